@@ -1,0 +1,58 @@
+import Foundation
+
+/// The outcome of a check, in the forms the command prints: compiler-style text or JSON.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// How many profile files were checked.
+    public var profileCount: Int
+
+    public init(diagnostics: [Diagnostic], profileCount: Int) {
+        self.diagnostics = diagnostics.sorted()
+        self.profileCount = profileCount
+    }
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// `2 lỗi, 1 cảnh báo trong 41 hồ sơ`
+    public var summary: String {
+        "\(diagnostics.errorCount) lỗi, \(diagnostics.warningCount) cảnh báo trong \(profileCount) hồ sơ"
+    }
+
+    /// One line per problem, `path:line:column: lỗi: message — có phải "x"? [code]`, then the summary.
+    public func text() -> String {
+        var lines = diagnostics.map(Self.line)
+        lines.append(summary)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func line(_ diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity == .error ? "lỗi" : "cảnh báo"
+        var message = diagnostic.message
+        if let suggestion = diagnostic.suggestion {
+            if message.hasSuffix(".") { message.removeLast() }
+            message += " — có phải \"\(suggestion)\"?"
+        }
+        return "\(diagnostic.location): \(severity): \(message) [\(diagnostic.code.rawValue)]"
+    }
+
+    /// The JSON form documented in the README.
+    public func json() -> String {
+        struct Entry: Encodable {
+            var file: String, line: Int, column: Int, severity: String, code: String, message: String
+            var suggestion: String?
+        }
+        struct Summary: Encodable { var errors: Int, warnings: Int, profiles: Int }
+        struct Document: Encodable { var diagnostics: [Entry], summary: Summary }
+        let document = Document(
+            diagnostics: diagnostics.map {
+                Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
+                      severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, suggestion: $0.suggestion)
+            },
+            summary: Summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, profiles: profileCount)
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

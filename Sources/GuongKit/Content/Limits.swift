@@ -1,0 +1,13 @@
+/// Bounds on what one site may hand us; schools' files are untrusted.
+public struct Limits: Sendable {
+    /// Bytes in one profile or page file.
+    public var fileBytes = 512 * 1024
+    /// Bytes of front matter.
+    public var frontMatterBytes = 16 * 1024
+    /// Nesting of block quotes and lists in a body.
+    public var markdownDepth = 32
+    /// Profiles in one site.
+    public var profiles = 200_000
+
+    public init() {}
+}

@@ -1,0 +1,49 @@
+/// A free page of the site (`content/pages/*.md`): giới thiệu, kế hoạch …
+public struct Page: Sendable {
+    /// The URL segment, from the file name.
+    public var slug: String
+    public var title: String
+    /// Position in menus; lower comes first.
+    public var order: Int
+    public var blocks: [MarkdownBlock]
+    public var location: SourceLocation
+
+    public var html: String { blocks.map(\.html).joined() }
+    public var summary: String { blocks.first { $0.kind == .paragraph }?.text ?? "" }
+}
+
+extension Page {
+    /// Reads a page: front matter with `title` (and optional `order`), then Markdown.
+    static func load(_ file: ContentFile, limits: Limits) -> (Page?, [Diagnostic]) {
+        let source: SourceText
+        switch file.read(limits: limits) {
+        case .success(let text): source = text
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit.split(source.text)
+        } catch {
+            return (nil, [error == .missing ? .frontMatterMissing(file.start) : .frontMatterUnclosed(file.start)])
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLReader().read(split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+        } catch {
+            return (nil, [Diagnostic(yamlProblem: error)])
+        }
+        guard let title = root?["title"]?.scalar ?? root?["tiêu đề"]?.scalar, !title.isEmpty else {
+            return (nil, [.pageInvalid(file.start, "trang thiếu khóa \"title\" (tiêu đề).")])
+        }
+        let slug = VietnameseFolding.slug(file.url.deletingPathExtension().lastPathComponent)
+        let order = root?["order"]?.scalar.flatMap { Int($0) } ?? 100
+        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine)
+        var diagnostics = markdown.droppedHTML.map {
+            Diagnostic.htmlDropped(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
+        }
+        diagnostics += markdown.unsafeLinks.map {
+            Diagnostic.linkUnsafe(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
+        }
+        return (Page(slug: slug, title: title, order: order, blocks: markdown.blocks, location: file.start), diagnostics)
+    }
+}

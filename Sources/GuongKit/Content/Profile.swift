@@ -1,0 +1,34 @@
+import Foundation
+
+/// One exemplar, checked: a collective or an individual, with its registration columns and body.
+public struct Profile: Sendable {
+    public var kind: ProfileKind
+    public var name: String
+    /// Chức vụ; empty for a collective.
+    public var position: String
+    public var unitID: String
+    /// Field codes in the order the profile gave them.
+    public var fieldCodes: [String]
+    public var years: [Int]
+    public var registered: SimpleDate?
+    /// The photo file, inside `content/`, if any.
+    public var photo: URL?
+    public var draft: Bool
+    /// The URL segment under `/dien-hinh/`.
+    public var slug: String
+    /// Set in the front matter (`slug:`); otherwise folded from the name.
+    public var slugIsExplicit: Bool
+    public var lead: [MarkdownBlock]
+    public var achievements: [ListItem]
+    /// The body's blocks after the lead, achievements section included.
+    public var body: [MarkdownBlock]
+    /// The path of the source file relative to the site folder, e.g. `content/profiles/2022/thu.md`.
+    public var sourcePath: String
+    public var location: SourceLocation
+
+    /// The lead as plain text, for summaries.
+    public var summary: String { lead.map(\.text).joined(separator: " ") }
+
+    /// All text a reader could search for.
+    public var plainText: String { (lead + body).map(\.text).joined(separator: " ") }
+}

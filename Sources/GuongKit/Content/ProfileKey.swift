@@ -1,0 +1,37 @@
+/// The front-matter keys of a profile, with the Vietnamese names accepted for each.
+public enum ProfileKey: String, CaseIterable, Sendable {
+    case kind, name, position, unit, fields, year, registered, photo, draft, slug
+
+    /// Other names a school may write, compared folded (`lĩnh vực`, `linh vuc`, `lĩnh_vực`).
+    var aliases: [String] {
+        switch self {
+        case .kind: ["loại", "loại điển hình", "kiểu"]
+        case .name: ["tên", "họ tên", "họ và tên", "tên đơn vị", "tên cá nhân", "tên tập thể"]
+        case .position: ["chức vụ"]
+        case .unit: ["đơn vị", "trường", "unit id"]
+        case .fields: ["lĩnh vực", "field", "lĩnh vực điển hình tiên tiến"]
+        case .year: ["năm", "years", "năm học"]
+        case .registered: ["ngày đăng ký", "đăng ký", "registration date"]
+        case .photo: ["ảnh", "hình", "hình ảnh", "image"]
+        case .draft: ["nháp", "bản nháp"]
+        case .slug: ["đường dẫn"]
+        }
+    }
+
+    private static let table: [String: ProfileKey] = {
+        var table: [String: ProfileKey] = [:]
+        for key in allCases {
+            for name in [key.rawValue] + key.aliases { table[VietnameseFolding.key(name)] = key }
+        }
+        return table
+    }()
+
+    /// The key a front-matter name means, if any.
+    public init?(matching name: String) {
+        guard let key = Self.table[VietnameseFolding.key(name)] else { return nil }
+        self = key
+    }
+
+    /// Every accepted spelling, for suggestions.
+    static var allNames: [String] { allCases.flatMap { [$0.rawValue] + $0.aliases } }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Reading each front-matter key, with its rule.
+extension ProfileParser {
+    func readKind(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> ProfileKind? {
+        guard let (text, at) = fields.text(.kind, diagnostics: &diagnostics) else {
+            if fields[.kind] == nil { diagnostics.append(.keyMissing(file.start, key: .kind, example: "loại: cá nhân")) }
+            return nil
+        }
+        if let kind = schema.matchKind(text) { return kind }
+        let names = schema.kinds.flatMap { [$0.kind.rawValue, $0.name] + $0.aliases }
+        diagnostics.append(.kindUnknown(at, value: text, suggestion: Suggestion.nearest(to: text, in: names)))
+        return nil
+    }
+
+    func readUnit(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> Unit? {
+        guard let (text, at) = fields.text(.unit, diagnostics: &diagnostics) else {
+            if fields[.unit] == nil { diagnostics.append(.keyMissing(file.start, key: .unit, example: "đơn vị: <mã trong units.yaml>")) }
+            return nil
+        }
+        if let unit = units[text] ?? units[text.lowercased()] { return unit }
+        // A school may write its unit's name instead of its id.
+        let key = VietnameseFolding.key(text)
+        if let unit = units.values.first(where: { VietnameseFolding.key($0.name) == key }) { return unit }
+        let suggestion = Suggestion.nearest(to: text, in: units.keys.sorted())
+            ?? Suggestion.nearest(to: text, in: units.values.map(\.name).sorted()).flatMap { name in
+                units.values.first { $0.name == name }?.id
+            }
+        diagnostics.append(.unitUnknown(at, value: text, suggestion: suggestion))
+        return nil
+    }
+
+    func readName(_ fields: FrontMatterFields, kind: ProfileKind?, unit: Unit?, file: ContentFile,
+                  diagnostics: inout [Diagnostic]) -> String? {
+        if let (text, _) = fields.text(.name, diagnostics: &diagnostics) { return collapseSpaces(text) }
+        if fields[.name] != nil, fields[.name]?.scalar == nil { return nil }
+        switch kind {
+        case .collective: return unit?.name
+        case .individual:
+            diagnostics.append(.keyMissing(file.start, key: .name, example: "tên: Nguyễn Văn An"))
+            return nil
+        case nil: return nil
+        }
+    }
+
+    func readPosition(_ fields: FrontMatterFields, kind: ProfileKind?, file: ContentFile,
+                      diagnostics: inout [Diagnostic]) -> String? {
+        let position = fields.text(.position, diagnostics: &diagnostics).map { collapseSpaces($0.0) }
+        if kind == .individual, position == nil, fields[.position]?.scalar != nil || fields[.position] == nil {
+            diagnostics.append(.positionMissing(fields[.position]?.location ?? file.start))
+        }
+        return position
+    }
+
+    func readFields(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> [String]? {
+        guard let node = fields[.fields] else {
+            diagnostics.append(.keyMissing(file.start, key: .fields, example: "lĩnh vực: [a]"))
+            return nil
+        }
+        var codes: [String] = []
+        var failed = false
+        for item in node.items {
+            guard let text = item.scalar?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                diagnostics.append(.valueType(item.location, key: .fields, expected: "mã hoặc tên lĩnh vực"))
+                failed = true
+                continue
+            }
+            if let field = schema.matchField(text) {
+                if !codes.contains(field.code) { codes.append(field.code) }
+            } else {
+                let names = schema.fields.flatMap { [$0.code, $0.name, $0.short] + $0.aliases }
+                let suggestion = Suggestion.nearest(to: text, in: names).flatMap { schema.matchField($0)?.name }
+                diagnostics.append(.fieldUnknown(item.location, value: text, codes: schema.fields.map(\.code), suggestion: suggestion))
+                failed = true
+            }
+        }
+        if codes.isEmpty, !failed {
+            diagnostics.append(.valueType(node.location, key: .fields, expected: "ít nhất một lĩnh vực"))
+        }
+        return failed || codes.isEmpty ? nil : codes
+    }
+
+    func readYears(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> [Int]? {
+        guard let node = fields[.year] else {
+            diagnostics.append(.keyMissing(file.start, key: .year, example: "năm: \(schema.phase.lowerBound + 1)"))
+            return nil
+        }
+        var years: [Int] = []
+        var failed = false
+        for item in node.items {
+            let text = item.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard text.count == 4, let year = Int(text) else {
+                diagnostics.append(.yearInvalid(item.location, value: text))
+                failed = true
+                continue
+            }
+            guard schema.phase.contains(year) else {
+                diagnostics.append(.yearOutsidePhase(item.location, year: year, phase: schema.phase))
+                failed = true
+                continue
+            }
+            if !years.contains(year) { years.append(year) }
+        }
+        if years.isEmpty, !failed { diagnostics.append(.yearInvalid(node.location, value: "")) }
+        return failed || years.isEmpty ? nil : years.sorted()
+    }
+
+    func readRegistered(_ fields: FrontMatterFields, diagnostics: inout [Diagnostic]) -> SimpleDate? {
+        guard let (text, at) = fields.text(.registered, diagnostics: &diagnostics) else { return nil }
+        guard let date = SimpleDate(text) else {
+            diagnostics.append(.registeredInvalid(at, value: text))
+            return nil
+        }
+        if let deadline = schema.deadline, date > deadline {
+            diagnostics.append(.registeredLate(at, date: date, deadline: deadline))
+        }
+        return date
+    }
+
+    func readDraft(_ fields: FrontMatterFields, diagnostics: inout [Diagnostic]) -> Bool {
+        guard let (text, at) = fields.text(.draft, diagnostics: &diagnostics) else { return false }
+        switch VietnameseFolding.key(text) {
+        case "true", "yes", "co", "dung", "1": return true
+        case "false", "no", "khong", "sai", "0": return false
+        default:
+            diagnostics.append(.draftInvalid(at, value: text))
+            return false
+        }
+    }
+
+    /// The photo's URL, if it names a picture inside `content/` that exists.
+    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> URL? {
+        guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
+        let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+        guard !text.hasPrefix("/"), !text.contains("\\"), !text.contains("://") else {
+            diagnostics.append(.photoOutside(at, path: text))
+            return nil
+        }
+        let url = file.url.deletingLastPathComponent().appendingPathComponent(text).standardizedFileURL
+        guard allowed.contains(url.pathExtension.lowercased()) else {
+            diagnostics.append(.photoType(at, path: text))
+            return nil
+        }
+        let root = contentRoot.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        guard url.path.hasPrefix(contentRoot.standardizedFileURL.path + "/") else {
+            diagnostics.append(.photoOutside(at, path: text))
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            diagnostics.append(.photoMissing(at, path: text))
+            return nil
+        }
+        // A symbolic link must not lead out of content/ either.
+        guard url.resolvingSymlinksInPath().path.hasPrefix(root) else {
+            diagnostics.append(.photoOutside(at, path: text))
+            return nil
+        }
+        return url
+    }
+
+    func readSlug(_ fields: FrontMatterFields, name: String?,
+                  diagnostics: inout [Diagnostic]) -> (value: String, explicit: Bool)? {
+        if let (text, at) = fields.text(.slug, diagnostics: &diagnostics) {
+            guard VietnameseFolding.slug(text) == text else {
+                diagnostics.append(.slugInvalid(at, value: text))
+                return nil
+            }
+            return (text, true)
+        }
+        guard let name else { return nil }
+        let slug = VietnameseFolding.slug(name)
+        guard !slug.isEmpty else {
+            diagnostics.append(.slugInvalid(fields[.name]?.location ?? SourceLocation(path: ""), value: name))
+            return nil
+        }
+        return (slug, false)
+    }
+
+    private func collapseSpaces(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Turns one profile file into a `Profile`, checking it against the schema and the units.
+/// Every problem in the file is reported, not just the first.
+public struct ProfileParser: Sendable {
+    public var schema: RegistrationSchema
+    public var units: [String: Unit]
+    /// The `content/` folder: photos must stay inside it.
+    public var contentRoot: URL
+    public var limits: Limits
+
+    public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
+        self.schema = schema
+        self.units = units
+        self.contentRoot = contentRoot
+        self.limits = limits
+    }
+
+    public func parse(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let profile = parse(file, diagnostics: &diagnostics)
+        return (diagnostics.hasErrors ? nil : profile, diagnostics)
+    }
+
+    private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> Profile? {
+        let source: SourceText
+        switch file.read(limits: limits) {
+        case .success(let text): source = text
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        guard let (fields, split) = frontMatter(of: source, file: file, diagnostics: &diagnostics) else { return nil }
+
+        let kind = readKind(fields, file: file, diagnostics: &diagnostics)
+        let unit = readUnit(fields, file: file, diagnostics: &diagnostics)
+        let name = readName(fields, kind: kind, unit: unit, file: file, diagnostics: &diagnostics)
+        let position = readPosition(fields, kind: kind, file: file, diagnostics: &diagnostics)
+        let fieldCodes = readFields(fields, file: file, diagnostics: &diagnostics)
+        let years = readYears(fields, file: file, diagnostics: &diagnostics)
+        let registered = readRegistered(fields, diagnostics: &diagnostics)
+        let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
+        let draft = readDraft(fields, diagnostics: &diagnostics)
+        let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
+
+        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine)
+        let sections = ProfileSections(markdown)
+        let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
+        switch sections.achievements {
+        case .missing:
+            diagnostics.append(.achievementsMissing(SourceLocation(path: file.displayPath, line: split.bodyFirstLine, column: 1)))
+        case .empty(let heading):
+            diagnostics.append(.achievementsEmpty(at(heading)))
+        case .found:
+            break
+        }
+        diagnostics += markdown.droppedHTML.map { .htmlDropped(at($0)) }
+        diagnostics += markdown.unsafeLinks.map { .linkUnsafe(at($0)) }
+        diagnostics += markdown.images.map { .imageIgnored(at($0.position)) }
+
+        guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
+        return Profile(
+            kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
+            registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
+            lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
+            sourcePath: file.displayPath, location: file.start
+        )
+    }
+
+    /// Splits and reads the front matter into its keys.
+    private func frontMatter(of source: SourceText, file: ContentFile,
+                             diagnostics: inout [Diagnostic]) -> (FrontMatterFields, FrontMatterSplit)? {
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit.split(source.text)
+        } catch {
+            diagnostics.append(error == .missing ? .frontMatterMissing(file.start) : .frontMatterUnclosed(file.start))
+            return nil
+        }
+        guard split.yaml.utf8.count <= limits.frontMatterBytes else {
+            diagnostics.append(.frontMatterTooLarge(file.start, limit: limits.frontMatterBytes))
+            return nil
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLReader().read(split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+        } catch {
+            diagnostics.append(Diagnostic(yamlProblem: error))
+            return nil
+        }
+        guard let pairs = root?.pairs else {
+            diagnostics.append(.yamlNotMapping(root?.location ?? file.start.at(line: split.yamlFirstLine, column: 1)))
+            return nil
+        }
+        return (FrontMatterFields(pairs, diagnostics: &diagnostics), split)
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic for a YAML problem in any of the site's files.
+    init(yamlProblem problem: YAMLProblem) {
+        switch problem.kind {
+        case .syntax: self = .yamlSyntax(problem.location, detail: problem.detail)
+        case .alias: self = .yamlAlias(problem.location)
+        case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.detail)
+        case .duplicateKey:
+            self = Diagnostic(.keyDuplicate, at: problem.location,
+                              "khóa \"\(problem.detail)\" được ghi hai lần; hãy giữ một dòng và xóa dòng kia.")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A profile body cut into the parts the site shows: the lead, the *Thành tích nổi bật* list, the rest.
+struct ProfileSections {
+    enum Achievements {
+        case missing
+        /// The heading is there but no list with text follows it.
+        case empty(heading: TextPosition)
+        case found
+    }
+
+    /// The paragraphs before the first heading (at most two), shown as the summary in lists.
+    var lead: [MarkdownBlock] = []
+    var rest: [MarkdownBlock] = []
+    var achievements: Achievements = .missing
+    var achievementItems: [ListItem] = []
+
+    /// The heading's text as compared: folded, punctuation dropped.
+    static let achievementsHeading = "thanh tich noi bat"
+
+    init(_ document: MarkdownDocument) {
+        var blocks = document.blocks[...]
+        while let first = blocks.first, first.kind == .paragraph, lead.count < 2 {
+            lead.append(first)
+            blocks = blocks.dropFirst()
+        }
+        rest = Array(blocks)
+        guard let headingIndex = rest.firstIndex(where: Self.isAchievementsHeading),
+              case .heading(let level) = rest[headingIndex].kind else { return }
+        var index = headingIndex + 1
+        while index < rest.count {
+            if case .heading(let other) = rest[index].kind, other <= level { break }
+            if rest[index].kind == .list {
+                achievementItems = rest[index].items.filter { !$0.text.isEmpty }
+                break
+            }
+            index += 1
+        }
+        achievements = achievementItems.isEmpty ? .empty(heading: rest[headingIndex].position) : .found
+    }
+
+    static func isAchievementsHeading(_ block: MarkdownBlock) -> Bool {
+        guard case .heading = block.kind else { return false }
+        let letters = VietnameseFolding.fold(block.text).unicodeScalars.map { scalar -> Character in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? Character(scalar) : " "
+        }
+        return String(letters).split(separator: " ").joined(separator: " ") == achievementsHeading
+    }
+}

@@ -1,0 +1,111 @@
+import Yams
+
+/// Reads YAML text into `YAMLNode`s with file positions, within bounds that hostile input cannot stretch.
+public struct YAMLReader: Sendable {
+    /// Maximum nesting of lists and mappings.
+    public var maxDepth = 16
+    /// Maximum number of nodes in one document.
+    public var maxNodes = 10_000
+
+    public init() {}
+
+    /// Parses `yaml`, whose first line stands at `firstLine` of the file `path`.
+    public func read(_ yaml: String, path: String, firstLine: Int = 1) throws(YAMLProblem) -> YAMLNode? {
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
+            return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        // Anchors and aliases have no use in our files and let a few bytes expand into a huge tree.
+        if let (line, column) = Self.firstAnchorOrAlias(in: yaml) {
+            throw YAMLProblem(kind: .alias, detail: "anchor or alias",
+                              location: SourceLocation(path: path, line: line + firstLine - 1, column: column))
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                throw YAMLProblem(kind: .syntax, detail: problem, location: location(mark))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                throw YAMLProblem(kind: .duplicateKey, detail: duplicates.joined(separator: ", "),
+                                  location: location(context.mark))
+            default:
+                throw YAMLProblem(kind: .syntax, detail: "\(error)", location: location(nil))
+            }
+        } catch {
+            throw YAMLProblem(kind: .syntax, detail: "\(error)", location: location(nil))
+        }
+        guard let node else { return nil }
+        var budget = maxNodes
+        return try convert(node, depth: 0, budget: &budget, location: location)
+    }
+
+    private func convert(_ node: Node, depth: Int, budget: inout Int,
+                         location: (Mark?) -> SourceLocation) throws(YAMLProblem) -> YAMLNode {
+        budget -= 1
+        guard budget >= 0 else {
+            throw YAMLProblem(kind: .tooLarge, detail: "more than \(maxNodes) nodes", location: location(node.mark))
+        }
+        guard depth <= maxDepth else {
+            throw YAMLProblem(kind: .tooDeep, detail: "nested deeper than \(maxDepth)", location: location(node.mark))
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(value: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any),
+                            location: location(scalar.mark))
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence {
+                items.append(try convert(item, depth: depth + 1, budget: &budget, location: location))
+            }
+            return YAMLNode(value: .sequence(items), location: location(sequence.mark))
+        case .mapping(let mapping):
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                pairs.append((try convert(key, depth: depth + 1, budget: &budget, location: location),
+                              try convert(value, depth: depth + 1, budget: &budget, location: location)))
+            }
+            return YAMLNode(value: .mapping(pairs), location: location(mapping.mark))
+        case .alias(let alias):
+            throw YAMLProblem(kind: .alias, detail: "alias", location: location(alias.mark))
+        }
+    }
+
+    /// The position of an `&anchor` or `*alias` token, if the text has one. It looks where YAML lets a
+    /// node start: at the start of a line or after `-`, `:`, `?`, `[`, `{` or `,`, outside quotes and comments.
+    /// (A plain value such as `A, *B` is flagged too; quoting it is the fix the message gives.)
+    static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
+        let nodeStarters: Set<Unicode.Scalar> = ["-", ":", "?", "[", "{", ","]
+        for (lineIndex, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(text.unicodeScalars)
+            var quote: Unicode.Scalar?
+            var previous: Unicode.Scalar?  // the last non-blank scalar before this one on the line
+            for (index, scalar) in scalars.enumerated() {
+                defer { if scalar != " " && scalar != "\t" { previous = scalar } }
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                    continue
+                }
+                switch scalar {
+                case "#" where index == 0 || scalars[index - 1] == " ":
+                    break
+                case "\"", "'":
+                    if previous == nil || nodeStarters.contains(previous!) { quote = scalar }
+                    continue
+                case "&", "*":
+                    let named = index + 1 < scalars.count && !" \t,]}".unicodeScalars.contains(scalars[index + 1])
+                    if named, previous == nil || nodeStarters.contains(previous!) {
+                        return (lineIndex + 1, index + 1)
+                    }
+                    continue
+                default:
+                    continue
+                }
+                break
+            }
+        }
+        return nil
+    }
+}

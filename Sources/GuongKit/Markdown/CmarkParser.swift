@@ -1,0 +1,147 @@
+import CCmark
+import Foundation
+
+/// The only door to libcmark: parses a Markdown body in cmark's safe mode with source positions,
+/// turns the tree into `MarkdownDocument` values at once, and frees the C memory before returning.
+public enum CmarkParser {
+    /// Parses `body`, whose first line stands at `firstLine` of its file.
+    public static func parse(_ body: String, firstLine: Int = 1) -> MarkdownDocument {
+        let bytes = Array(body.utf8)
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8  // safe mode is cmark's default
+        guard let root = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }) else { return MarkdownDocument() }
+        defer { cmark_node_free(root) }
+
+        var converter = Converter(lines: LineIndex(bytes), firstLine: firstLine, options: options)
+        var document = MarkdownDocument()
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            document.blocks.append(converter.block(current))
+            node = cmark_node_next(current)
+        }
+        converter.scanInlines(root, into: &document)
+        return document
+    }
+
+    private struct Converter {
+        let lines: LineIndex
+        let firstLine: Int
+        let options: Int32
+
+        func position(_ node: OpaquePointer) -> TextPosition {
+            let line = Int(cmark_node_get_start_line(node))
+            let byteColumn = Int(cmark_node_get_start_column(node))
+            return TextPosition(line: line + firstLine - 1, column: lines.scalarColumn(line: line, byteColumn: byteColumn))
+        }
+
+        mutating func block(_ node: OpaquePointer) -> MarkdownBlock {
+            let kind: MarkdownBlock.Kind
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(node))
+                kind = .heading(level: level)
+                cmark_node_set_heading_level(node, Int32(max(level, 2)))
+            case CMARK_NODE_PARAGRAPH: kind = .paragraph
+            case CMARK_NODE_LIST: kind = .list
+            default: kind = .other
+            }
+            var items: [ListItem] = []
+            if kind == .list {
+                var item = cmark_node_first_child(node)
+                while let current = item {
+                    items.append(ListItem(html: innerHTML(current), text: Self.plainText(current), position: position(current)))
+                    item = cmark_node_next(current)
+                }
+            }
+            return MarkdownBlock(kind: kind, html: html(node), text: Self.plainText(node), position: position(node), items: items)
+        }
+
+        func html(_ node: OpaquePointer) -> String {
+            guard let rendered = cmark_render_html(node, options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+
+        /// The HTML of a node's children, without the node's own tags.
+        func innerHTML(_ node: OpaquePointer) -> String {
+            var result = ""
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                result += html(current)
+                child = cmark_node_next(current)
+            }
+            while result.hasSuffix("\n") { result.removeLast() }
+            return result
+        }
+
+        /// Walks every node once to note raw HTML, unsafe links and images.
+        func scanInlines(_ root: OpaquePointer, into document: inout MarkdownDocument) {
+            guard let iterator = cmark_iter_new(root) else { return }
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                      let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    document.droppedHTML.append(position(node))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if Self.isDangerous(url) { document.unsafeLinks.append(position(node)) }
+                    if cmark_node_get_type(node) == CMARK_NODE_IMAGE { document.images.append((url, position(node))) }
+                default:
+                    break
+                }
+            }
+        }
+
+        /// The schemes cmark's safe mode removes (it lets `data:image/png|gif|jpeg|webp` through; we do not).
+        static func isDangerous(_ url: String) -> Bool {
+            let scheme = url.drop { $0 == " " }.prefix(12).lowercased()
+            return ["javascript:", "vbscript:", "file:", "data:"].contains { scheme.hasPrefix($0) }
+        }
+
+        /// Text content: literals of text and code, with spaces for breaks and between blocks.
+        static func plainText(_ root: OpaquePointer) -> String {
+            guard let iterator = cmark_iter_new(root) else { return "" }
+            defer { cmark_iter_free(iterator) }
+            var text = ""
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if cmark_iter_get_event_type(iterator) == CMARK_EVENT_EXIT {
+                    if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, !text.isEmpty, text.last != " " { text += " " }
+                    continue
+                }
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    break
+                }
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+}
+
+/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use.
+struct LineIndex {
+    private let bytes: [UInt8]
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    }
+
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 0) }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        return bytes[start..<end].count { $0 & 0xC0 != 0x80 } + 1
+    }
+}

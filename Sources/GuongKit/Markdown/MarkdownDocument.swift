@@ -1,0 +1,64 @@
+/// A position in the Markdown body, already mapped to the file's own line and column.
+public struct TextPosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+}
+
+/// A Markdown body as Swift values: its top-level blocks, rendered safely, with their positions.
+public struct MarkdownDocument: Sendable {
+    public var blocks: [MarkdownBlock]
+    /// Where raw HTML stood; cmark's safe mode dropped it from the output.
+    public var droppedHTML: [TextPosition]
+    /// Links and images whose URL cmark's safe mode emptied (`javascript:`, `vbscript:`, `file:`, `data:`).
+    public var unsafeLinks: [TextPosition]
+    /// Images in the body, with their URL as written.
+    public var images: [(url: String, position: TextPosition)]
+
+    public init(blocks: [MarkdownBlock] = [], droppedHTML: [TextPosition] = [],
+                unsafeLinks: [TextPosition] = [], images: [(url: String, position: TextPosition)] = []) {
+        self.blocks = blocks
+        self.droppedHTML = droppedHTML
+        self.unsafeLinks = unsafeLinks
+        self.images = images
+    }
+}
+
+/// One top-level block of the body.
+public struct MarkdownBlock: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case heading(level: Int)
+        case paragraph
+        case list
+        case other
+    }
+
+    public var kind: Kind
+    /// Safe HTML for the block; headings are rendered one level down so the page keeps a single `h1`.
+    public var html: String
+    /// The block's text without markup, for summaries and search.
+    public var text: String
+    public var position: TextPosition
+    /// For a list: each item's inner HTML and text.
+    public var items: [ListItem]
+
+    public init(kind: Kind, html: String, text: String, position: TextPosition, items: [ListItem] = []) {
+        self.kind = kind
+        self.html = html
+        self.text = text
+        self.position = position
+        self.items = items
+    }
+}
+
+/// An item of a Markdown list.
+public struct ListItem: Sendable, Equatable {
+    public var html: String
+    public var text: String
+    public var position: TextPosition
+
+    public init(html: String, text: String, position: TextPosition) {
+        self.html = html
+        self.text = text
+        self.position = position
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The registration schema of a plan (`content/registration.yaml`): phase, deadline, kinds, fields, quotas.
+/// Nothing of the 2021–2025 plan is hard-coded; the next plan is an edit of this data.
+public struct RegistrationSchema: Sendable {
+    public var plan: Plan
+    public var phase: ClosedRange<Int>
+    public var deadline: SimpleDate?
+    public var kinds: [KindDefinition]
+    public var fields: [Field]
+    public var quotas: Quotas
+    /// Positions that head a unit (folded for matching): such a person is judged with the unit's collective.
+    public var headPositions: [String]
+    public var process: [String]
+    public var milestones: [Milestone]
+
+    public struct Plan: Sendable {
+        public var number: String
+        public var date: SimpleDate?
+        public var title: String
+        public var issuer: String
+    }
+
+    public struct KindDefinition: Sendable {
+        public var kind: ProfileKind
+        public var name: String
+        public var aliases: [String]
+        public var columns: [String]
+    }
+
+    public struct Quotas: Sendable {
+        public var schoolPerPhase: Int
+        public var departmentPerPhase: Int
+        public var perYear: [ProfileKind: Int]
+    }
+
+    public struct Milestone: Sendable {
+        public var date: SimpleDate
+        public var name: String
+    }
+
+    public func definition(of kind: ProfileKind) -> KindDefinition? {
+        kinds.first { $0.kind == kind }
+    }
+
+    public func field(code: String) -> Field? {
+        fields.first { $0.code == code }
+    }
+
+    /// The field a profile means by `text`: a code exactly (so `d` and `đ` stay apart), else a
+    /// name or alias compared folded (`CNTT`, `dd`, `cong nghe thong tin`).
+    public func matchField(_ text: String) -> Field? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let field = fields.first(where: { $0.code.lowercased() == trimmed }) { return field }
+        let key = VietnameseFolding.key(trimmed)
+        return fields.first { field in
+            ([field.name, field.id, field.short] + field.aliases).contains { VietnameseFolding.key($0) == key }
+        }
+    }
+
+    /// The kind a profile means by `text` (`collective`, `tập thể`, `tap the` …).
+    public func matchKind(_ text: String) -> ProfileKind? {
+        let key = VietnameseFolding.key(text)
+        return kinds.first { definition in
+            ([definition.kind.rawValue, definition.name] + definition.aliases).contains { VietnameseFolding.key($0) == key }
+        }?.kind
+    }
+
+    /// Whether `position` heads a unit (`Hiệu trưởng`, but not `Phó Hiệu trưởng`).
+    public func isHead(position: String) -> Bool {
+        let folded = VietnameseFolding.key(position)
+        return headPositions.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+    }
+}
+
+/// A field of exemplars (lĩnh vực), section II.3.2 of the plan.
+public struct Field: Sendable, Hashable {
+    /// The plan's letter: a, b, c, d, đ.
+    public var code: String
+    /// The URL id: `cong-nghe-thong-tin`.
+    public var id: String
+    public var name: String
+    public var short: String
+    public var aliases: [String]
+    public var criteria: [ProfileKind: String]
+}
+
+/// The two kinds of exemplar in the plan.
+public enum ProfileKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case collective
+    case individual
+}
+
+/// A calendar date without time or zone, as written in the files (`2022-01-20`).
+public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// ISO form: `2022-01-20`.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Vietnamese form: `20/01/2022`.
+    public var vietnamese: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
+    public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

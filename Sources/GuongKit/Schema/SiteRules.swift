@@ -1,0 +1,52 @@
+/// The rules that look across files: duplicate exemplars, URL clashes, heads of unit without a collective.
+struct SiteRules {
+    let schema: RegistrationSchema
+    let units: [Unit]
+
+    /// Checks `profiles` (ordered by path) together, giving clashing slugs their unit as a suffix.
+    func apply(to profiles: inout [Profile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var removed = Set<Int>()
+
+        // The same exemplar twice: same kind, name and unit.
+        var seen: [String: Profile] = [:]
+        for (index, profile) in profiles.enumerated() {
+            let key = "\(profile.kind.rawValue)|\(VietnameseFolding.key(profile.name))|\(profile.unitID)"
+            if let first = seen[key] {
+                diagnostics.append(.profileDuplicate(profile.location, other: first.sourcePath))
+                removed.insert(index)
+            } else {
+                seen[key] = profile
+            }
+        }
+
+        // Folded names can clash (two teachers called Nguyễn Thị Lan): such profiles take their unit's id as a suffix.
+        let automatic = Dictionary(grouping: profiles.indices.filter { !removed.contains($0) && !profiles[$0].slugIsExplicit }) {
+            profiles[$0].slug
+        }
+        for (_, indices) in automatic where indices.count > 1 {
+            for index in indices { profiles[index].slug += "-" + profiles[index].unitID }
+        }
+        var owners: [String: Profile] = [:]
+        for index in profiles.indices where !removed.contains(index) {
+            let profile = profiles[index]
+            if let first = owners[profile.slug] {
+                diagnostics.append(.slugDuplicate(profile.location, slug: profile.slug, other: first.sourcePath))
+                removed.insert(index)
+            } else {
+                owners[profile.slug] = profile
+            }
+        }
+
+        // The plan judges a head of unit together with the unit's collective criteria.
+        let unitsWithCollective = Set(profiles.filter { $0.kind == .collective }.map(\.unitID))
+        let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for profile in profiles where profile.kind == .individual && schema.isHead(position: profile.position)
+            && !unitsWithCollective.contains(profile.unitID) {
+            diagnostics.append(.headWithoutCollective(profile.location, unit: unitNames[profile.unitID] ?? profile.unitID))
+        }
+
+        profiles = profiles.indices.filter { !removed.contains($0) }.map { profiles[$0] }
+        return diagnostics
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Reads a site folder: configuration first, then every profile in parallel, then the rules across files.
+public struct SiteLoader: Sendable {
+    /// The site folder (holding `content/`).
+    public var root: URL
+    /// Prefix for paths in diagnostics: "" when the site is the working folder, else the folder as the user named it.
+    public var displayRoot: String
+    public var limits: Limits
+
+    public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot.isEmpty || displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+        self.limits = limits
+    }
+
+    var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
+
+    /// Loads the whole site, or only `files` (profiles submitted on their own) against its schema and units.
+    public func load(only files: [URL]? = nil) throws(SiteError) -> SiteContent {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notASite(path: displayRoot.isEmpty ? "." : displayRoot)
+        }
+        var diagnostics: [Diagnostic] = []
+        let (config, configProblems) = SiteConfig.load(file("content/site.yaml"), limits: limits)
+        let (schema, schemaProblems) = RegistrationSchema.load(file("content/registration.yaml"), limits: limits)
+        let (units, unitProblems) = Unit.loadAll(file("content/units.yaml"), limits: limits)
+        diagnostics += configProblems + schemaProblems + unitProblems
+
+        let profileFiles: [ContentFile]
+        if let files {
+            profileFiles = try files.map { url throws(SiteError) in
+                guard FileManager.default.fileExists(atPath: url.path) else { throw .fileNotFound(path: url.relativePath) }
+                return ContentFile(url: url.standardizedFileURL, displayPath: url.relativePath)
+            }
+        } else {
+            profileFiles = markdownFiles(in: "content/profiles")
+        }
+        var profiles: [Profile] = []
+        if profileFiles.count > limits.profiles {
+            diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
+        } else if let schema {
+            let parser = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                       contentRoot: contentRoot, limits: limits)
+            let results = profileFiles.parallelMap { parser.parse($0) }
+            profiles = results.compactMap(\.profile)
+            diagnostics += results.flatMap(\.diagnostics)
+            diagnostics += SiteRules(schema: schema, units: units).apply(to: &profiles)
+        }
+
+        var pages: [Page] = []
+        if files == nil {
+            for pageFile in markdownFiles(in: "content/pages") {
+                let (page, problems) = Page.load(pageFile, limits: limits)
+                if let page { pages.append(page) }
+                diagnostics += problems
+            }
+            pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        }
+        return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
+                           profileFileCount: profileFiles.count, diagnostics: diagnostics.sorted())
+    }
+
+    private func file(_ relativePath: String) -> ContentFile {
+        ContentFile(url: root.appendingPathComponent(relativePath), displayPath: displayRoot + relativePath)
+    }
+
+    /// The `.md` files below a folder of the site, sorted; hidden files and `_`-prefixed templates are skipped,
+    /// and so are links that lead out of `content/`.
+    func markdownFiles(in relativeFolder: String) -> [ContentFile] {
+        let folder = root.appendingPathComponent(relativeFolder, isDirectory: true)
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
+        var files: [ContentFile] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            guard ["md", "markdown"].contains(url.pathExtension.lowercased()), !name.hasPrefix("_") else { continue }
+            guard url.resolvingSymlinksInPath().path.hasPrefix(contentPath) else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            files.append(ContentFile(url: url.standardizedFileURL, displayPath: displayRoot + relative))
+        }
+        return files.sorted { $0.displayPath < $1.displayPath }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A content file's text, decoded and normalised: UTF-8 (BOM dropped), LF line ends, Unicode NFC.
+public struct SourceText: Sendable {
+    public var path: String
+    public var text: String
+
+    /// Why a file's bytes could not become text.
+    public enum Problem: Error, Equatable, Sendable {
+        case tooLarge(bytes: Int, limit: Int)
+        /// The first byte that is not UTF-8, at this 1-based line and column.
+        case notUTF8(line: Int, column: Int)
+    }
+
+    /// Decodes `bytes`, refusing files over `limit` bytes and text that is not UTF-8.
+    public static func decode(_ bytes: [UInt8], path: String, limit: Int) throws(Problem) -> SourceText {
+        guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count, limit: limit) }
+        var slice = bytes[...]
+        if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+        guard let decoded = String(validating: slice, as: UTF8.self) else {
+            let (line, column) = firstInvalidPosition(in: slice)
+            throw .notUTF8(line: line, column: column)
+        }
+        return SourceText(path: path, text: normalise(decoded))
+    }
+
+    /// LF line ends and NFC; ASCII text (most keys, many files) skips the Unicode pass.
+    static func normalise(_ text: String) -> String {
+        var result = text
+        if result.utf8.contains(0x0D) {
+            result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if result.utf8.contains(where: { $0 >= 0x80 }) {
+            result = result.precomposedStringWithCanonicalMapping
+        }
+        return result
+    }
+
+    private static func firstInvalidPosition(in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return (line, column)
+            }
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index`, or 0 if it is malformed.
+    private static func validSequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.endIndex else { return 0 }
+        let sequence = bytes[index..<index + length]
+        return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
+    }
+}

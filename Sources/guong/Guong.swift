@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import GuongKit
+
+@main
+struct Guong: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guong",
+        abstract: "Gương: trang điển hình tiên tiến của ngành giáo dục — kiểm tra hồ sơ và dựng trang tĩnh.",
+        version: "0.1.0",
+        subcommands: [Check.self]
+    )
+}
