@@ -22,6 +22,9 @@ struct FrontMatterFields {
 
     subscript(key: ProfileKey) -> YAMLNode? { values[key] }
 
+    /// Where a key was written, if it was.
+    func location(of key: ProfileKey) -> SourceLocation? { keyLocations[key] }
+
     /// A scalar's trimmed text; a list or mapping is reported as the wrong type.
     func text(_ key: ProfileKey, diagnostics: inout [Diagnostic]) -> (String, SourceLocation)? {
         guard let node = values[key] else { return nil }

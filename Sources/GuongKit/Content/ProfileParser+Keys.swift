@@ -47,7 +47,7 @@ extension ProfileParser {
                       diagnostics: inout [Diagnostic]) -> String? {
         let position = fields.text(.position, diagnostics: &diagnostics).map { collapseSpaces($0.0) }
         if kind == .individual, position == nil, fields[.position]?.scalar != nil || fields[.position] == nil {
-            diagnostics.append(.positionMissing(fields[.position]?.location ?? file.start))
+            diagnostics.append(.positionMissing(fields[.position]?.location ?? fields.location(of: .kind) ?? file.start))
         }
         return position
     }
@@ -141,8 +141,11 @@ extension ProfileParser {
             diagnostics.append(.photoType(at, path: text))
             return nil
         }
-        let root = contentRoot.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        guard url.path.hasPrefix(contentRoot.standardizedFileURL.path + "/") else {
+        // A site's photos stay inside content/; a file checked on its own keeps them beside it.
+        let fileFolder = file.url.deletingLastPathComponent().standardizedFileURL
+        let confinement = file.url.path.hasPrefix(contentRoot.standardizedFileURL.path + "/") ? contentRoot : fileFolder
+        let root = confinement.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        guard url.path.hasPrefix(confinement.standardizedFileURL.path + "/") else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }

@@ -63,7 +63,7 @@ public struct ProfileParser: Sendable {
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
             registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
-            sourcePath: file.displayPath, location: file.start
+            sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start
         )
     }
 

@@ -25,9 +25,12 @@ public struct YAMLReader: Sendable {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
-                throw YAMLProblem(kind: .syntax, detail: problem, location: location(mark))
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                // libyaml's context ("while scanning a quoted scalar") marks where the broken construct began,
+                // which is where the user must look; the problem's own mark is often the end of the text.
+                let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
+                throw YAMLProblem(kind: .syntax, detail: detail, location: location(context?.mark ?? mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 throw YAMLProblem(kind: .duplicateKey, detail: duplicates.joined(separator: ", "),
                                   location: location(context.mark))
