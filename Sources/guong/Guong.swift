@@ -8,6 +8,6 @@ struct Guong: ParsableCommand {
         commandName: "guong",
         abstract: "Gương: trang điển hình tiên tiến của ngành giáo dục — kiểm tra hồ sơ và dựng trang tĩnh.",
         version: "0.1.0",
-        subcommands: [Check.self]
+        subcommands: [Build.self, Check.self]
     )
 }

@@ -36,6 +36,9 @@ extension Page {
             return (nil, [.pageInvalid(file.start, "trang thiếu khóa \"title\" (tiêu đề).")])
         }
         let slug = VietnameseFolding.slug(file.url.deletingPathExtension().lastPathComponent)
+        guard !slug.isEmpty, !SitePaths.reserved.contains(slug) else {
+            return (nil, [.pageInvalid(file.start, "tên tệp \"\(file.url.lastPathComponent)\" trùng với một mục của trang (\(SitePaths.reserved.sorted().joined(separator: ", "))); hãy đổi tên tệp.")])
+        }
         let order = root?["order"]?.scalar.flatMap { Int($0) } ?? 100
         let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine)
         var diagnostics = markdown.droppedHTML.map {

@@ -20,7 +20,7 @@ public struct Profile: Sendable {
     public var slugIsExplicit: Bool
     public var lead: [MarkdownBlock]
     public var achievements: [ListItem]
-    /// The body's blocks after the lead, achievements section included.
+    /// The body's blocks after the lead, without the achievements section.
     public var body: [MarkdownBlock]
     /// The path of the source file relative to the site folder, e.g. `content/profiles/2022/thu.md`.
     public var sourcePath: String
@@ -30,5 +30,7 @@ public struct Profile: Sendable {
     public var summary: String { lead.map(\.text).joined(separator: " ") }
 
     /// All text a reader could search for.
-    public var plainText: String { (lead + body).map(\.text).joined(separator: " ") }
+    public var plainText: String {
+        ((lead + body).map(\.text) + achievements.map(\.text)).joined(separator: " ")
+    }
 }

@@ -1,6 +1,6 @@
 /// A profile body cut into the parts the site shows: the lead, the *Thành tích nổi bật* list, the rest.
 struct ProfileSections {
-    enum Achievements {
+    enum Achievements: Equatable {
         case missing
         /// The heading is there but no list with text follows it.
         case empty(heading: TextPosition)
@@ -9,6 +9,7 @@ struct ProfileSections {
 
     /// The paragraphs before the first heading (at most two), shown as the summary in lists.
     var lead: [MarkdownBlock] = []
+    /// The blocks after the lead, the achievements section left out (the page shows it on its own).
     var rest: [MarkdownBlock] = []
     var achievements: Achievements = .missing
     var achievementItems: [ListItem] = []
@@ -25,16 +26,16 @@ struct ProfileSections {
         rest = Array(blocks)
         guard let headingIndex = rest.firstIndex(where: Self.isAchievementsHeading),
               case .heading(let level) = rest[headingIndex].kind else { return }
-        var index = headingIndex + 1
-        while index < rest.count {
-            if case .heading(let other) = rest[index].kind, other <= level { break }
-            if rest[index].kind == .list {
-                achievementItems = rest[index].items.filter { !$0.text.isEmpty }
-                break
+        var end = headingIndex + 1
+        while end < rest.count {
+            if case .heading(let other) = rest[end].kind, other <= level { break }
+            if rest[end].kind == .list, achievementItems.isEmpty {
+                achievementItems = rest[end].items.filter { !$0.text.isEmpty }
             }
-            index += 1
+            end += 1
         }
         achievements = achievementItems.isEmpty ? .empty(heading: rest[headingIndex].position) : .found
+        if achievements == .found { rest.removeSubrange(headingIndex..<end) }
     }
 
     static func isAchievementsHeading(_ block: MarkdownBlock) -> Bool {

@@ -41,6 +41,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case unitDuplicate = "unit.duplicate"
     case pageInvalid = "page.invalid"
     case tooManyProfiles = "site.too-many-profiles"
+    case themeInvalid = "theme.invalid"
+    case outputRefused = "output.refused"
 
     public var severity: Severity {
         switch self {

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Writes a site beside its output folder and swaps it in whole, so a failed or interrupted build
+/// leaves the previous site as it was. Folders guong made carry a marker; others are never replaced.
+public struct OutputFolder: Sendable {
+    /// The marker file in every folder guong writes.
+    public static let markerName = ".guong-output"
+    static let markerText = "Thư mục này do guong tạo ra; lệnh guong build thay toàn bộ nội dung của nó.\n"
+
+    public let target: URL
+    /// Where the new site is written before the swap.
+    public let staging: URL
+
+    /// Why an output folder cannot be used.
+    public enum Problem: Error, Equatable, Sendable {
+        /// The folder exists, is not empty and was not made by guong.
+        case foreign(path: String)
+        /// The folder is the site, its content or theme, the file-system root or the home folder, or holds one of them.
+        case protected(path: String)
+        case notAFolder(path: String)
+        case io(path: String, reason: String)
+    }
+
+    /// Checks that `target` may be replaced for the site at `siteRoot`.
+    public init(target: URL, siteRoot: URL) throws(Problem) {
+        let target = target.standardizedFileURL.resolvingSymlinksInPath()
+        let path = target.path
+        let site = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        let protected = [site, site + "/content", site + "/theme"]
+        let isAncestorOfSite = (site + "/").hasPrefix(path == "/" ? "/" : path + "/")
+        let isInsideSources = protected.dropFirst().contains { path.hasPrefix($0 + "/") }
+        if path == "/" || path == home || protected.contains(path) || isAncestorOfSite || isInsideSources {
+            throw .protected(path: path)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .notAFolder(path: path) }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if !entries.isEmpty, !entries.contains(Self.markerName) { throw .foreign(path: path) }
+        }
+        self.target = target
+        let name = target.lastPathComponent
+        staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
+    }
+
+    /// Creates the empty staging folder, marked as ours.
+    public func prepare() throws(Problem) {
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        } catch {
+            throw .io(path: staging.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes one file into the staging folder; called from many threads, each with its own path.
+    public func write(_ file: OutputFile) throws(Problem) {
+        let url = staging.appendingPathComponent(file.path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.contents.write(to: url)
+        } catch {
+            throw .io(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Puts the staged site in place of the old one, then deletes the old one.
+    public func commit() throws(Problem) {
+        let manager = FileManager.default
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).guong-old-\(getpid())")
+        do {
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: old)
+            }
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            // Put the old site back if it was moved away.
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
+                try? manager.moveItem(at: old, to: target)
+            }
+            throw .io(path: target.path, reason: error.localizedDescription)
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    /// Removes the staging folder after a failed build.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,86 @@
+/// Links under the site's base URL.
+struct Links: Sendable {
+    /// The base URL's path, e.g. `/dien-hinh-tien-tien/`; every link starts with it.
+    let basePath: String
+    /// The absolute base URL, for canonical links, feeds and the sitemap.
+    let baseURL: String
+
+    init(baseURL: String) {
+        self.baseURL = baseURL
+        self.basePath = BaseURL.path(of: baseURL)
+    }
+
+    /// A link to a site path: `nam/2022/` → `/dien-hinh-tien-tien/nam/2022/`.
+    func url(_ path: String) -> String { basePath + path }
+
+    /// The absolute URL of a site path.
+    func absoluteURL(_ path: String) -> String { baseURL + path }
+}
+
+/// What every page renderer shares: the model, the theme, links, and each profile's card, computed once.
+struct RenderContext: Sendable {
+    let model: SiteModel
+    let theme: Theme
+    let links: Links
+    let fieldsByCode: [String: Field]
+    /// Each profile's summary for lists, in `model.profiles` order.
+    let cards: [Card]
+    /// Injected before `</body>` by the preview server; empty in `guong build`.
+    let extraBodyHTML: String
+
+    init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
+        self.model = model
+        self.theme = theme
+        self.extraBodyHTML = extraBodyHTML
+        let links = Links(baseURL: model.config.baseURL)
+        let fieldsByCode = Dictionary(model.schema.fields.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.links = links
+        self.fieldsByCode = fieldsByCode
+        self.cards = model.profiles.parallelMap { Card(profile: $0, model: model, links: links, fieldsByCode: fieldsByCode) }
+    }
+
+    func url(_ path: String) -> String { links.url(path) }
+    func absoluteURL(_ path: String) -> String { links.absoluteURL(path) }
+
+    /// A UI string from the theme; the key itself if the theme lacks it.
+    func t(_ key: String) -> String { theme.strings[key] ?? key }
+
+    func kindName(_ kind: ProfileKind) -> String { model.kindName(kind) }
+}
+
+extension SiteModel {
+    /// The kind's name from the schema: Tập thể, Cá nhân.
+    func kindName(_ kind: ProfileKind) -> String {
+        schema.definition(of: kind)?.name ?? kind.rawValue
+    }
+}
+
+/// A profile's summary for lists, as Mustache values. It may cross threads: it holds only
+/// strings, numbers, booleans, arrays and dictionaries, never mutated after it is made.
+struct Card: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
+        let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
+        values = MustacheValues.compact([
+            "url": links.url(SitePaths.profile(profile.slug)),
+            "name": profile.name,
+            "kind": profile.kind.rawValue,
+            "kindName": model.kindName(profile.kind),
+            "kindURL": links.url(SitePaths.kind(profile.kind)),
+            "isIndividual": profile.kind == .individual,
+            "position": profile.position,
+            "unitName": model.unitName(profile.unitID),
+            "unitURL": links.url(SitePaths.unit(profile.unitID)),
+            "fields": fields.map { field -> [String: Any] in
+                ["code": field.code, "name": field.name, "short": field.short, "url": links.url(SitePaths.field(field))]
+            },
+            "fieldNames": fields.map(\.name).joined(separator: "; "),
+            "years": profile.years.map { ["year": $0, "url": links.url(SitePaths.year($0))] as [String: Any] },
+            "yearsText": profile.years.map(String.init).joined(separator: ", "),
+            "summary": profile.summary,
+            "achievements": profile.achievements.map { ["html": $0.html, "text": $0.text] },
+            "draft": profile.draft,
+        ])
+    }
+}

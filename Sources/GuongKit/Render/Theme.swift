@@ -1,0 +1,75 @@
+import Foundation
+import Mustache
+
+/// The templates, assets and UI strings pages are made from: the site's `theme/` folder over the
+/// default theme compiled into the binary, file by file, so a site overrides only what it changes.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// UI strings by key (`theme/strings.yaml`).
+    public var strings: [String: String]
+    /// Asset files by path below `assets/`, as bytes.
+    public var assets: [String: Data]
+
+    /// Why a theme could not be used.
+    public struct Problem: Error, Sendable {
+        public var diagnostic: Diagnostic
+    }
+
+    /// Loads the theme of the site at `siteRoot`, falling back to the built-in one for every file it lacks.
+    public static func load(siteRoot: URL, displayRoot: String = "") throws(Problem) -> Theme {
+        var files = DefaultTheme.files.mapValues { Data($0.utf8) }
+        var origins: [String: String] = [:]
+        let themeRoot = siteRoot.appendingPathComponent("theme", isDirectory: true)
+        for (path, data) in siteFiles(in: themeRoot) {
+            files[path] = data
+            origins[path] = displayRoot + "theme/" + path
+        }
+        func location(_ path: String) -> SourceLocation { SourceLocation(path: origins[path] ?? "(giao diện mặc định) " + path) }
+
+        var library = MustacheLibrary()
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            do {
+                try library.register(String(decoding: data, as: UTF8.self), named: name)
+            } catch {
+                throw Problem(diagnostic: Diagnostic(.themeInvalid, at: location(path), "mẫu trang \"\(name)\" viết sai cú pháp Mustache: \(error)."))
+            }
+        }
+        var strings: [String: String] = [:]
+        if let data = files["strings.yaml"] {
+            let text = String(decoding: data, as: UTF8.self).precomposedStringWithCanonicalMapping
+            do {
+                for pair in try YAMLReader().read(text, path: location("strings.yaml").path)?.pairs ?? [] {
+                    if let key = pair.key.scalar, let value = pair.value.scalar { strings[key] = value }
+                }
+            } catch {
+                throw Problem(diagnostic: Diagnostic(yamlProblem: error))
+            }
+        }
+        let assets = files.filter { $0.key.hasPrefix("assets/") }
+        return Theme(library: library, strings: strings,
+                     assets: Dictionary(uniqueKeysWithValues: assets.map { (String($0.key.dropFirst("assets/".count)), $0.value) }))
+    }
+
+    /// Renders `template` with `context`; a template the theme lacks renders as nothing.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Regular files below `root`, by relative path; hidden files are skipped.
+    private static func siteFiles(in root: URL) -> [(String, Data)] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        var result: [(String, Data)] = []
+        let prefix = root.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  let data = try? Data(contentsOf: url) else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            result.append((String(path.dropFirst(prefix.count)), data))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+}

@@ -1,0 +1,61 @@
+/// The published site as the pages see it: the profiles that go out, and their indexes by field,
+/// year, kind and unit, all in a fixed order so output is deterministic.
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    public var schema: RegistrationSchema
+    public var units: [Unit]
+    public var pages: [Page]
+    /// Published profiles, newest year first, then by name.
+    public var profiles: [Profile]
+
+    public var unitsByID: [String: Unit]
+    /// Indexes into `profiles`.
+    public var byField: [String: [Int]]
+    public var byYear: [Int: [Int]]
+    public var byKind: [ProfileKind: [Int]]
+    public var byUnit: [String: [Int]]
+
+    /// Builds the model from checked content; drafts are left out unless `includeDrafts`.
+    public init(config: SiteConfig, schema: RegistrationSchema, units: [Unit], pages: [Page],
+                profiles: [Profile], includeDrafts: Bool) {
+        self.config = config
+        self.schema = schema
+        self.units = units
+        self.pages = pages
+        self.profiles = profiles
+            .filter { includeDrafts || !$0.draft }
+            .map { (key: SortKey($0), profile: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.profile)
+        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byField: [String: [Int]] = [:], byYear: [Int: [Int]] = [:]
+        var byKind: [ProfileKind: [Int]] = [:], byUnit: [String: [Int]] = [:]
+        for (index, profile) in self.profiles.enumerated() {
+            for code in profile.fieldCodes { byField[code, default: []].append(index) }
+            for year in profile.years { byYear[year, default: []].append(index) }
+            byKind[profile.kind, default: []].append(index)
+            byUnit[profile.unitID, default: []].append(index)
+        }
+        self.byField = byField
+        self.byYear = byYear
+        self.byKind = byKind
+        self.byUnit = byUnit
+    }
+
+    /// The years of the phase, in order.
+    public var years: [Int] { Array(schema.phase) }
+
+    public func unitName(_ id: String) -> String { unitsByID[id]?.name ?? id }
+
+    /// Newest year first; within a year, collectives then individuals, then by folded name, then slug.
+    struct SortKey: Comparable {
+        let year: Int, kind: Int, name: String, slug: String
+        init(_ profile: Profile) {
+            year = -(profile.years.last ?? 0)
+            kind = profile.kind == .collective ? 0 : 1
+            name = VietnameseFolding.key(profile.name)
+            slug = profile.slug
+        }
+        static func < (a: SortKey, b: SortKey) -> Bool { (a.year, a.kind, a.name, a.slug) < (b.year, b.kind, b.name, b.slug) }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GuongKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Kiểm tra rồi dựng trang tĩnh vào thư mục đầu ra.",
+        discussion: """
+        Trang mới được ghi vào một thư mục bên cạnh rồi thay thế thư mục cũ một lần; nếu có lỗi, \
+        trang cũ giữ nguyên. Thoát với mã 1 nếu hồ sơ có lỗi, 2 nếu không dựng được.
+        """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(help: ArgumentHelp("Thư mục đầu ra (mặc định: public/ trong thư mục trang).", valueName: "DIR"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Địa chỉ gốc của trang, thay cho base_url trong site.yaml.", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Đưa cả hồ sơ nháp (draft: true) vào trang.")
+    var drafts = false
+
+    func validate() throws {
+        if let baseURL, case .failure(let problem) = BaseURL.normalise(baseURL) {
+            throw ValidationError(problem.reason)
+        }
+    }
+
+    func run() throws {
+        var options = SiteBuilder.Options(siteRoot: siteOptions.url)
+        options.displayRoot = siteOptions.displayRoot
+        options.output = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        let started = Date()
+        let report: SiteBuilder.Report
+        do {
+            report = try SiteBuilder(options: options).build()
+        } catch {
+            try fail(error)
+        }
+        let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount)
+        if !report.diagnostics.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
+        print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(report.output.path) trong \(seconds) giây.")
+    }
+
+    private func fail(_ failure: SiteBuilder.Failure) throws -> Never {
+        switch failure {
+        case .site(let error):
+            printError(error.vietnamese)
+            throw ExitStatus.cannotRun
+        case .content(let diagnostics, let count):
+            print(CheckReport(diagnostics: diagnostics, profileCount: count).text(), terminator: "")
+            printError("lỗi: hồ sơ còn lỗi nên chưa dựng trang; trang cũ (nếu có) giữ nguyên.")
+            throw ExitStatus.contentErrors
+        case .theme(let diagnostic):
+            printError(CheckReport(diagnostics: [diagnostic], profileCount: 0).text().components(separatedBy: "\n")[0])
+            throw ExitStatus.cannotRun
+        case .invalidBaseURL(let reason):
+            printError("lỗi: \(reason)")
+            throw ExitStatus.cannotRun
+        case .output(let problem):
+            printError("lỗi: \(problem.vietnamese)")
+            throw ExitStatus.cannotRun
+        }
+    }
+}
+
+extension OutputFolder.Problem {
+    var vietnamese: String {
+        switch self {
+        case .foreign(let path):
+            "thư mục \"\(path)\" đã có nội dung không do guong tạo ra; guong không ghi đè. Hãy chọn --output khác hoặc tự dọn thư mục đó."
+        case .protected(let path):
+            "không thể dùng \"\(path)\" làm thư mục đầu ra (đó là thư mục trang, content/, theme/, thư mục gốc hoặc thư mục nhà, hoặc chứa chúng)."
+        case .notAFolder(let path):
+            "\"\(path)\" là một tệp, không phải thư mục; hãy chọn --output khác."
+        case .io(let path, let reason):
+            "không ghi được \"\(path)\": \(reason). Trang cũ giữ nguyên."
+        }
+    }
+}
