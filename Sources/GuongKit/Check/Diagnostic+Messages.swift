@@ -61,6 +61,10 @@ extension Diagnostic {
         Diagnostic(.keyUnknown, at: at, "khóa \"\(key)\" không được dùng và sẽ bị bỏ qua.", suggestion: suggestion)
     }
 
+    static func valueEmpty(_ at: SourceLocation, key: ProfileKey, example: String) -> Diagnostic {
+        Diagnostic(.keyMissing, at: at, "khóa \"\(key.rawValue)\" (\(key.aliases[0])) để trống; hãy ghi giá trị, ví dụ `\(example)`.")
+    }
+
     static func valueType(_ at: SourceLocation, key: ProfileKey, expected: String) -> Diagnostic {
         Diagnostic(.valueType, at: at, "giá trị của \"\(key.rawValue)\" phải là \(expected).")
     }
@@ -121,7 +125,7 @@ extension Diagnostic {
     }
 
     static func photoType(_ at: SourceLocation, path: String) -> Diagnostic {
-        Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp hoặc .svg.")
+        Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp, .gif hoặc .svg.")
     }
 
     static func achievementsMissing(_ at: SourceLocation) -> Diagnostic {

@@ -40,7 +40,11 @@ extension Page {
             return (nil, [.pageInvalid(file.start, "tên tệp \"\(file.url.lastPathComponent)\" trùng với một mục của trang (\(SitePaths.reserved.sorted().joined(separator: ", "))); hãy đổi tên tệp.")])
         }
         let order = root?["order"]?.scalar.flatMap { Int($0) } ?? 100
-        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine)
+        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
+        if let position = markdown.tooDeep {
+            return (nil, [.markdownTooDeep(SourceLocation(path: file.displayPath, line: position.line, column: position.column),
+                                           limit: limits.markdownDepth)])
+        }
         var diagnostics = markdown.droppedHTML.map {
             Diagnostic.htmlDropped(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
         }

@@ -4,7 +4,7 @@ import Foundation
 extension ProfileParser {
     func readKind(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> ProfileKind? {
         guard let (text, at) = fields.text(.kind, diagnostics: &diagnostics) else {
-            if fields[.kind] == nil { diagnostics.append(.keyMissing(file.start, key: .kind, example: "loại: cá nhân")) }
+            reportAbsent(.kind, fields, file: file, example: "loại: cá nhân", diagnostics: &diagnostics)
             return nil
         }
         if let kind = schema.matchKind(text) { return kind }
@@ -15,7 +15,7 @@ extension ProfileParser {
 
     func readUnit(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> Unit? {
         guard let (text, at) = fields.text(.unit, diagnostics: &diagnostics) else {
-            if fields[.unit] == nil { diagnostics.append(.keyMissing(file.start, key: .unit, example: "đơn vị: <mã trong units.yaml>")) }
+            reportAbsent(.unit, fields, file: file, example: "đơn vị: <mã trong units.yaml>", diagnostics: &diagnostics)
             return nil
         }
         if let unit = units[text] ?? units[text.lowercased()] { return unit }
@@ -178,6 +178,17 @@ extension ProfileParser {
             return nil
         }
         return (slug, false)
+    }
+
+    /// A required key that is missing, or written with nothing after it (`kind:`), is an error;
+    /// a list or mapping in its place was already reported by `text`.
+    private func reportAbsent(_ key: ProfileKey, _ fields: FrontMatterFields, file: ContentFile, example: String,
+                              diagnostics: inout [Diagnostic]) {
+        guard let node = fields[key] else {
+            diagnostics.append(.keyMissing(file.start, key: key, example: example))
+            return
+        }
+        if node.scalar != nil { diagnostics.append(.valueEmpty(node.location, key: key, example: example)) }
     }
 
     private func collapseSpaces(_ text: String) -> String {

@@ -43,7 +43,7 @@ public struct ProfileParser: Sendable {
         let draft = readDraft(fields, diagnostics: &diagnostics)
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
-        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine)
+        let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
         let sections = ProfileSections(markdown)
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
         switch sections.achievements {
@@ -54,6 +54,7 @@ public struct ProfileParser: Sendable {
         case .found:
             break
         }
+        if let position = markdown.tooDeep { diagnostics.append(.markdownTooDeep(at(position), limit: limits.markdownDepth)) }
         diagnostics += markdown.droppedHTML.map { .htmlDropped(at($0)) }
         diagnostics += markdown.unsafeLinks.map { .linkUnsafe(at($0)) }
         diagnostics += markdown.images.map { .imageIgnored(at($0.position)) }
@@ -104,8 +105,12 @@ extension Diagnostic {
         case .alias: self = .yamlAlias(problem.location)
         case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.detail)
         case .duplicateKey:
-            self = Diagnostic(.keyDuplicate, at: problem.location,
-                              "khóa \"\(problem.detail)\" được ghi hai lần; hãy giữ một dòng và xóa dòng kia.")
+            if let first = problem.firstLocation {
+                self = .keyDuplicate(problem.location, key: problem.detail, first: first)
+            } else {
+                self = Diagnostic(.keyDuplicate, at: problem.location,
+                                  "khóa \"\(problem.detail)\" được ghi hai lần; hãy giữ một dòng và xóa dòng kia.")
+            }
         }
     }
 }

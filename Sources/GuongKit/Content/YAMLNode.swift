@@ -45,4 +45,6 @@ public struct YAMLProblem: Error, Sendable {
     /// libyaml's own words (English), for the curious; the check shows a Vietnamese message.
     public var detail: String
     public var location: SourceLocation
+    /// For a repeated key: where it was first written.
+    public var firstLocation: SourceLocation?
 }

@@ -32,8 +32,13 @@ public struct YAMLReader: Sendable {
                 let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
                 throw YAMLProblem(kind: .syntax, detail: detail, location: location(context?.mark ?? mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                throw YAMLProblem(kind: .duplicateKey, detail: duplicates.joined(separator: ", "),
-                                  location: location(context.mark))
+                // Yams marks the first occurrence; the mistake is the repetition, so point at that.
+                let first = location(context.mark)
+                let key = duplicates.first ?? ""
+                let repeated = Self.repetition(of: key, after: context.mark, in: yaml)
+                    .map { SourceLocation(path: path, line: $0.line + firstLine - 1, column: $0.column) }
+                throw YAMLProblem(kind: .duplicateKey, detail: key, location: repeated ?? first,
+                                  firstLocation: repeated == nil ? nil : first)
             default:
                 throw YAMLProblem(kind: .syntax, detail: "\(error)", location: location(nil))
             }
@@ -74,6 +79,22 @@ public struct YAMLReader: Sendable {
         case .alias(let alias):
             throw YAMLProblem(kind: .alias, detail: "alias", location: location(alias.mark))
         }
+    }
+
+    /// Where `key` is written again at the same indentation after its first occurrence at `mark`.
+    static func repetition(of key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let indent = String(repeating: " ", count: max(mark.column - 1, 0))
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line < lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            guard line.hasPrefix(indent), !line.dropFirst(indent.count).hasPrefix(" ") else { continue }
+            let rest = line.dropFirst(indent.count)
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                if rest.dropFirst(written.count).drop(while: { $0 == " " }).hasPrefix(":") { return (index + 1, mark.column) }
+            }
+        }
+        return nil
     }
 
     /// The position of an `&anchor` or `*alias` token, if the text has one. It looks where YAML lets a

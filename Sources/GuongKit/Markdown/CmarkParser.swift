@@ -5,7 +5,8 @@ import Foundation
 /// turns the tree into `MarkdownDocument` values at once, and frees the C memory before returning.
 public enum CmarkParser {
     /// Parses `body`, whose first line stands at `firstLine` of its file.
-    public static func parse(_ body: String, firstLine: Int = 1) -> MarkdownDocument {
+    /// Containers (block quotes, lists, items) nested deeper than `maxDepth` are reported in `tooDeep`.
+    public static func parse(_ body: String, firstLine: Int = 1, maxDepth: Int = 32) -> MarkdownDocument {
         let bytes = Array(body.utf8)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8  // safe mode is cmark's default
         guard let root = bytes.withUnsafeBufferPointer({ buffer in
@@ -13,7 +14,8 @@ public enum CmarkParser {
         }) else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
-        var converter = Converter(lines: LineIndex(bytes), firstLine: firstLine, options: options)
+        // Positions are for diagnostics only: the published HTML carries no data-sourcepos.
+        var converter = Converter(lines: LineIndex(bytes), firstLine: firstLine, options: CMARK_OPT_DEFAULT, maxDepth: maxDepth)
         var document = MarkdownDocument()
         var node = cmark_node_first_child(root)
         while let current = node {
@@ -28,6 +30,7 @@ public enum CmarkParser {
         let lines: LineIndex
         let firstLine: Int
         let options: Int32
+        let maxDepth: Int
 
         func position(_ node: OpaquePointer) -> TextPosition {
             let line = Int(cmark_node_get_start_line(node))
@@ -75,14 +78,24 @@ public enum CmarkParser {
             return result
         }
 
-        /// Walks every node once to note raw HTML, unsafe links and images.
+        /// Walks every node once to note raw HTML, unsafe links, images and nesting that is too deep.
         func scanInlines(_ root: OpaquePointer, into document: inout MarkdownDocument) {
             guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }
-            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                      let node = cmark_iter_get_node(iterator) else { continue }
-                switch cmark_node_get_type(node) {
+            var depth = 0
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                let isContainer = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM
+                if event == CMARK_EVENT_EXIT {
+                    if isContainer { depth -= 1 }
+                    continue
+                }
+                if isContainer {
+                    depth += 1
+                    if depth > maxDepth, document.tooDeep == nil { document.tooDeep = position(node) }
+                }
+                switch type {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     document.droppedHTML.append(position(node))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:

@@ -13,6 +13,8 @@ public struct MarkdownDocument: Sendable {
     public var unsafeLinks: [TextPosition]
     /// Images in the body, with their URL as written.
     public var images: [(url: String, position: TextPosition)]
+    /// Where block quotes or lists first nest deeper than the parser's limit, if they do.
+    public var tooDeep: TextPosition?
 
     public init(blocks: [MarkdownBlock] = [], droppedHTML: [TextPosition] = [],
                 unsafeLinks: [TextPosition] = [], images: [(url: String, position: TextPosition)] = []) {
@@ -33,7 +35,7 @@ public struct MarkdownBlock: Sendable {
     }
 
     public var kind: Kind
-    /// Safe HTML for the block; headings are rendered one level down so the page keeps a single `h1`.
+    /// Safe HTML for the block; a level-1 heading is rendered as `h2` so the page keeps a single `h1`.
     public var html: String
     /// The block's text without markup, for summaries and search.
     public var text: String

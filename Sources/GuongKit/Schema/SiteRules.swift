@@ -11,7 +11,8 @@ struct SiteRules {
         // The same exemplar twice: same kind, name and unit.
         var seen: [String: Profile] = [:]
         for (index, profile) in profiles.enumerated() {
-            let key = "\(profile.kind.rawValue)|\(VietnameseFolding.key(profile.name))|\(profile.unitID)"
+            // Diacritics tell people apart (Thu and Thư), so names compare as written, ignoring case.
+            let key = "\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)"
             if let first = seen[key] {
                 diagnostics.append(.profileDuplicate(profile.location, other: first.sourcePath))
                 removed.insert(index)

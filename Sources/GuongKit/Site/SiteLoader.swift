@@ -28,15 +28,20 @@ public struct SiteLoader: Sendable {
         let (units, unitProblems) = Unit.loadAll(file("content/units.yaml"), limits: limits)
         diagnostics += configProblems + schemaProblems + unitProblems
 
-        let profileFiles: [ContentFile]
+        // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
+        // whose collective is already in), but only their own problems are reported.
+        let siteFiles = markdownFiles(in: "content/profiles")
+        var namedFiles: [ContentFile] = []
         if let files {
-            profileFiles = try files.map { url throws(SiteError) in
+            namedFiles = try files.map { url throws(SiteError) in
                 guard FileManager.default.fileExists(atPath: url.path) else { throw .fileNotFound(path: url.relativePath) }
                 return ContentFile(url: url.standardizedFileURL, displayPath: url.relativePath)
             }
-        } else {
-            profileFiles = markdownFiles(in: "content/profiles")
         }
+        let namedURLs = Set(namedFiles.map { $0.url.resolvingSymlinksInPath() })
+        let profileFiles = files == nil ? siteFiles : siteFiles.filter { !namedURLs.contains($0.url.resolvingSymlinksInPath()) } + namedFiles
+        let reported = files == nil ? nil : Set(namedFiles.map(\.displayPath))
+
         var profiles: [Profile] = []
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
@@ -45,8 +50,13 @@ public struct SiteLoader: Sendable {
                                        contentRoot: contentRoot, limits: limits)
             let results = profileFiles.parallelMap { parser.parse($0) }
             profiles = results.compactMap(\.profile)
-            diagnostics += results.flatMap(\.diagnostics)
-            diagnostics += SiteRules(schema: schema, units: units).apply(to: &profiles)
+            var profileProblems = results.flatMap(\.diagnostics)
+            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles)
+            if let reported {
+                profileProblems = profileProblems.filter { reported.contains($0.location.path) }
+                profiles = profiles.filter { reported.contains($0.sourcePath) }
+            }
+            diagnostics += profileProblems
         }
 
         var pages: [Page] = []
@@ -59,7 +69,7 @@ public struct SiteLoader: Sendable {
             pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         }
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
-                           profileFileCount: profileFiles.count, diagnostics: diagnostics.sorted())
+                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted())
     }
 
     private func file(_ relativePath: String) -> ContentFile {

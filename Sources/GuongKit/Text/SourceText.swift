@@ -46,7 +46,9 @@ public struct SourceText: Sendable {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
                 return (line, column)
             }
-            if bytes[index] == 0x0A {
+            // LF, CRLF and a lone CR each end a line, as decoding treats them.
+            let isCRBeforeLF = bytes[index] == 0x0D && index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && !isCRBeforeLF) {
                 line += 1
                 lineStart = index + 1
             }

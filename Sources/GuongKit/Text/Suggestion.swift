@@ -10,6 +10,8 @@ public enum Suggestion {
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
+        // One or two letters are too short to guess a typo from ("e" is one edit from every code).
+        guard folded.count >= 3 else { return nil }
         let tolerance = max(1, min(3, folded.count / 3))
         return best.distance <= tolerance ? best.candidate : nil
     }

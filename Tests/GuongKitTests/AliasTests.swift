@@ -1,0 +1,105 @@
+import Testing
+@testable import GuongKit
+
+@Suite("Vietnamese names for keys, fields and kinds")
+struct AliasTests {
+    @Test("Front-matter names, with or without diacritics", arguments: [
+        ("lĩnh vực", ProfileKey.fields),
+        ("linh vuc", .fields),
+        ("lĩnh_vực", .fields),
+        ("Lĩnh Vực", .fields),
+        ("Loại", .kind),
+        ("loai", .kind),
+        ("chuc vu", .position),
+        ("chức vụ", .position),
+        ("ngày đăng ký", .registered),
+        ("tên", .name),
+        ("họ và tên", .name),
+        ("đơn vị", .unit),
+        ("năm", .year),
+        ("ảnh", .photo),
+        ("nháp", .draft),
+        ("đường dẫn", .slug),
+        ("kind", .kind),
+    ])
+    func profileKey(name: String, key: ProfileKey) {
+        #expect(ProfileKey(matching: name) == key)
+    }
+
+    @Test(arguments: ["ghi chú", "", "linh", "năm sinh"])
+    func unknownNamesMatchNoKey(name: String) {
+        #expect(ProfileKey(matching: name) == nil)
+    }
+
+    @Test func everyAliasLeadsBackToItsOwnKey() {
+        for key in ProfileKey.allCases {
+            for name in [key.rawValue] + key.aliases {
+                #expect(ProfileKey(matching: name) == key, "\"\(name)\" should mean \(key)")
+            }
+        }
+    }
+
+    private func schema() throws -> RegistrationSchema {
+        try #require(try Fixtures.loadBasicSite().schema)
+    }
+
+    @Test func fieldCodesDAndDWithStrokeStayApart() throws {
+        let schema = try schema()
+        #expect(schema.matchField("d")?.id == "cai-cach-hanh-chinh")
+        #expect(schema.matchField("đ")?.id == "cong-nghe-thong-tin")
+        #expect(schema.matchField("D")?.id == "cai-cach-hanh-chinh")
+        #expect(schema.matchField("Đ")?.id == "cong-nghe-thong-tin")
+    }
+
+    @Test("Fields by code, alias or name", arguments: [
+        ("dd", "đ"),
+        ("CNTT", "đ"),
+        ("cntt", "đ"),
+        ("Công nghệ thông tin và truyền thông", "đ"),
+        ("Cải cách hành chính", "d"),
+        ("cai cach hanh chinh", "d"),
+        ("CCHC", "d"),
+        ("a", "a"),
+        (" b ", "b"),
+        ("giáo dục", "a"),
+        ("nguoi tot viec tot", "c"),
+    ])
+    func matchField(text: String, code: String) throws {
+        #expect(try schema().matchField(text)?.code == code)
+    }
+
+    @Test(arguments: ["e", "ddd", "cong nghe", ""])
+    func unknownFieldsMatchNothing(text: String) throws {
+        #expect(try schema().matchField(text) == nil)
+    }
+
+    @Test("Kinds in both languages", arguments: [
+        ("cá nhân", ProfileKind.individual),
+        ("ca nhan", .individual),
+        ("Cá Nhân", .individual),
+        ("individual", .individual),
+        ("tập thể", .collective),
+        ("tap the", .collective),
+        ("collective", .collective),
+    ])
+    func matchKind(text: String, kind: ProfileKind) throws {
+        #expect(try schema().matchKind(text) == kind)
+    }
+
+    @Test(arguments: ["ca nhn", "nhóm", ""])
+    func unknownKindsMatchNothing(text: String) throws {
+        #expect(try schema().matchKind(text) == nil)
+    }
+
+    @Test("The head of a unit, and who is not", arguments: [
+        ("Hiệu trưởng", true),
+        ("hieu truong", true),
+        ("Hiệu trưởng kiêm Bí thư chi bộ", true),
+        ("Phó Hiệu trưởng", false),
+        ("Giáo viên", false),
+        ("Hiệu trưởngx", false),
+    ])
+    func isHead(position: String, head: Bool) throws {
+        #expect(try schema().isHead(position: position) == head)
+    }
+}

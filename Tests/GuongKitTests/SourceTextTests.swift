@@ -1,0 +1,66 @@
+import Testing
+@testable import GuongKit
+
+@Suite("Decoding a content file's bytes")
+struct SourceTextTests {
+    private func decode(_ bytes: [UInt8], limit: Int = 1 << 20) throws(SourceText.Problem) -> String {
+        try SourceText.decode(bytes, path: "content/profiles/x.md", limit: limit).text
+    }
+
+    /// Swift's `==` on strings ignores normalisation; these tests must not.
+    private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        let text = try decode([0xEF, 0xBB, 0xBF] + Array("---\nkind: x\n".utf8))
+        #expect(text == "---\nkind: x\n")
+        #expect(text.unicodeScalars.first == "-")
+    }
+
+    @Test func windowsAndOldMacLineEndsBecomeLF() throws {
+        #expect(try decode(Array("a\r\nb\r\nc\r\n".utf8)) == "a\nb\nc\n")
+        #expect(try decode(Array("a\rb\rc".utf8)) == "a\nb\nc")
+        #expect(try decode(Array("Trần\r\nVăn\rHiệp\n".utf8)) == "Trần\nVăn\nHiệp\n")
+    }
+
+    @Test func decomposedTextTypedOnAMacComesOutComposed() throws {
+        let decomposed = "Nguye\u{0302}\u{0303}n Va\u{0306}n Hie\u{0323}\u{0302}p"
+        let text = try decode(Array(decomposed.utf8))
+        #expect(scalars(text) == scalars("Nguy\u{1EC5}n V\u{0103}n Hi\u{1EC7}p"))
+        #expect(text.unicodeScalars.count == 15)
+    }
+
+    @Test func composedTextIsLeftAlone() throws {
+        let text = try decode(Array("Đông Thạnh".utf8))
+        #expect(scalars(text) == scalars("Đông Thạnh"))
+    }
+
+    @Test("The first byte that is not UTF-8 is reported at its line and column (in characters)",
+          arguments: [
+            (Array("ab\ncd".utf8) + [0xFF] + Array("e".utf8), 2, 3),
+            (Array("Lời\nTrần ".utf8) + [0xC3, 0x28], 2, 6),  // a lead byte followed by a non-continuation
+            ([0xC0, 0xAF], 1, 1),  // an overlong encoding
+            (Array("abc".utf8) + [0xE1, 0xBB], 1, 4),  // a sequence cut off by the end of the file
+            (Array("---\nname: Ph".utf8) + [0xE1] + Array("m V".utf8) + [0xE3] + Array("n\n".utf8), 2, 9),  // Windows-1258 text
+            (Array("x".utf8) + [0xED, 0xA0, 0x80], 1, 2),  // an encoded surrogate
+          ])
+    func invalidUTF8Position(bytes: [UInt8], line: Int, column: Int) {
+        #expect(throws: SourceText.Problem.notUTF8(line: line, column: column)) { try decode(bytes) }
+    }
+
+    @Test func invalidUTF8AfterAByteOrderMarkCountsFromTheText() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("ab\nc".utf8) + [0xFE]
+        #expect(throws: SourceText.Problem.notUTF8(line: 2, column: 2)) { try decode(bytes) }
+    }
+
+    @Test
+    func invalidUTF8LineCountsOldMacLineEnds() {
+        let bytes: [UInt8] = Array("a\rb\r".utf8) + [0xFF]
+        #expect(throws: SourceText.Problem.notUTF8(line: 3, column: 1)) { try decode(bytes) }
+    }
+
+    @Test func overTheLimitIsTooLarge() throws {
+        let bytes = [UInt8](repeating: 0x61, count: 11)
+        #expect(throws: SourceText.Problem.tooLarge(bytes: 11, limit: 10)) { try decode(bytes, limit: 10) }
+        #expect(try decode(Array(bytes.dropLast()), limit: 10).count == 10)
+    }
+}
