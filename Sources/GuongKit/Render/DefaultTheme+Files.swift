@@ -22,14 +22,14 @@ enum DefaultTheme {
   --ok: #17623a;
   --warn: #8a4b00;
   --radius: 6px;
-  --focus: 3px solid #f2a900;
+  --focus: 3px solid var(--ink);     /* 15.6:1 on white; gold on the dark header (5.9:1) */
   font-family: "Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   line-height: 1.6;
   color: var(--ink);
   background: var(--paper);
 }
 *, *::before, *::after { box-sizing: border-box; }
-body { margin: 0; font-size: 1rem; overflow-wrap: anywhere; }
+body { margin: 0; font-size: 1rem; overflow-wrap: break-word; }
 img { max-width: 100%; height: auto; }
 a { color: var(--link); text-underline-offset: 2px; }
 a:hover { color: var(--brand); }
@@ -38,6 +38,7 @@ a:hover { color: var(--brand); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip-link { position: absolute; left: 1rem; top: -4rem; background: var(--gold); color: #000; padding: .5rem 1rem; z-index: 10; border-radius: var(--radius); }
 .skip-link:focus { top: 1rem; }
+.site-header :focus-visible { outline-color: var(--gold); }
 
 /* Header */
 .site-header { background: var(--brand); color: #fff; border-bottom: 4px solid var(--gold); }
@@ -50,7 +51,7 @@ a:hover { color: var(--brand); }
 .header-search input { flex: 1; min-width: 0; }
 input, select, button { font: inherit; }
 input[type=search], select { padding: .45rem .6rem; border: 1px solid #8792a2; border-radius: var(--radius); background: #fff; color: var(--ink); }
-button { padding: .45rem .9rem; border: 0; border-radius: var(--radius); background: var(--gold); color: #1c1400; font-weight: 600; cursor: pointer; }
+button { padding: .45rem .9rem; border: 1px solid #8a6a00; border-radius: var(--radius); background: var(--gold); color: #1c1400; font-weight: 600; cursor: pointer; }
 button:hover { background: #ffd966; }
 .site-nav { background: var(--brand-dark); }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .1rem; padding: 0; margin-block: 0; }
@@ -97,6 +98,7 @@ a.tag:hover { background: #d6e2f1; color: #0b2e50; }
 .lead { font-size: 1.12rem; margin-top: 1.5rem; }
 .achievements-box { background: #fffaf0; border-left: 5px solid var(--gold); padding: .4rem 1.25rem .8rem; border-radius: 0 var(--radius) var(--radius) 0; margin-block: 1.5rem; }
 .achievements-box h2 { margin-top: .8rem; color: var(--brand-dark); }
+.achievements { padding-left: 1.25rem; }
 .achievements li { margin-bottom: .35rem; }
 .prose { max-width: 48rem; }
 .criteria { background: var(--wash); padding: .2rem 1.25rem 1rem; border-radius: var(--radius); margin-top: 2rem; }
@@ -118,13 +120,14 @@ a.tag:hover { background: #d6e2f1; color: #0b2e50; }
 
 /* Home */
 .hero { padding: 1.5rem 0 .5rem; }
-.figure-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
-.figure-list li { background: var(--wash); border-radius: var(--radius); padding: .8rem 1.2rem; font-size: 1.05rem; }
+.figure-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem 1rem; }
+.figure-list li { flex: 1 1 0; min-width: 6rem; max-width: 11rem; background: var(--wash); border-radius: var(--radius); padding: .7rem .8rem; font-size: 1.05rem; }
 .figure-list strong { display: block; font-size: 2rem; color: var(--brand); line-height: 1.1; }
 .figure-list a { text-decoration: none; }
 .figure-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 1.5rem; }
 .bars { list-style: none; padding: 0; }
-.bars li { display: flex; justify-content: space-between; gap: 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
+.bars li { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
+.bars .count { white-space: nowrap; }
 .ways { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem; }
 .ways a { display: inline-block; padding: .55rem 1rem; border: 2px solid var(--link); border-radius: var(--radius); text-decoration: none; font-weight: 600; }
 .ways a:hover { background: var(--link); color: #fff; }
@@ -134,11 +137,25 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; font-size
 caption { text-align: left; font-weight: 700; padding: .5rem 0; font-size: 1.05rem; }
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: var(--wash); }
-td.number { text-align: right; font-variant-numeric: tabular-nums; width: 3.5rem; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; width: 3.5rem; }
+th.number { width: auto; white-space: nowrap; }
 td ul { margin: 0; padding-left: 1.1rem; }
-.annex { overflow-x: auto; }
-.annex-issuer { font-weight: 700; text-transform: uppercase; margin: 0; }
-.annex-plan { font-style: italic; color: var(--muted); }
+/* A wide table scrolls on its own on a phone, so the page does not; it is focusable so a keyboard can scroll it. */
+.table-scroll { overflow-x: auto; margin-bottom: 1.5rem; }
+.table-scroll > table { margin-bottom: 0; }
+table.registration { min-width: 38rem; }
+table.registration caption { text-transform: uppercase; }
+table.registration .name { width: 20%; }
+table.registration .position { width: 13%; }
+table.registration .fields { width: 20%; }
+
+/* The registration annex, laid out as the plan's */
+.annex-head { text-align: center; margin-bottom: 1.5rem; }
+.annex-issuer { font-weight: 700; text-transform: uppercase; margin: 0 0 1rem; text-align: left; }
+.annex-head h1 { margin-bottom: .2rem; }
+.annex-phase { display: block; font-size: .7em; margin-top: .2rem; }
+.annex-plan { font-style: italic; color: var(--muted); margin: .3rem 0 0; }
+.print-hint { font-size: .9rem; color: var(--muted); }
 
 /* Pagination */
 .pagination ul { list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin-top: 2rem; }
@@ -160,21 +177,36 @@ td ul { margin: 0; padding-left: 1.1rem; }
   .site-nav a { padding: .45rem .55rem; font-size: .9rem; }
   .profile-photo { width: 9rem; }
   th, td { padding: .35rem .4rem; }
+  .achievements-box { padding-inline: 1rem; }
 }
 
-/* Print: the registration annex on A4 */
-@page { size: A4 landscape; margin: 15mm 12mm; }
+/* Print: every page on A4; the registration annex landscape, in the style of an official document */
+@page { size: A4; margin: 15mm 15mm; }
+@page annex { size: A4 landscape; margin: 15mm 15mm; }
 @media print {
   :root { font-size: 11pt; }
-  .site-header, .site-nav, .breadcrumbs, .site-footer, .skip-link, .no-print, .pagination, .header-search { display: none !important; }
+  .site-header, .site-nav, .breadcrumbs, .site-footer, .skip-link, .no-print, .pagination, .header-search, .related { display: none !important; }
   .wrap { width: 100%; }
+  main { padding: 0; }
   a { color: inherit; text-decoration: none; }
   table { page-break-inside: auto; font-size: 10pt; }
   tr { page-break-inside: avoid; }
   thead { display: table-header-group; }
-  .annex-year { page-break-before: always; }
-  .annex-year:first-of-type { page-break-before: auto; }
   .card { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  .annex { page: annex; font-family: "Times New Roman", "Liberation Serif", "Noto Serif", serif; color: #000; font-size: 12pt; line-height: 1.35; }
+  .annex h1, .annex h2, .annex-plan { color: #000; }
+  .annex h1 { font-size: 14pt; text-transform: uppercase; }
+  .annex-phase { font-size: 13pt; }
+  .annex-issuer { font-size: 12pt; }
+  .annex h2 { font-size: 13pt; margin: 0 0 .4rem; }
+  .annex-year + .annex-year { break-before: page; }
+  .annex table { min-width: 0; font-size: 11pt; }
+  .annex caption { font-size: 12pt; }
+  .annex th, .annex td { border: .5pt solid #000; padding: 3pt 5pt; }
+  .annex thead th { background: none; text-transform: uppercase; text-align: center; vertical-align: middle; font-size: 10pt; }
+  .annex td.number { text-align: center; }
+  .annex li { margin-bottom: 0; }
 }
 
 """#,
@@ -186,13 +218,17 @@ home: Trang chủ
 exemplars: Điển hình tiên tiến
 profile: Hồ sơ điển hình
 fields: Lĩnh vực
+fields_heading: Điển hình theo lĩnh vực
 field: Lĩnh vực
 years: Năm
+years_heading: Điển hình theo năm
+milestones: Các mốc của kế hoạch
 year: Năm
 collectives: Tập thể
 individuals: Cá nhân
 kind: Loại
 units: Đơn vị
+units_heading: Điển hình theo đơn vị
 unit: Đơn vị
 level: Cấp học
 commune: Xã, thị trấn
@@ -220,6 +256,7 @@ all_fields: Tất cả lĩnh vực
 all_years: Tất cả các năm
 all_units: Tất cả đơn vị
 exemplar_count: điển hình
+exemplar_number: Số điển hình
 collective_count: tập thể
 individual_count: cá nhân
 quota: Chỉ tiêu kế hoạch
@@ -235,6 +272,10 @@ breadcrumbs: Vị trí trang
 not_found_title: Không tìm thấy trang
 not_found_text: Trang bạn tìm không có hoặc đã được chuyển đi. Hãy bắt đầu lại từ trang chủ hoặc tìm kiếm.
 print: In bảng
+print_hint: Bảng được trình bày theo mẫu phụ lục của kế hoạch; dùng lệnh In của trình duyệt (Ctrl+P) để in ra khổ A4 nằm ngang.
+annex_attached_to: Kèm theo Kế hoạch số
+dated: ngày
+of: của
 phase: Giai đoạn
 plan: Kế hoạch
 read_more: Xem hồ sơ
@@ -254,7 +295,7 @@ same_unit: Cùng đơn vị
         "templates/card.mustache": #"""
 <article class="card">
   <h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
-  <p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>
+  {{^isUnitItself}}<p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>{{/isUnitItself}}
   <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}</p>
   {{#summary}}<p class="card-summary">{{summary}}</p>{{/summary}}
 </article>
@@ -273,7 +314,7 @@ same_unit: Cùng đơn vị
 
 """#,
         "templates/fields.mustache": #"""
-<h1>{{t.fields}}</h1>
+<h1>{{t.fields_heading}}</h1>
 <ul class="index-list">
   {{#fields}}
   <li>
@@ -312,7 +353,7 @@ same_unit: Cùng đơn vị
   <h2 id="so-lieu">{{t.figures}}</h2>
   <ul class="figure-list">
     <li><strong>{{figures.total}}</strong> {{t.exemplar_count}}</li>
-    {{#figures.kinds}}<li><a href="{{url}}"><strong>{{count}}</strong> {{name}}</a></li>{{/figures.kinds}}
+    {{#figures.kinds}}<li><a href="{{url}}"><strong>{{count}}</strong> {{lowercased(name)}}</a></li>{{/figures.kinds}}
   </ul>
   <div class="figure-columns">
     <div>
@@ -345,7 +386,7 @@ same_unit: Cùng đơn vị
 
 """#,
         "templates/kind.mustache": #"""
-<h1>{{kindName}}</h1>
+<h1>{{kindName}} {{lowercased(t.exemplars)}}</h1>
 <p class="lede">{{count}} {{t.exemplar_count}}</p>
 {{> groups}}
 
@@ -477,12 +518,13 @@ same_unit: Cùng đơn vị
 """#,
         "templates/quota.mustache": #"""
 <ul class="quota">
-  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{kindName}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}{{/hasQuota}}</li>
+  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{lowercased(kindName)}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}{{/hasQuota}}</li>
   {{/quotas}}
 </ul>
 
 """#,
         "templates/registration-table.mustache": #"""
+<div class="table-scroll" role="region" tabindex="0" aria-label="{{numeral}}. {{kindName}}{{#year}} — {{t.year}} {{year}}{{/year}}">
 <table class="registration">
   <caption>{{numeral}}. {{kindName}}</caption>
   <thead>
@@ -492,29 +534,33 @@ same_unit: Cùng đơn vị
     {{#rows}}
     <tr>
       <td class="number">{{number}}</td>
-      <td><a href="{{url}}">{{name}}</a></td>
-      {{#isIndividual}}<td>{{position}}</td>{{/isIndividual}}
-      <td>{{fieldNames}}</td>
+      <td class="name"><a href="{{url}}">{{name}}</a></td>
+      {{#isIndividual}}<td class="position">{{position}}</td>{{/isIndividual}}
+      <td class="fields">{{fieldNames}}</td>
       <td><ul class="achievements">{{#achievements}}<li>{{{html}}}</li>{{/achievements}}</ul></td>
     </tr>
     {{/rows}}
     {{#isEmpty}}<tr><td colspan="{{#isIndividual}}5{{/isIndividual}}{{^isIndividual}}4{{/isIndividual}}">{{t.none_yet}}</td></tr>{{/isEmpty}}
   </tbody>
 </table>
+</div>
 
 """#,
         "templates/registration.mustache": #"""
 <div class="annex">
-  <p class="annex-issuer">{{plan.issuer}}</p>
-  <h1>{{t.registration_title}}</h1>
-  <p class="annex-plan">(Kèm theo {{t.plan}} số {{plan.number}}{{#plan.date}} ngày {{plan.date}}{{/plan.date}})</p>
-  <p class="no-print"><button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <header class="annex-head">
+    <p class="annex-issuer">{{plan.issuer}}</p>
+    <h1>{{t.registration_title}} <span class="annex-phase">{{t.phase}} {{phase}}</span></h1>
+    <p class="annex-plan">({{t.annex_attached_to}} {{plan.number}}{{#plan.date}} {{t.dated}} {{plan.date}}{{/plan.date}} {{t.of}} {{plan.issuer}})</p>
+  </header>
+  <p class="no-print print-hint">{{t.print_hint}}</p>
   {{#years}}
   <section class="annex-year" aria-labelledby="nam-{{year}}">
     <h2 id="nam-{{year}}">{{t.year}} {{year}}</h2>
     {{#tables}}{{> registration-table}}{{/tables}}
   </section>
   {{/years}}
+  {{^years}}<p class="empty">{{t.none_yet}}</p>{{/years}}
 </div>
 
 """#,
@@ -557,12 +603,12 @@ same_unit: Cùng đơn vị
 
 """#,
         "templates/units.mustache": #"""
-<h1>{{t.units}}</h1>
+<h1>{{t.units_heading}}</h1>
 {{#levels}}
 <section aria-labelledby="cap-{{id}}">
   <h2 id="cap-{{id}}">{{level}} <span class="count">({{count}})</span></h2>
   <table class="units">
-    <thead><tr><th scope="col">{{t.unit_name}}</th><th scope="col">{{t.commune}}</th><th scope="col">{{t.exemplars}}</th></tr></thead>
+    <thead><tr><th scope="col">{{t.unit_name}}</th><th scope="col">{{t.commune}}</th><th scope="col" class="number">{{t.exemplar_number}}</th></tr></thead>
     <tbody>
       {{#units}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{commune}}</td><td class="number">{{count}}</td></tr>
       {{/units}}
@@ -579,7 +625,7 @@ same_unit: Cùng đơn vị
 
 """#,
         "templates/years.mustache": #"""
-<h1>{{t.years}}</h1>
+<h1>{{t.years_heading}}</h1>
 <ul class="index-list">
   {{#years}}
   <li>
@@ -591,7 +637,7 @@ same_unit: Cùng đơn vị
 </ul>
 {{#hasMilestones}}
 <section aria-labelledby="moc">
-  <h2 id="moc">{{t.phase}}</h2>
+  <h2 id="moc">{{t.milestones}}</h2>
   <ul>{{#milestones}}<li><strong>{{date}}</strong>: {{name}}</li>{{/milestones}}</ul>
 </section>
 {{/hasMilestones}}

@@ -71,6 +71,8 @@ struct Card: @unchecked Sendable {
             "isIndividual": profile.kind == .individual,
             "position": profile.position,
             "unitName": model.unitName(profile.unitID),
+            // A school's own collective profile carries the school's name; its card need not repeat it.
+            "isUnitItself": profile.kind == .collective && profile.name == model.unitName(profile.unitID),
             "unitURL": links.url(SitePaths.unit(profile.unitID)),
             "fields": fields.map { field -> [String: Any] in
                 ["code": field.code, "name": field.name, "short": field.short, "url": links.url(SitePaths.field(field))]

@@ -52,6 +52,7 @@ extension SiteRenderer {
         let values: [String: Any] = [
             "years": years,
             "plan": ["number": plan.number, "title": plan.title, "issuer": plan.issuer, "date": plan.date?.vietnamese ?? ""],
+            "phase": "\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)",
         ]
         let shell = PageShell(title: context.t("registration_title"), path: SitePaths.registration, section: "registration")
         return context.page("registration", values, shell: shell)
