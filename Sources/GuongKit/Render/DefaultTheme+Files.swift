@@ -49,7 +49,9 @@ a:hover { color: var(--brand); }
 .site-name { font-size: 1.2rem; }
 .header-search { display: flex; gap: .4rem; flex: 1 1 16rem; max-width: 24rem; }
 .header-search input { flex: 1; min-width: 0; }
-input, select, button { font: inherit; }
+input, select, button { font: inherit; max-width: 100%; }
+/* Fieldsets and (flex) labels are min-content wide by default: a select with long options would widen the page. */
+fieldset, label { min-width: 0; }
 input[type=search], select { padding: .45rem .6rem; border: 1px solid #8792a2; border-radius: var(--radius); background: #fff; color: var(--ink); }
 button { padding: .45rem .9rem; border: 1px solid #8a6a00; border-radius: var(--radius); background: var(--gold); color: #1c1400; font-weight: 600; cursor: pointer; }
 button:hover { background: #ffd966; }
