@@ -4,7 +4,7 @@ import Testing
 /// The key pages of the basic fixture site, byte for byte. A change to a template, a string or the
 /// renderer shows up here as a diff; when it is meant, re-record with `GUONG_RECORD=1 swift test`
 /// and review the golden files' diff in the commit.
-@Suite("Golden output of the basic site", .serialized)
+@Suite("Golden output of the basic site")
 struct BuildGoldenTests {
     static let goldenPaths = [
         "index.html",
