@@ -40,6 +40,7 @@ struct DefaultThemeTests {
 
         let theme = try Theme.load(siteRoot: site)
         #expect(theme.strings["not_found_title"] == "Ôi, lạc đường rồi")
+        #expect(theme.strings["home"] == "Trang chủ", "a key the site's strings.yaml leaves out keeps its default")
         #expect(theme.assets["style.css"] == DefaultTheme.files["assets/style.css"].map { Data($0.utf8) })
 
         let output = temp.appendingPathComponent("public")

@@ -273,7 +273,6 @@ pagination: Phân trang
 breadcrumbs: Vị trí trang
 not_found_title: Không tìm thấy trang
 not_found_text: Trang bạn tìm không có hoặc đã được chuyển đi. Hãy bắt đầu lại từ trang chủ hoặc tìm kiếm.
-print: In bảng
 draft: bản nháp
 print_hint: Bảng được trình bày theo mẫu phụ lục của kế hoạch; dùng lệnh In của trình duyệt (Ctrl+P) để in ra khổ A4 nằm ngang.
 annex_attached_to: Kèm theo Kế hoạch số
@@ -484,7 +483,7 @@ same_unit: Cùng đơn vị
         "templates/profile.mustache": #"""
 <article class="profile">
   <header class="profile-header">
-    {{#photo}}<img class="profile-photo" src="{{url}}" alt="{{alt}}" width="240" height="320">{{/photo}}
+    {{#photo}}<img class="profile-photo" src="{{url}}" alt="{{alt}}">{{/photo}}
     <div>
       <p class="eyebrow"><a href="{{kindURL}}">{{kindName}}</a>{{#draft}} · <strong>{{t.draft}}</strong>{{/draft}}</p>
       <h1>{{name}}</h1>

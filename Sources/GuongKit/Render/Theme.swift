@@ -35,11 +35,14 @@ public struct Theme: Sendable {
                 throw Problem(diagnostic: Diagnostic(.themeInvalid, at: location(path), "mẫu trang \"\(name)\" viết sai cú pháp Mustache: \(error)."))
             }
         }
+        // A site's strings.yaml overrides the default one key by key, so a key it leaves out keeps its default.
         var strings: [String: String] = [:]
-        if let data = files["strings.yaml"] {
+        for (data, origin) in [(DefaultTheme.files["strings.yaml"].map { Data($0.utf8) }, "strings.yaml"),
+                               (origins["strings.yaml"] == nil ? nil : files["strings.yaml"], "strings.yaml")] {
+            guard let data else { continue }
             let text = String(decoding: data, as: UTF8.self).precomposedStringWithCanonicalMapping
             do {
-                for pair in try YAMLReader().read(text, path: location("strings.yaml").path)?.pairs ?? [] {
+                for pair in try YAMLReader().read(text, path: location(origin).path)?.pairs ?? [] {
                     if let key = pair.key.scalar, let value = pair.value.scalar { strings[key] = value }
                 }
             } catch {
