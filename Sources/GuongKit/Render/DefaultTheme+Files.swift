@@ -473,7 +473,8 @@ enum DefaultTheme {
         if (mine !== sequence) return;
         list.removeAttribute("aria-busy");
         form.dataset.state = "done";
-        api.lastRun = { q: s.q, filters: s.filters, count: current.ids.length, ms: win.performance.now() - started };
+        // For tests and measurements: what ran, and how long from the search to the results on screen.
+        api.lastRun = { sequence: mine, q: s.q, filters: s.filters, count: current.ids.length, ms: win.performance.now() - started };
       }).catch(function (error) {
         if (mine !== sequence) return;
         list.removeAttribute("aria-busy");
