@@ -30,6 +30,9 @@ def free_port():
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as any real web server does
+    disable_nagle_algorithm = True  # else headers and body wait on delayed ACKs (40 ms a file)
+
     def log_message(self, *args):
         pass
 

@@ -13,6 +13,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from conftest import ROOT
 
 WAIT = 15
+PAGE = 10  # results shown at first, and added by "Xem thêm kết quả" (search.js)
 
 
 # ---- helpers ----
@@ -78,6 +79,16 @@ def results(driver):
 
 def names(driver):
     return [r["name"] for r in results(driver)]
+
+
+def show_all(driver):
+    """Presses "Xem thêm kết quả" until every result is on the page."""
+    more = driver.find_element(By.CSS_SELECTOR, "[data-search-more]")
+    while more.is_displayed():
+        shown = len(results(driver))
+        more.click()
+        wait(driver, lambda d: len(results(d)) > shown)
+    return results(driver)
 
 
 def status(driver):
@@ -151,11 +162,11 @@ def test_a_query_with_diacritics_ranks_exact_matches_first(browser, sample_site)
     exact = {"đường": source_names_containing("đường"), "dương": source_names_containing("dương")}
     assert exact["đường"] and exact["dương"]
     type_query(browser, "đường")
-    with_marks = names(browser)
+    with_marks = [r["name"] for r in show_all(browser)]
     type_query(browser, "dương")
-    other = names(browser)
+    other = [r["name"] for r in show_all(browser)]
     type_query(browser, "duong")
-    plain = names(browser)
+    plain = [r["name"] for r in show_all(browser)]
     assert set(with_marks) == set(other) == set(plain), "all three fold to the same word"
     assert set(with_marks[: len(exact["đường"])]) == exact["đường"]
     assert set(other[: len(exact["dương"])]) == exact["dương"]
@@ -181,13 +192,13 @@ def test_filters_narrow_results_and_live_in_the_url(browser, sample_site, exempl
     open_search(browser, base)
     choose(browser, "nam", "2022")
     in_2022 = [e for e in exemplars if 2022 in e["years"]]
-    assert len(results(browser)) == min(len(in_2022), 20)
+    assert len(results(browser)) == min(len(in_2022), PAGE)
     assert status(browser).startswith(f"Tìm thấy {len(in_2022)} kết quả.")
     assert query_params(browser) == {"nam": ["2022"]}
 
     choose(browser, "loai", "collective")
     expected = {e["name"] for e in in_2022 if e["kind"] == "collective"}
-    assert set(names(browser)) == expected
+    assert {r["name"] for r in show_all(browser)} == expected
     assert all(r["unit"].startswith("Tập thể") for r in results(browser))
 
     type_query(browser, "tin")
@@ -210,7 +221,7 @@ def test_field_and_unit_filters(browser, sample_site, exemplars):
     assert status(browser).startswith(f"Tìm thấy {len(with_it)} kết quả.")
     assert "linh-vuc=%C4%91" in browser.current_url
     choose(browser, "don-vi", "thcs-dong-thanh")
-    assert set(names(browser)) == {n for n in with_it
+    assert {r["name"] for r in show_all(browser)} == {n for n in with_it
                                    for e in exemplars if e["name"] == n and e["unit"]["id"] == "thcs-dong-thanh"}
     assert all("Trường THCS Đông Thạnh" in r["unit"] for r in results(browser))
 
@@ -220,7 +231,7 @@ def test_a_shared_link_shows_its_results(browser, sample_site):
     open_search(browser, base, "?q=dong+thanh&loai=collective")
     assert search_input(browser).get_attribute("value") == "dong thanh"
     assert Select(browser.find_element(By.NAME, "loai")).first_selected_option.get_attribute("value") == "collective"
-    found = results(browser)
+    found = show_all(browser)
     assert found and all(r["unit"].startswith("Tập thể") for r in found)
     assert status(browser) == f"Tìm thấy {len(found)} kết quả."
 
@@ -246,18 +257,17 @@ def test_the_count_is_announced_and_more_results_load_on_request(browser, sample
     assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
     type_query(browser, "truong")
     total = len(exemplars)
-    assert total > 20
-    assert status(browser) == f"Tìm thấy {total} kết quả. Đang hiện 20 kết quả đầu."
+    assert total > 2 * PAGE
+    assert status(browser) == f"Tìm thấy {total} kết quả. Đang hiện {PAGE} kết quả đầu."
     more = browser.find_element(By.CSS_SELECTOR, "[data-search-more]")
     assert more.is_displayed()
     more.send_keys(Keys.ENTER)
-    wait(browser, lambda d: len(results(d)) > 20)
-    shown = len(results(browser))
-    assert shown == min(total, 40)
-    assert browser.switch_to.active_element.get_attribute("href") == results(browser)[20]["href"], "focus moves to the first new result"
-    if shown == total:
-        assert status(browser) == f"Tìm thấy {total} kết quả."
-        assert not more.is_displayed()
+    wait(browser, lambda d: len(results(d)) > PAGE)
+    assert len(results(browser)) == 2 * PAGE
+    assert browser.switch_to.active_element.get_attribute("href") == results(browser)[PAGE]["href"], "focus moves to the first new result"
+    assert status(browser) == f"Tìm thấy {total} kết quả. Đang hiện {2 * PAGE} kết quả đầu."
+    assert len(show_all(browser)) == total
+    assert status(browser) == f"Tìm thấy {total} kết quả."
 
 
 # ---- keyboard ----

@@ -142,11 +142,20 @@ enum DefaultTheme {
           var form = forms[f][0];
           var exact = word.marked && (word.prefix ? form.lastIndexOf(word.form, 0) === 0 : form === word.form);
           var base = 1 + whole + (exact ? EXACT : 0);
-          var numbers = decode(forms[f][1]);
+          // decode() inlined: this loop runs for every posting of every matching term.
+          var text = forms[f][1];
           var doc = 0;
-          for (var n = 0; n < numbers.length; n++) {
-            doc += Math.floor(numbers[n] / 4);
-            var score = base + PLACE_WEIGHT[numbers[n] & 3];
+          var pending = 0;
+          for (var c = 0; c < text.length; c++) {
+            var digit = DIGIT[text.charCodeAt(c)];
+            if (digit >= 32) {
+              pending = pending * 32 + digit - 32;
+              continue;
+            }
+            var number = pending * 32 + digit;
+            pending = 0;
+            doc += Math.floor(number / 4);
+            var score = base + PLACE_WEIGHT[number & 3];
             if (score > hits[doc]) hits[doc] = score;
           }
         }
@@ -155,7 +164,7 @@ enum DefaultTheme {
     return hits;
   }
 
-  /** Document ids matching every word and every filter, best first; ties keep site order (newest first). */
+  /** Document ids matching every word and every filter, best first; ties in index order (by name). */
   function rank(hitsByWord, filter, count) {
     var found = [];
     for (var doc = 0; doc < count; doc++) {
@@ -328,7 +337,7 @@ enum DefaultTheme {
 
   // ---- The page ----
 
-  var PAGE = 20;
+  var PAGE = 10;  // results per page: each can need its own document chunk, so the first answer stays fast
   var DEBOUNCE_MS = 150;
 
   function start(doc) {
