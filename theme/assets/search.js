@@ -317,7 +317,7 @@
           return {
             id: id,
             name: row[0],
-            url: (profileURL || "{slug}").replace("{slug}", row[1] || slug(row[0])),
+            url: (profileURL || "{slug}").replace("{slug}", function () { return row[1] || slug(row[0]); }),
             position: row[2],
             kind: (manifest.kinds[row[3]] || ["", ""])[1],
             unit: unit[1],
