@@ -324,3 +324,15 @@ def test_arrow_keys_move_between_the_field_and_results(browser, sample_site):
     active(browser).send_keys(Keys.ARROW_UP)
     active(browser).send_keys(Keys.ARROW_UP)
     assert active(browser).get_attribute("id") == "q"
+
+
+def test_the_page_fits_a_phone(browser, sample_site):
+    base, _ = sample_site
+    browser.set_window_size(400, 900)
+    try:
+        open_search(browser, base, "?q=nguyen+van&linh-vuc=b")
+        assert results(browser)
+        width = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], "nothing scrolls sideways (long field names in the filters)"
+    finally:
+        browser.set_window_size(1200, 900)

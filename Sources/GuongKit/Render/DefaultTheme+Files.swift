@@ -732,6 +732,9 @@ td ul { margin: 0; padding-left: 1.1rem; }
 }
 
 /* Search results, written by search.js */
+.search-form { grid-template-columns: minmax(0, 1fr); }
+.search-form .filters { min-width: 0; }  /* a fieldset is min-content wide by default: long field names overflowed phones */
+.search-form select { width: 100%; min-width: 0; }
 .search-hint { margin: 0; color: var(--muted); font-size: .9rem; }
 .search-status { font-weight: 600; min-height: 1.6em; }
 .search-result h2 { font-size: 1.1rem; margin: 0 0 .15rem; }
