@@ -86,6 +86,8 @@ extension SiteRenderer {
             "unitsURL": context.url(SitePaths.units),
             "fieldsURL": context.url(SitePaths.fields),
             "yearsURL": context.url(SitePaths.years),
+            "indexURL": context.url(SearchIndex.directory),
+            "profileURL": context.url(SitePaths.profile("{slug}")),
         ]
         var shell = PageShell(title: context.t("search"), path: SitePaths.search, section: "search")
         shell.usesSearch = true

@@ -23,6 +23,7 @@ extension SiteRenderer {
         case .sitemap: return SitePaths.sitemap
         case .data: return SitePaths.data
         case .robots: return "robots.txt"
+        case .searchIndex(let number): return searchIndex.files[number].path
         }
     }
 
@@ -48,6 +49,7 @@ extension SiteRenderer {
         case .feed: text = feed()
         case .sitemap: text = sitemap()
         case .data: return OutputFile(path: SitePaths.data, contents: try dataJSON())
+        case .searchIndex(let number): return OutputFile(path: path(of: job), contents: searchIndex.files[number].contents)
         case .robots: text = "User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n"
         }
         return OutputFile(path: SitePaths.file(for: path(of: job)), contents: Data(text.utf8))

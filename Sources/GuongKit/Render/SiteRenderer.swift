@@ -19,16 +19,20 @@ enum PageJob: Sendable, Hashable {
     case unit(String, page: Int)
     case freePage(Int)
     case feed, sitemap, data, robots
+    /// A file of the search index under `tim-kiem/chi-muc/`.
+    case searchIndex(Int)
 }
 
 /// Renders the whole site model into files.
 public struct SiteRenderer: Sendable {
     let context: RenderContext
     let listings: Listings
+    let searchIndex: SearchIndex
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         context = RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML)
         listings = Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm")
+        searchIndex = SearchIndex(model: model)
     }
 
     /// Every job of the site, in a fixed order.
@@ -51,6 +55,7 @@ public struct SiteRenderer: Sendable {
         }
         jobs += model.pages.indices.map(PageJob.freePage)
         jobs += [.feed, .sitemap, .data, .robots]
+        jobs += searchIndex.files.indices.map(PageJob.searchIndex)
         return jobs
     }
 
@@ -74,7 +79,7 @@ public struct SiteRenderer: Sendable {
     var htmlPaths: [String] {
         jobs.compactMap { job -> String? in
             switch job {
-            case .notFound, .feed, .sitemap, .data, .robots, .photo: nil
+            case .notFound, .feed, .sitemap, .data, .robots, .photo, .searchIndex: nil
             default: path(of: job)
             }
         }

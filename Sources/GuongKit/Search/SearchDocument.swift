@@ -1,0 +1,76 @@
+/// What the search index keeps of one profile: what a result shows, and every word with the most
+/// prominent place it appears in.
+struct SearchDocument: Sendable {
+    /// Where a word was found, weakest first; the script ranks a match in the name above one in the body.
+    enum Place: Int, Comparable, Sendable {
+        case body = 0, summary = 1, details = 2, name = 3
+        static func < (a: Place, b: Place) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var name: String
+    /// Empty when it is the slug of the name, which the script can fold itself.
+    var slug: String
+    var position: String
+    /// Indices into the index's tables of kinds, units and fields.
+    var kind: Int
+    var unit: Int
+    var fields: [Int]
+    var years: [Int]
+    /// Each distinct word form (lowercased, NFC) with its most prominent place.
+    var words: [String: Place]
+
+    init(profile: Profile, tables: SearchTables) {
+        name = profile.name
+        slug = profile.slug == VietnameseFolding.slug(profile.name) ? "" : profile.slug
+        position = profile.kind == .individual ? profile.position : ""
+        kind = tables.kindIndex[profile.kind] ?? 0
+        unit = tables.unitIndex[profile.unitID] ?? 0
+        fields = profile.fieldCodes.compactMap { tables.fieldIndex[$0] }
+        years = profile.years
+
+        var words: [String: Place] = [:]
+        func add(_ text: String, _ place: Place) {
+            for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
+                if let known = words[word], known >= place { continue }
+                words[word] = place
+            }
+        }
+        add(profile.name, .name)
+        add(position, .details)
+        add(tables.kindNames[kind], .details)
+        if tables.unitNames.indices.contains(unit) { add(tables.unitNames[unit], .details) }
+        for field in fields { add(tables.fieldNames[field], .details) }
+        for year in years { add(String(year), .details) }
+        add(profile.summary, .summary)
+        for item in profile.achievements { add(item.text, .summary) }
+        for block in profile.body { add(block.text, .body) }
+        self.words = words
+    }
+}
+
+/// The site's kinds, units, fields and years in a fixed order; documents refer to them by index.
+struct SearchTables: Sendable {
+    var kinds: [ProfileKind]
+    var kindNames: [String]
+    var unitIDs: [String]
+    var unitNames: [String]
+    var fieldCodes: [String]
+    var fieldNames: [String]
+    var years: [Int]
+    var kindIndex: [ProfileKind: Int]
+    var unitIndex: [String: Int]
+    var fieldIndex: [String: Int]
+
+    init(model: SiteModel) {
+        kinds = ProfileKind.allCases
+        kindNames = kinds.map(model.kindName)
+        unitIDs = model.units.map(\.id)
+        unitNames = model.units.map(\.name)
+        fieldCodes = model.schema.fields.map(\.code)
+        fieldNames = model.schema.fields.map(\.name)
+        years = model.years
+        kindIndex = Dictionary(kinds.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        unitIndex = Dictionary(unitIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldIndex = Dictionary(fieldCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

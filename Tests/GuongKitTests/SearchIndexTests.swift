@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import GuongKit
+
+/// The index writer: what `/tim-kiem/chi-muc/` holds for the profiles of a site.
+@Suite struct SearchIndexTests {
+    static let basicSite = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/basic-site", isDirectory: true)
+
+    /// The basic site's configuration, schema and units with `profiles` (or its own profiles).
+    static func model(_ profiles: [Profile]? = nil, drafts: Bool = false) throws -> SiteModel {
+        let content = try SiteLoader(root: basicSite).load()
+        return SiteModel(config: try #require(content.config), schema: try #require(content.schema), units: content.units,
+                         pages: [], profiles: profiles ?? content.profiles, includeDrafts: drafts)
+    }
+
+    static func profile(_ name: String, kind: ProfileKind = .individual, unit: String = "thcs-dong-thanh", fields: [String] = ["a"],
+                        years: [Int] = [2022], lead: String = "", achievements: [String] = ["Giải Nhất"], body: String = "",
+                        slug: String? = nil) -> Profile {
+        func block(_ text: String) -> MarkdownBlock {
+            MarkdownBlock(kind: .paragraph, html: "<p>\(text)</p>", text: text, position: TextPosition(line: 1, column: 1))
+        }
+        return Profile(kind: kind, name: name, position: kind == .individual ? "Giáo viên" : "", unitID: unit, fieldCodes: fields,
+                       years: years, registered: nil, photo: nil, draft: false, slug: slug ?? VietnameseFolding.slug(name),
+                       slugIsExplicit: slug != nil, lead: lead.isEmpty ? [] : [block(lead)],
+                       achievements: achievements.map { ListItem(html: $0, text: $0, position: TextPosition(line: 1, column: 1)) },
+                       body: body.isEmpty ? [] : [block(body)], sourcePath: "content/profiles/\(name).md",
+                       location: SourceLocation(path: "content/profiles/\(name).md"))
+    }
+
+    static func json(_ index: SearchIndex, _ name: String) throws -> Any {
+        let file = try #require(index.files.first { $0.path == SearchIndex.directory + name }, "no \(name)")
+        return try JSONSerialization.jsonObject(with: file.contents)
+    }
+
+    /// Every term of every shard: term → [(form, [(doc, place)])].
+    static func terms(_ index: SearchIndex) throws -> [String: [(form: String, postings: [(doc: Int, place: Int)])]] {
+        var terms: [String: [(form: String, postings: [(doc: Int, place: Int)])]] = [:]
+        for file in index.files where file.path.hasPrefix(SearchIndex.directory + "tu") {
+            let shard = try #require(try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])
+            for (term, value) in shard {
+                let forms: [[String]] = (value as? String).map { [[term, $0]] } ?? (value as? [[String]] ?? [])
+                terms[term] = try forms.map { pair in
+                    var doc = 0
+                    let numbers = try #require(PostingsCoding.decode(pair[1]))
+                    return (pair[0], numbers.map { number in
+                        doc += number >> 2
+                        return (doc, number & 3)
+                    })
+                }
+            }
+        }
+        return terms
+    }
+
+    @Test func writesTheManifestFirstThenTheRestUnderChiMuc() throws {
+        let index = SearchIndex(model: try Self.model())
+        #expect(index.files.first?.path == "tim-kiem/chi-muc/chi-muc.json")
+        #expect(index.files.allSatisfy { $0.path.hasPrefix("tim-kiem/chi-muc/") && $0.path.hasSuffix(".json") })
+        let rest = index.files.dropFirst().map(\.path)
+        #expect(rest == rest.sorted())
+        let manifest = try #require(try Self.json(index, "chi-muc.json") as? [String: Any])
+        #expect(manifest["format"] as? Int == 1)
+        #expect(manifest["count"] as? Int == 4, "the draft is left out")
+        #expect((manifest["id"] as? String)?.count == 16)
+        #expect((manifest["units"] as? [[String]])?.first == ["thcs-dong-thanh", "Trường THCS Đông Thạnh"])
+        #expect((manifest["fields"] as? [[String]])?.map { $0[0] } == ["a", "b", "c", "d", "đ"])
+        #expect(manifest["years"] as? [Int] == [2021, 2022, 2023, 2024, 2025])
+    }
+
+    @Test func includesDraftsOnlyWhenTheBuildDoes() throws {
+        let index = SearchIndex(model: try Self.model(drafts: true))
+        #expect(index.documentCount == 5)
+        #expect(try Self.terms(index)["hong"]?.first?.form == "hồng")
+    }
+
+    @Test func documentsHoldWhatAResultShowsInOrderOfName() throws {
+        let model = try Self.model([
+            Self.profile("Võ Văn An", years: [2025]),
+            Self.profile("Lê Thị Bình", unit: "th-nhi-binh", fields: ["b", "đ"], years: [2021, 2022], slug: "le-thi-binh-2"),
+            Self.profile("Trường THCS Đông Thạnh", kind: .collective, years: [2023]),
+            Self.profile("Đặng Cường", years: [2024]),
+        ])
+        let rows = try #require(try Self.json(SearchIndex(model: model), "tai-lieu-0.json") as? [[Any]])
+        #expect(rows.map { $0[0] as? String } == ["Đặng Cường", "Lê Thị Bình", "Trường THCS Đông Thạnh", "Võ Văn An"],
+                "by folded name, đ with d, whatever the year")
+        let binh = rows[1]
+        #expect(binh[1] as? String == "le-thi-binh-2", "an explicit slug is kept")
+        #expect(rows[0][1] as? String == "", "a slug the script can fold from the name is left out")
+        #expect(binh[2] as? String == "Giáo viên")
+        #expect(rows[2][2] as? String == "", "a collective has no position")
+        #expect(binh[3] as? Int == 1 && rows[2][3] as? Int == 0, "kind: index into the manifest's kinds")
+        #expect(binh[4] as? Int == 1, "unit: index into the manifest's units")
+        #expect(binh[5] as? [Int] == [1, 4])
+        #expect(binh[6] as? [Int] == [2021, 2022])
+    }
+
+    @Test func chunksHoldAHundredDocumentsEach() throws {
+        let profiles = (0..<230).map { Self.profile("Giáo viên số \($0)") }
+        let index = SearchIndex(model: try Self.model(profiles))
+        let chunks = index.files.filter { $0.path.contains("tai-lieu-") }.map(\.path)
+        #expect(chunks == (0..<3).map { "tim-kiem/chi-muc/tai-lieu-\($0).json" })
+        #expect((try Self.json(index, "tai-lieu-2.json") as? [Any])?.count == 30)
+    }
+
+    @Test func keepsEachOriginalFormWithTheMostProminentPlace() throws {
+        let model = try Self.model([
+            Self.profile("Phạm Thị Đường", lead: "Cô Đường dạy Toán."),
+            Self.profile("Nguyễn Văn Dương", body: "Thầy được biểu dương; đường đến trường xa."),
+        ])
+        let index = SearchIndex(model: model)
+        let terms = try Self.terms(index)
+        // Doc 0 is Nguyễn Văn Dương (sorted by folded name), doc 1 Phạm Thị Đường.
+        let duong = try #require(terms["duong"])
+        #expect(duong.map(\.form) == ["dương", "đường"])
+        #expect(duong[0].postings.map { [$0.doc, $0.place] } == [[0, 3]], "name beats the body's “biểu dương”")
+        #expect(duong[1].postings.map { [$0.doc, $0.place] } == [[0, 0], [1, 3]])
+        #expect(terms["thcs"]?.count == 1, "one form equal to the term is written as a bare string")
+        #expect(terms["toan"]?.first?.postings.map(\.place) == [1], "the lead counts as summary")
+        #expect(terms["2022"]?.first?.postings.map(\.place) == [2, 2], "years are details")
+        #expect(terms["dao"]?.first?.form == "đào", "field names are indexed")
+    }
+
+    @Test func facetsListTheDocumentsOfEachKindUnitFieldAndYear() throws {
+        let model = try Self.model([
+            Self.profile("An", fields: ["a", "đ"], years: [2022, 2023]),
+            Self.profile("Bình", unit: "th-nhi-binh", fields: ["a"], years: [2023]),
+            Self.profile("Trường THCS Đông Thạnh", kind: .collective, fields: ["b"], years: [2022]),
+        ])
+        let facets = try #require(try Self.json(SearchIndex(model: model), "loc.json") as? [String: [String]])
+        func ids(_ facet: String, _ index: Int) -> [Int] {
+            var id = 0
+            return (PostingsCoding.decode(facets[facet]![index]) ?? []).map { id += $0; return id }
+        }
+        // By name: An 0, Bình 1, Trường THCS Đông Thạnh 2.
+        #expect(ids("kinds", 0) == [2] && ids("kinds", 1) == [0, 1])
+        #expect(ids("units", 0) == [0, 2] && ids("units", 1) == [1] && ids("units", 2) == [])
+        #expect(ids("fields", 0) == [0, 1] && ids("fields", 1) == [2] && ids("fields", 4) == [0])
+        #expect(ids("years", 1) == [0, 2] && ids("years", 2) == [0, 1])
+    }
+
+    @Test func isByteIdenticalFromBuildToBuild() throws {
+        let first = SearchIndex(model: try Self.model(drafts: true))
+        let second = SearchIndex(model: try Self.model(drafts: true))
+        #expect(first.files.map(\.path) == second.files.map(\.path))
+        #expect(first.files.map(\.contents) == second.files.map(\.contents))
+    }
+
+    @Test func theIdChangesWithTheContent() throws {
+        let before = SearchIndex(model: try Self.model([Self.profile("Nguyễn Văn An")]))
+        let after = SearchIndex(model: try Self.model([Self.profile("Nguyễn Văn Anh")]))
+        let id = { (index: SearchIndex) in (try Self.json(index, "chi-muc.json") as? [String: Any])?["id"] as? String }
+        #expect(try id(before) != nil)
+        #expect(try id(before) != id(after))
+    }
+
+    @Test func shardsStaySmallAndEveryWordFindsItsTerms() throws {
+        var sizes: [String: Int] = [:]
+        for first in ["ng", "th", "tr", "d", "b"] {
+            for second in ["a", "o", "u", "uye", "ie", "ươ"] {
+                for third in ["", "n", "ng", "c", "t"] { sizes[VietnameseFolding.fold(first + second + third)] = 300 }
+            }
+        }
+        sizes["truong"] = 5000  // one term larger than the target
+        let target = 2000
+        let shards = SearchShards.partition(sizes, target: target)
+        let keys = Array(shards.keys)
+        var home: [String: String] = [:]
+        for (key, terms) in shards {
+            let size = terms.reduce(0) { $0 + sizes[$1]! }
+            #expect(size <= target || terms == [key], "shard \(key) is \(size) bytes")
+            for term in terms {
+                #expect(home[term] == nil, "\(term) is in two shards")
+                home[term] = key
+                #expect(term.hasPrefix(key))
+                #expect(keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count } == key, "\(term) is not under its longest key")
+            }
+        }
+        #expect(Set(home.keys) == Set(sizes.keys))
+        // What search.js fetches for a word: the longest key that prefixes it and the keys it prefixes.
+        for term in sizes.keys {
+            for length in 2...term.count {
+                let word = String(term.prefix(length))
+                let longest = keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count }
+                let fetched = Set(keys.filter { $0.hasPrefix(word) } + [longest].compactMap { $0 })
+                #expect(fetched.contains(home[term]!), "“\(word)” would miss \(term)")
+            }
+        }
+    }
+
+    @Test func aSmallSiteIsOneShard() throws {
+        let index = SearchIndex(model: try Self.model())
+        #expect(index.files.map(\.path).filter { $0.contains("/tu") } == ["tim-kiem/chi-muc/tu.json"])
+        #expect(index.byteCount < 8 * 1024)
+    }
+}
