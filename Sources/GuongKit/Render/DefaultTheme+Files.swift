@@ -1139,7 +1139,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/search.mustache": #"""
 <h1>{{t.search}}</h1>
-<form class="search-form" role="search" action="" method="get" data-search
+<form class="search-form" role="search" action="{{base}}tim-kiem/" method="get" data-search
       data-index="{{indexURL}}" data-profile-url="{{profileURL}}"
       data-found="{{t.search_found}}" data-showing="{{t.search_showing}}" data-none="{{t.search_no_results}}"
       data-error="{{t.search_error}}" data-field="{{t.field}}" data-year="{{t.year}}">
