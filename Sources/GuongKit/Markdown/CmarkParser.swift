@@ -140,21 +140,29 @@ public enum CmarkParser {
     }
 }
 
-/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use.
+/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use, in constant time per
+/// position: a line of 500 KB with thousands of findings on it must not cost thousands of scans.
 struct LineIndex {
-    private let bytes: [UInt8]
+    /// The byte offset where each line starts.
     private var starts: [Int] = [0]
+    /// How many scalars begin before each byte offset (one more entry than there are bytes).
+    private var scalarsBefore: [Int32]
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        scalarsBefore = [Int32](repeating: 0, count: bytes.count + 1)
+        var count: Int32 = 0
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0x0A { starts.append(offset + 1) }
+            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+            if byte & 0xC0 != 0x80 { count += 1 }
+            scalarsBefore[offset + 1] = count
+        }
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 0) }
         let start = starts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
-        return bytes[start..<end].count { $0 & 0xC0 != 0x80 } + 1
+        let end = min(start + byteColumn - 1, scalarsBefore.count - 1)
+        return Int(scalarsBefore[end] - scalarsBefore[start]) + 1
     }
 }
