@@ -150,7 +150,12 @@ extension Diagnostic {
 
     static func linkUnsafe(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.linkUnsafe, at: at,
-                   "liên kết dùng giao thức không an toàn (javascript:, data:, file:…) và sẽ bị bỏ đi; chỉ dùng liên kết http(s).")
+                   "liên kết dùng giao thức không an toàn (javascript:, data:, vbscript:…) và sẽ bị bỏ đi, chỉ giữ lại chữ; chỉ dùng liên kết http(s), mailto: hoặc tel:.")
+    }
+
+    static func linkOutside(_ at: SourceLocation, url: String) -> Diagnostic {
+        Diagnostic(.linkOutside, at: at,
+                   "liên kết \"\(url)\" trỏ tới một tệp trên máy hoặc ra ngoài thư mục content/, người đọc không mở được; hãy dùng địa chỉ web đầy đủ (https://…) hoặc bỏ liên kết.")
     }
 
     static func imageIgnored(_ at: SourceLocation) -> Diagnostic {

@@ -162,6 +162,18 @@ extension ProfileParser {
         return url
     }
 
+    /// Links to a file on the writer's computer, or to a relative path that leads out of `content/`.
+    func linksOutside(_ markdown: MarkdownDocument, file: ContentFile) -> [Diagnostic] {
+        let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
+        var diagnostics = markdown.localLinks.map { Diagnostic.linkOutside(at($0.position), url: $0.url) }
+        let confinement = Confinement(contentRoot: contentRoot, file: file)
+        for link in markdown.relativeLinks {
+            guard let path = Confinement.path(ofLink: link.path), confinement.resolve(path) == nil else { continue }
+            diagnostics.append(.linkOutside(at(link.position), url: link.path))
+        }
+        return diagnostics
+    }
+
     func readSlug(_ fields: FrontMatterFields, name: String?,
                   diagnostics: inout [Diagnostic]) -> (value: String, explicit: Bool)? {
         if let (text, at) = fields.text(.slug, diagnostics: &diagnostics) {

@@ -31,6 +31,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case markdownTooDeep = "markdown.too-deep"
     case htmlDropped = "html.dropped"
     case linkUnsafe = "link.unsafe"
+    case linkOutside = "link.outside"
     case imageIgnored = "image.ignored"
     case profileDuplicate = "profile.duplicate"
     case slugDuplicate = "slug.duplicate"
