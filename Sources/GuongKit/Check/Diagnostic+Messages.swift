@@ -128,6 +128,21 @@ extension Diagnostic {
         Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp, .gif hoặc .svg.")
     }
 
+    static func photoContent(_ at: SourceLocation, path: String, type: String) -> Diagnostic {
+        Diagnostic(.photoType, at: at,
+                   "tệp \"\(path)\" không phải ảnh \(type) thật (nội dung không khớp phần mở rộng); hãy lưu lại ảnh từ trình xem ảnh.")
+    }
+
+    static func photoTooLarge(_ at: SourceLocation, path: String, bytes: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.photoTooLarge, at: at,
+                   "ảnh \"\(path)\" nặng \(bytes / 1024) KB, vượt giới hạn \(limit / 1024 / 1024) MB; hãy thu nhỏ ảnh (ví dụ 600×800 điểm ảnh).")
+    }
+
+    static func photoUnsafe(_ at: SourceLocation, path: String, reason: String) -> Diagnostic {
+        Diagnostic(.photoUnsafe, at: at,
+                   "ảnh SVG \"\(path)\" chứa \(reason), thứ có thể chạy mã lệnh hoặc tải nội dung từ nơi khác nên không được đăng; hãy gửi ảnh dạng .jpg hoặc .png.")
+    }
+
     static func achievementsMissing(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.achievementsMissing, at: at,
                    "thiếu mục \"Thành tích nổi bật\"; hãy thêm tiêu đề `## Thành tích nổi bật` và một danh sách thành tích (mỗi dòng bắt đầu bằng `- `).")

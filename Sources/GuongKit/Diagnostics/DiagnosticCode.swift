@@ -26,6 +26,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case photoMissing = "photo.missing"
     case photoOutside = "photo.outside"
     case photoType = "photo.type"
+    case photoTooLarge = "photo.too-large"
+    case photoUnsafe = "photo.unsafe"
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"
     case markdownTooDeep = "markdown.too-deep"
