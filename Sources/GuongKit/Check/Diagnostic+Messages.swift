@@ -69,6 +69,12 @@ extension Diagnostic {
         Diagnostic(.valueType, at: at, "giá trị của \"\(key.rawValue)\" phải là \(expected).")
     }
 
+    static func valueControlCharacter(_ at: SourceLocation, key: String, scalar: Unicode.Scalar) -> Diagnostic {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return Diagnostic(.valueControlCharacter, at: at,
+                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ hoặc khoảng trắng không độ rộng); hãy xóa giá trị và gõ lại.")
+    }
+
     static func kindUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
         Diagnostic(.kindUnknown, at: at,
                    "loại \"\(value)\" không hợp lệ; chỉ dùng \"tập thể\" (collective) hoặc \"cá nhân\" (individual).",
@@ -216,5 +222,11 @@ extension Diagnostic {
 
     static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooManyProfiles, at: at, "có \(count) hồ sơ, vượt giới hạn \(limit) của một trang; hãy kiểm tra thư mục content/profiles/.")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

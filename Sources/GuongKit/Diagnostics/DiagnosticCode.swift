@@ -14,6 +14,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case keyMissing = "key.missing"
     case keyUnknown = "key.unknown"
     case valueType = "value.type"
+    case valueControlCharacter = "value.control-char"
     case kindUnknown = "kind.unknown"
     case unitUnknown = "unit.unknown"
     case fieldUnknown = "field.unknown"
