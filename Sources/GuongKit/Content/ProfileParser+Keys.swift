@@ -176,7 +176,7 @@ extension ProfileParser {
     }
 
     /// Links to a file on the writer's computer, or to a relative path that leads out of `content/`.
-    func linksOutside(_ markdown: MarkdownDocument, file: ContentFile) -> [Diagnostic] {
+    static func linksOutside(_ markdown: MarkdownDocument, file: ContentFile, contentRoot: URL) -> [Diagnostic] {
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
         var diagnostics = markdown.localLinks.map { Diagnostic.linkOutside(at($0.position), url: $0.url) }
         let confinement = Confinement(contentRoot: contentRoot, file: file)
