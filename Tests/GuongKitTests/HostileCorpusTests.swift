@@ -135,7 +135,7 @@ extension HostileCase {
         HostileCase(name: "front matter nested 8,000 deep", bytes: {
             Array(("---\nloại: cá nhân\nx: " + String(repeating: "[", count: 8_000) + String(repeating: "]", count: 8_000)
                    + "\n---\n\n## Thành tích nổi bật\n\n- a\n").utf8)
-        }, expected: ["yaml.syntax@3"]),
+        }, expected: ["yaml.too-complex@3"]),
         HostileCase(name: "front matter never closed, 500 KB long", bytes: {
             Array(("---\n" + String(repeating: "a: b\n", count: 100_000)).utf8)
         }, expected: ["front-matter.unclosed@1"]),

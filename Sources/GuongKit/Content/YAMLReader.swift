@@ -30,7 +30,10 @@ public struct YAMLReader: Sendable {
                 // libyaml's context ("while scanning a quoted scalar") marks where the broken construct began,
                 // which is where the user must look; the problem's own mark is often the end of the text.
                 let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-                throw YAMLProblem(kind: .syntax, detail: detail, location: location(context?.mark ?? mark))
+                // libyaml stops at 1,000 levels by itself; that is our limit being exceeded, not a typo.
+                let kind: YAMLProblem.Kind = problem.hasPrefix("Maximum nesting level") ? .tooDeep : .syntax
+                throw YAMLProblem(kind: kind, detail: kind == .tooDeep ? "nested deeper than \(maxDepth)" : detail,
+                                  location: location(context?.mark ?? mark))
             case .reader(let problem, let offset, _, _):
                 // A byte libyaml will not read (NUL, another control character): point at it, not at the whole block.
                 let at = offset.map { Self.lineAndColumn(ofCharacter: $0, in: yaml) }
