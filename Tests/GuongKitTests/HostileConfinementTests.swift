@@ -61,6 +61,14 @@ struct HostileConfinementTests {
         #expect(diagnostics.first?.location.line == 10)
     }
 
+    @Test func freePagesFollowTheSameLinkRules() throws {
+        let sandbox = try HostileSandbox()
+        let page = sandbox.site.appendingPathComponent("content/pages/lien-ket.md")
+        try Data("---\ntitle: Liên kết\n---\n\n![sơ đồ](https://example.edu.vn/a.png) [tệp](file:///etc/passwd)\n".utf8).write(to: page)
+        let diagnostics = try sandbox.load().diagnostics.about("content/pages/lien-ket.md")
+        #expect(diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.imageIgnored, .linkOutside])
+    }
+
     @Test func aNamedPipeAsAProfileDoesNotHangTheCheck() throws {
         let sandbox = try HostileSandbox()
         let pipe = sandbox.profiles.appendingPathComponent("ong.md")

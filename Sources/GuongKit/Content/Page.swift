@@ -53,6 +53,10 @@ extension Page {
         diagnostics += markdown.unsafeLinks.map {
             Diagnostic.linkUnsafe(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
         }
+        // Images are not published on pages either (their files are never copied): say so, as for profiles.
+        diagnostics += markdown.images.map {
+            Diagnostic.imageIgnored(SourceLocation(path: file.displayPath, line: $0.position.line, column: $0.position.column))
+        }
         // Pages are the office's, but the promise is the same: nothing on the site points at a file on someone's computer.
         let outside = ProfileParser.linksOutside(markdown, file: file, contentRoot: contentRoot)
         if !outside.isEmpty { return (nil, diagnostics + outside) }
