@@ -91,7 +91,7 @@ public enum CmarkParser {
         }
 
         /// Walks every node once to note raw HTML, links, images and nesting that is too deep.
-        /// Returns the images and the links with an unsafe or `file:` URL, in document order, to take out of the tree.
+        /// Returns the images and the links with an unsafe or local URL, in document order, to take out of the tree.
         func scanInlines(_ root: OpaquePointer, into document: inout MarkdownDocument) -> [OpaquePointer] {
             guard let iterator = cmark_iter_new(root) else { return [] }
             defer { cmark_iter_free(iterator) }
@@ -123,10 +123,10 @@ public enum CmarkParser {
                     case .web: break
                     }
                     if isImage { document.images.append((url, position(node))) }
-                    if case .unsafe = target {
-                        unwrap.append(node)
-                    } else if isImage || url.lowercased().hasPrefix("file:") {
-                        unwrap.append(node)
+                    // Whatever the caller makes of them, only web and relative links are ever rendered.
+                    switch target {
+                    case .unsafe, .localFile: unwrap.append(node)
+                    case .web, .relative: if isImage { unwrap.append(node) }
                     }
                 default:
                     break

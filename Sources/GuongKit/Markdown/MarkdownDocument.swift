@@ -12,7 +12,8 @@ public struct MarkdownDocument: Sendable {
     /// Links and images with a scheme other than http(s), mailto and tel (`javascript:`, `data:` …): they were
     /// taken out of the tree, their text kept.
     public var unsafeLinks: [TextPosition]
-    /// Links and images to a path on the writer's computer (`/etc/passwd`, `C:\…`, `file:`), as written.
+    /// Links and images to a path on the writer's computer (`/etc/passwd`, `C:\…`, `file:`), as written;
+    /// taken out of the tree like unsafe ones (the caller reports them as errors).
     public var localLinks: [(url: String, position: TextPosition)] = []
     /// Links and images to a relative path, as written, for the caller to confine.
     public var relativeLinks: [(path: String, position: TextPosition)] = []
