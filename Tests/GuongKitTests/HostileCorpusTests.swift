@@ -201,6 +201,7 @@ struct HostileCorpusTests {
         // markdown-plus-javascript: `+javascript:` is no scheme (a relative path); the audit had to learn that.
         // markdown-drive-letter-link: `[x](C:\ascript:…)` was rendered with href="C:%5C…" (an error for profiles
         // and pages, but the parser's HTML must hold only web and relative links whoever calls it).
+        // markdown-long-scheme: a scheme of 65 letters escaped a scheme search that looked at 64 characters.
         let document = CmarkParser.parse(SourceText.normalise(String(decoding: bytes, as: UTF8.self)))
         for html in document.blocks.map(\.html) + document.blocks.flatMap({ $0.items.map(\.html) }) {
             #expect(HostileOutputAudit.problem(in: html) == nil, "\(html.prefix(200))")

@@ -20,7 +20,8 @@ public enum LinkPolicy {
         if url.hasPrefix("\\\\") || url.hasPrefix("\\") { return .localFile }
         if url.hasPrefix("//") { return .web }
         if url.hasPrefix("/") { return .localFile }
-        let scalars = Array(url.unicodeScalars.prefix(64))
+        // The whole URL, not a prefix: a scheme may be as long as it likes (found by fuzz-markdown).
+        let scalars = Array(url.unicodeScalars)
         // A drive letter: `C:\…`, `c:/…`, `C:` alone.
         if scalars.count >= 2, scalars[0].isASCIILetter, scalars[1] == ":",
            scalars.count == 2 || scalars[2] == "/" || scalars[2] == "\\" {
