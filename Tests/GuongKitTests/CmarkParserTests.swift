@@ -76,13 +76,20 @@ struct CmarkParserTests {
         #expect(!html.contains("onclick"))
     }
 
-    @Test("Dangerous link schemes are recorded and their href emptied",
-          arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox", "file:///etc/passwd", "data:text/html;base64,PHNjcmlwdD4="])
+    @Test("Dangerous link schemes are recorded and the link replaced by its text",
+          arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox", "data:text/html;base64,PHNjcmlwdD4=",
+                      "data:image/png;base64,AAAA", "jav&#x09;ascript:alert(1)", "intent:x"])
     func unsafeLink(url: String) throws {
         let document = CmarkParser.parse("Xem [hồ sơ](\(url)).\n")
         #expect(document.unsafeLinks == [TextPosition(line: 1, column: 5)])
         let html = try #require(document.blocks.first?.html)
-        #expect(html.contains("<a href=\"\">hồ sơ</a>"))
+        #expect(html == "<p>Xem hồ sơ.</p>\n")
+    }
+
+    @Test func fileLinksAreLocalAndNeverRendered() throws {
+        let document = CmarkParser.parse("Xem [hồ sơ](file:///etc/passwd).\n")
+        #expect(document.localLinks.map(\.url) == ["file:///etc/passwd"])
+        #expect(document.blocks.first?.html == "<p>Xem hồ sơ.</p>\n")
     }
 
     @Test func safeLinksAreKept() throws {
@@ -95,6 +102,8 @@ struct CmarkParserTests {
         let document = CmarkParser.parse("Đoạn.\n\n![Ảnh](anh.jpg)\n")
         #expect(document.images.map(\.url) == ["anh.jpg"])
         #expect(document.images.map(\.position) == [TextPosition(line: 3, column: 1)])
+        // Its alt text stands in its place; no <img> reaches the page.
+        #expect(document.blocks.last?.html == "<p>Ảnh</p>\n")
     }
 
     @Test func plainTextDropsEmphasisAndCodeMarks() {

@@ -54,11 +54,15 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
         .init("key-unknown.md", F(.keyUnknown, 8, 1, mentions: "ghi chú")),
         .init("kind-unknown.md", F(.kindUnknown, 2, 7, suggestion: "Cá nhân")),
         .init("link-unsafe.md", F(.linkUnsafe, 10, 5)),
+        // `[hồ sơ](../../../../../../etc/passwd)`: climbs out of the file's folder.
+        .init("link-outside.md", F(.linkOutside, 10, 5, mentions: "etc/passwd")),
         .init("no-front-matter.md", F(.frontMatterMissing, 1, 1)),
         // `name: Ph\xE1m V\xE3n`: Windows-1258 bytes; the first one is the 9th character of line 3.
         .init("not-utf8.md", F(.fileNotUTF8, 3, 9)),
         .init("photo-missing.md", F(.photoMissing, 8, 8, mentions: "khong-co.jpg")),
         .init("photo-outside.md", F(.photoOutside, 8, 8)),
+        // An SVG with onload=: it could run on its own URL.
+        .init("photo-unsafe.md", F(.photoUnsafe, 8, 8, mentions: "onload")),
         .init("photo-type.md", F(.photoType, 8, 8, mentions: "no-front-matter.md")),
         // No `position:` line: pointed at `kind: individual`, the line that makes it required.
         .init("position-missing.md", F(.positionMissing, 2, 1)),
@@ -67,6 +71,8 @@ struct FixtureExpectation: Sendable, CustomTestStringConvertible {
         .init("slug-invalid.md", F(.slugInvalid, 8, 7)),
         .init("unclosed.md", F(.frontMatterUnclosed, 1, 1)),
         .init("unit-unknown.md", F(.unitUnknown, 5, 7, suggestion: "thcs-dong-thanh", mentions: "thcs-dong-thnah")),
+        // `position: "Giáo viên\u202eToán"`: a right-to-left override, written as an escape.
+        .init("value-control-char.md", F(.valueControlCharacter, 4, 11, mentions: "U+202E")),
         .init("value-type.md", F(.valueType, 3, 7, mentions: "\"name\"")),
         .init("yaml-alias.md", F(.yamlAlias, 3, 7)),
         .init("yaml-not-mapping.md", F(.yamlNotMapping, 2, 1)),
@@ -119,7 +125,7 @@ struct DiagnosticFixtureTests {
 
     @Test func everyDiagnosticCodeIsTested() {
         let tested = Set(FixtureExpectation.all.flatMap { $0.findings.map(\.code) })
-            .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands)
+            .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }

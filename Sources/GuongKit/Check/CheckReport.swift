@@ -32,7 +32,22 @@ public struct CheckReport: Sendable {
             if message.hasSuffix(".") { message.removeLast() }
             message += " — có phải \"\(suggestion)\"?"
         }
-        return "\(diagnostic.location): \(severity): \(message) [\(diagnostic.code.rawValue)]"
+        return printable("\(diagnostic.location): \(severity): \(message) [\(diagnostic.code.rawValue)]")
+    }
+
+    /// Messages quote what files contain, and paths are named by schools: control and bidirectional characters
+    /// are shown as `\u{1B}` so an escape sequence in a file cannot drive the office's terminal.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if FrontMatterFields.isInvisible(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The JSON form documented in the README.

@@ -69,6 +69,12 @@ extension Diagnostic {
         Diagnostic(.valueType, at: at, "giá trị của \"\(key.rawValue)\" phải là \(expected).")
     }
 
+    static func valueControlCharacter(_ at: SourceLocation, key: String, scalar: Unicode.Scalar) -> Diagnostic {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return Diagnostic(.valueControlCharacter, at: at,
+                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ hoặc khoảng trắng không độ rộng); hãy xóa giá trị và gõ lại.")
+    }
+
     static func kindUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
         Diagnostic(.kindUnknown, at: at,
                    "loại \"\(value)\" không hợp lệ; chỉ dùng \"tập thể\" (collective) hoặc \"cá nhân\" (individual).",
@@ -128,6 +134,21 @@ extension Diagnostic {
         Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp, .gif hoặc .svg.")
     }
 
+    static func photoContent(_ at: SourceLocation, path: String, type: String) -> Diagnostic {
+        Diagnostic(.photoType, at: at,
+                   "tệp \"\(path)\" không phải ảnh \(type) thật (nội dung không khớp phần mở rộng); hãy lưu lại ảnh từ trình xem ảnh.")
+    }
+
+    static func photoTooLarge(_ at: SourceLocation, path: String, bytes: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.photoTooLarge, at: at,
+                   "ảnh \"\(path)\" nặng \(bytes / 1024) KB, vượt giới hạn \(limit / 1024 / 1024) MB; hãy thu nhỏ ảnh (ví dụ 600×800 điểm ảnh).")
+    }
+
+    static func photoUnsafe(_ at: SourceLocation, path: String, reason: String) -> Diagnostic {
+        Diagnostic(.photoUnsafe, at: at,
+                   "ảnh SVG \"\(path)\" chứa \(reason), thứ có thể chạy mã lệnh hoặc tải nội dung từ nơi khác nên không được đăng; hãy gửi ảnh dạng .jpg hoặc .png.")
+    }
+
     static func achievementsMissing(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.achievementsMissing, at: at,
                    "thiếu mục \"Thành tích nổi bật\"; hãy thêm tiêu đề `## Thành tích nổi bật` và một danh sách thành tích (mỗi dòng bắt đầu bằng `- `).")
@@ -150,7 +171,12 @@ extension Diagnostic {
 
     static func linkUnsafe(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.linkUnsafe, at: at,
-                   "liên kết dùng giao thức không an toàn (javascript:, data:, file:…) và sẽ bị bỏ đi; chỉ dùng liên kết http(s).")
+                   "liên kết dùng giao thức không an toàn (javascript:, data:, vbscript:…) và sẽ bị bỏ đi, chỉ giữ lại chữ; chỉ dùng liên kết http(s), mailto: hoặc tel:.")
+    }
+
+    static func linkOutside(_ at: SourceLocation, url: String) -> Diagnostic {
+        Diagnostic(.linkOutside, at: at,
+                   "liên kết \"\(url)\" trỏ tới một tệp trên máy hoặc ra ngoài thư mục content/, người đọc không mở được; hãy dùng địa chỉ web đầy đủ (https://…) hoặc bỏ liên kết.")
     }
 
     static func imageIgnored(_ at: SourceLocation) -> Diagnostic {
@@ -196,5 +222,11 @@ extension Diagnostic {
 
     static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooManyProfiles, at: at, "có \(count) hồ sơ, vượt giới hạn \(limit) của một trang; hãy kiểm tra thư mục content/profiles/.")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -14,11 +14,21 @@ public struct ContentFile: Sendable, Hashable {
     var start: SourceLocation { SourceLocation(path: displayPath, line: 1, column: 1) }
     var whole: SourceLocation { SourceLocation(path: displayPath) }
 
-    /// Reads and decodes the file, or says why not.
+    /// Reads and decodes the file, or says why not. Only a regular file is opened, and only up to one byte
+    /// past the limit, so a huge file costs no memory and a pipe cannot hang the check.
     func read(limits: Limits) -> Result<SourceText, Diagnostic> {
+        switch FileStatus(url) {
+        case .missing: return .failure(.fileUnreadable(whole, "không tìm thấy tệp, hoặc là liên kết tới tệp không còn"))
+        case .directory, .other: return .failure(.fileUnreadable(whole, "không phải tệp văn bản thường"))
+        case .regular(let size) where size > limits.fileBytes:
+            return .failure(.fileTooLarge(whole, bytes: size, limit: limits.fileBytes))
+        case .regular: break
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limits.fileBytes + 1) ?? Data()
         } catch {
             return .failure(.fileUnreadable(whole, (error as NSError).localizedDescription))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A free page of the site (`content/pages/*.md`): giới thiệu, kế hoạch …
 public struct Page: Sendable {
     /// The URL segment, from the file name.
@@ -14,7 +16,7 @@ public struct Page: Sendable {
 
 extension Page {
     /// Reads a page: front matter with `title` (and optional `order`), then Markdown.
-    static func load(_ file: ContentFile, limits: Limits) -> (Page?, [Diagnostic]) {
+    static func load(_ file: ContentFile, limits: Limits, contentRoot: URL) -> (Page?, [Diagnostic]) {
         let source: SourceText
         switch file.read(limits: limits) {
         case .success(let text): source = text
@@ -51,6 +53,13 @@ extension Page {
         diagnostics += markdown.unsafeLinks.map {
             Diagnostic.linkUnsafe(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
         }
+        // Images are not published on pages either (their files are never copied): say so, as for profiles.
+        diagnostics += markdown.images.map {
+            Diagnostic.imageIgnored(SourceLocation(path: file.displayPath, line: $0.position.line, column: $0.position.column))
+        }
+        // Pages are the office's, but the promise is the same: nothing on the site points at a file on someone's computer.
+        let outside = ProfileParser.linksOutside(markdown, file: file, contentRoot: contentRoot)
+        if !outside.isEmpty { return (nil, diagnostics + outside) }
         return (Page(slug: slug, title: title, order: order, blocks: markdown.blocks, location: file.start), diagnostics)
     }
 }

@@ -128,38 +128,63 @@ extension ProfileParser {
         }
     }
 
-    /// The photo's URL, if it names a picture inside `content/` that exists.
+    /// The photo's URL, if it names a picture inside `content/` that exists, is no larger than the limit,
+    /// holds the kind of picture its name says and, for an SVG, nothing that could run.
     func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> URL? {
         guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
         let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
-        guard !text.hasPrefix("/"), !text.contains("\\"), !text.contains("://") else {
+        guard LinkPolicy.classify(text) != .localFile, !text.contains("\\"), !text.contains("://") else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }
-        let url = file.url.deletingLastPathComponent().appendingPathComponent(text).standardizedFileURL
-        guard allowed.contains(url.pathExtension.lowercased()) else {
+        let ext = (text as NSString).pathExtension.lowercased()
+        guard allowed.contains(ext) else {
             diagnostics.append(.photoType(at, path: text))
             return nil
         }
-        // A site's photos stay inside content/; a file checked on its own keeps them beside it.
-        let fileFolder = file.url.deletingLastPathComponent().standardizedFileURL
-        let confinement = file.url.path.hasPrefix(contentRoot.standardizedFileURL.path + "/") ? contentRoot : fileFolder
-        let root = confinement.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        guard url.path.hasPrefix(confinement.standardizedFileURL.path + "/") else {
+        // A site's photos stay inside content/ (symbolic links too); a file checked on its own keeps them beside it.
+        guard let url = Confinement(contentRoot: contentRoot, file: file).resolve(text) else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        switch FileStatus(url) {
+        case .missing, .directory:
             diagnostics.append(.photoMissing(at, path: text))
             return nil
-        }
-        // A symbolic link must not lead out of content/ either.
-        guard url.resolvingSymlinksInPath().path.hasPrefix(root) else {
-            diagnostics.append(.photoOutside(at, path: text))
+        case .other:
+            diagnostics.append(.photoContent(at, path: text, type: ext.uppercased()))
             return nil
+        case .regular(let size) where size > limits.photoBytes:
+            diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
+            return nil
+        case .regular:
+            guard let data = try? Data(contentsOf: url) else {
+                diagnostics.append(.photoMissing(at, path: text))
+                return nil
+            }
+            switch PhotoContent.check(Array(data.prefix(limits.photoBytes)), extension: ext) {
+            case .notA(let type):
+                diagnostics.append(.photoContent(at, path: text, type: type))
+                return nil
+            case .unsafe(let reason):
+                diagnostics.append(.photoUnsafe(at, path: text, reason: reason))
+                return nil
+            case nil:
+                return url
+            }
         }
-        return url
+    }
+
+    /// Links to a file on the writer's computer, or to a relative path that leads out of `content/`.
+    static func linksOutside(_ markdown: MarkdownDocument, file: ContentFile, contentRoot: URL) -> [Diagnostic] {
+        let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
+        var diagnostics = markdown.localLinks.map { Diagnostic.linkOutside(at($0.position), url: $0.url) }
+        let confinement = Confinement(contentRoot: contentRoot, file: file)
+        for link in markdown.relativeLinks {
+            guard let path = Confinement.path(ofLink: link.path), confinement.resolve(path) == nil else { continue }
+            diagnostics.append(.linkOutside(at(link.position), url: link.path))
+        }
+        return diagnostics
     }
 
     func readSlug(_ fields: FrontMatterFields, name: String?,

@@ -30,7 +30,16 @@ public struct YAMLReader: Sendable {
                 // libyaml's context ("while scanning a quoted scalar") marks where the broken construct began,
                 // which is where the user must look; the problem's own mark is often the end of the text.
                 let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-                throw YAMLProblem(kind: .syntax, detail: detail, location: location(context?.mark ?? mark))
+                // libyaml stops at 1,000 levels by itself; that is our limit being exceeded, not a typo.
+                let kind: YAMLProblem.Kind = problem.hasPrefix("Maximum nesting level") ? .tooDeep : .syntax
+                throw YAMLProblem(kind: kind, detail: kind == .tooDeep ? "nested deeper than \(maxDepth)" : detail,
+                                  location: location(context?.mark ?? mark))
+            case .reader(let problem, let offset, _, _):
+                // A byte libyaml will not read (NUL, another control character): point at it, not at the whole block.
+                let at = offset.map { Self.lineAndColumn(ofCharacter: $0, in: yaml) }
+                throw YAMLProblem(kind: .syntax, detail: problem,
+                                  location: at.map { SourceLocation(path: path, line: $0.line + firstLine - 1, column: $0.column) }
+                                      ?? location(nil))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 // Yams marks the first occurrence; the mistake is the repetition, so point at that.
                 let first = location(context.mark)
@@ -79,6 +88,14 @@ public struct YAMLReader: Sendable {
         case .alias(let alias):
             throw YAMLProblem(kind: .alias, detail: "alias", location: location(alias.mark))
         }
+    }
+
+    /// The 1-based line and column (in scalars) of the character at `offset` of `text` (Yams counts characters).
+    static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        let prefix = text.prefix(max(0, offset))
+        let line = prefix.count { $0 == "\n" } + 1
+        let lineStart = prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex
+        return (line, prefix[lineStart...].unicodeScalars.count + 1)
     }
 
     /// Where `key` is written again at the same indentation after its first occurrence at `mark`.

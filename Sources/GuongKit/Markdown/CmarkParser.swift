@@ -17,13 +17,25 @@ public enum CmarkParser {
         // Positions are for diagnostics only: the published HTML carries no data-sourcepos.
         var converter = Converter(lines: LineIndex(bytes), firstLine: firstLine, options: CMARK_OPT_DEFAULT, maxDepth: maxDepth)
         var document = MarkdownDocument()
+        // Findings first, while every node still stands where it was written; then take out what must not be published.
+        let unwrap = converter.scanInlines(root, into: &document)
+        unwrap.forEach(Self.replaceWithChildren)
         var node = cmark_node_first_child(root)
         while let current = node {
             document.blocks.append(converter.block(current))
             node = cmark_node_next(current)
         }
-        converter.scanInlines(root, into: &document)
         return document
+    }
+
+    /// Puts a link's or image's text where it stood and frees the node, so neither its URL nor an `<img>` reaches the page.
+    /// (cmark's safe mode alone lets `data:image/png…` and every other scheme through.)
+    private static func replaceWithChildren(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            guard cmark_node_insert_before(node, child) != 0 else { break }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     private struct Converter {
@@ -78,10 +90,12 @@ public enum CmarkParser {
             return result
         }
 
-        /// Walks every node once to note raw HTML, unsafe links, images and nesting that is too deep.
-        func scanInlines(_ root: OpaquePointer, into document: inout MarkdownDocument) {
-            guard let iterator = cmark_iter_new(root) else { return }
+        /// Walks every node once to note raw HTML, links, images and nesting that is too deep.
+        /// Returns the images and the links with an unsafe or local URL, in document order, to take out of the tree.
+        func scanInlines(_ root: OpaquePointer, into document: inout MarkdownDocument) -> [OpaquePointer] {
+            guard let iterator = cmark_iter_new(root) else { return [] }
             defer { cmark_iter_free(iterator) }
+            var unwrap: [OpaquePointer] = []
             var depth = 0
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -100,18 +114,25 @@ public enum CmarkParser {
                     document.droppedHTML.append(position(node))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    if Self.isDangerous(url) { document.unsafeLinks.append(position(node)) }
-                    if cmark_node_get_type(node) == CMARK_NODE_IMAGE { document.images.append((url, position(node))) }
+                    let isImage = type == CMARK_NODE_IMAGE
+                    let target = LinkPolicy.classify(url)
+                    switch target {
+                    case .unsafe: document.unsafeLinks.append(position(node))
+                    case .localFile: document.localLinks.append((url, position(node)))
+                    case .relative(let path): document.relativeLinks.append((path, position(node)))
+                    case .web: break
+                    }
+                    if isImage { document.images.append((url, position(node))) }
+                    // Whatever the caller makes of them, only web and relative links are ever rendered.
+                    switch target {
+                    case .unsafe, .localFile: unwrap.append(node)
+                    case .web, .relative: if isImage { unwrap.append(node) }
+                    }
                 default:
                     break
                 }
             }
-        }
-
-        /// The schemes cmark's safe mode removes (it lets `data:image/png|gif|jpeg|webp` through; we do not).
-        static func isDangerous(_ url: String) -> Bool {
-            let scheme = url.drop { $0 == " " }.prefix(12).lowercased()
-            return ["javascript:", "vbscript:", "file:", "data:"].contains { scheme.hasPrefix($0) }
+            return unwrap
         }
 
         /// Text content: literals of text and code, with spaces for breaks and between blocks.
@@ -140,21 +161,29 @@ public enum CmarkParser {
     }
 }
 
-/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use.
+/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use, in constant time per
+/// position: a line of 500 KB with thousands of findings on it must not cost thousands of scans.
 struct LineIndex {
-    private let bytes: [UInt8]
+    /// The byte offset where each line starts.
     private var starts: [Int] = [0]
+    /// How many scalars begin before each byte offset (one more entry than there are bytes).
+    private var scalarsBefore: [Int32]
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        scalarsBefore = [Int32](repeating: 0, count: bytes.count + 1)
+        var count: Int32 = 0
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0x0A { starts.append(offset + 1) }
+            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+            if byte & 0xC0 != 0x80 { count += 1 }
+            scalarsBefore[offset + 1] = count
+        }
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 0) }
         let start = starts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
-        return bytes[start..<end].count { $0 & 0xC0 != 0x80 } + 1
+        let end = min(start + byteColumn - 1, scalarsBefore.count - 1)
+        return Int(scalarsBefore[end] - scalarsBefore[start]) + 1
     }
 }

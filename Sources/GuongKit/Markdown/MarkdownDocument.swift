@@ -9,9 +9,15 @@ public struct MarkdownDocument: Sendable {
     public var blocks: [MarkdownBlock]
     /// Where raw HTML stood; cmark's safe mode dropped it from the output.
     public var droppedHTML: [TextPosition]
-    /// Links and images whose URL cmark's safe mode emptied (`javascript:`, `vbscript:`, `file:`, `data:`).
+    /// Links and images with a scheme other than http(s), mailto and tel (`javascript:`, `data:` …): they were
+    /// taken out of the tree, their text kept.
     public var unsafeLinks: [TextPosition]
-    /// Images in the body, with their URL as written.
+    /// Links and images to a path on the writer's computer (`/etc/passwd`, `C:\…`, `file:`), as written;
+    /// taken out of the tree like unsafe ones (the caller reports them as errors).
+    public var localLinks: [(url: String, position: TextPosition)] = []
+    /// Links and images to a relative path, as written, for the caller to confine.
+    public var relativeLinks: [(path: String, position: TextPosition)] = []
+    /// Images in the body, with their URL as written; none of them reaches the page (their alt text does).
     public var images: [(url: String, position: TextPosition)]
     /// Where block quotes or lists first nest deeper than the parser's limit, if they do.
     public var tooDeep: TextPosition?

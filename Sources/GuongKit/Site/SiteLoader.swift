@@ -62,7 +62,7 @@ public struct SiteLoader: Sendable {
         var pages: [Page] = []
         if files == nil {
             for pageFile in markdownFiles(in: "content/pages") {
-                let (page, problems) = Page.load(pageFile, limits: limits)
+                let (page, problems) = Page.load(pageFile, limits: limits, contentRoot: contentRoot)
                 if let page { pages.append(page) }
                 diagnostics += problems
             }

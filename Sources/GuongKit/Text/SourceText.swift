@@ -28,7 +28,20 @@ public struct SourceText: Sendable {
     static func normalise(_ text: String) -> String {
         var result = text
         if result.utf8.contains(0x0D) {
-            result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            // By bytes, not Characters: Swift makes a CR and a combining mark after it one Character,
+            // which a Character search for "\r" does not find, though cmark and libyaml still break the line there.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(result.utf8.count)
+            var previous: UInt8 = 0
+            for byte in result.utf8 {
+                if byte == 0x0D {
+                    bytes.append(0x0A)
+                } else if !(byte == 0x0A && previous == 0x0D) {
+                    bytes.append(byte)
+                }
+                previous = byte
+            }
+            result = String(decoding: bytes, as: UTF8.self)
         }
         if result.utf8.contains(where: { $0 >= 0x80 }) {
             result = result.precomposedStringWithCanonicalMapping

@@ -1,0 +1,14 @@
+// swift-tools-version: 6.0
+// libFuzzer targets for GuongKit, built apart from the product: see Fuzz/README.md and Fuzz/run.
+import PackageDescription
+
+let package = Package(
+    name: "guong-fuzz",
+    dependencies: [.package(name: "guong", path: "..")],
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "GuongKit", package: "guong")], path: "Sources/FuzzSupport"),
+    ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file"].map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "GuongKit", package: "guong")],
+                          path: "Sources/\(name)")
+    }
+)
