@@ -58,12 +58,22 @@ public struct OutputFolder: Sendable {
     /// Writes one file into the staging folder; called from many threads, each with its own path.
     public func write(_ file: OutputFile) throws(Problem) {
         let url = staging.appendingPathComponent(file.path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.contents.write(to: url)
-        } catch {
-            throw .io(path: url.path, reason: error.localizedDescription)
+        // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
+        // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
+        var descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == ENOENT {
+            // Folders are made on demand: one failed open per new folder instead of a mkdir per file.
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: url.path, reason: error.localizedDescription)
+            }
+            descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         }
+        guard descriptor >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
+        if let failure { throw .io(path: url.path, reason: String(cString: strerror(failure))) }
     }
 
     /// Puts the staged site in place of the old one, then deletes the old one.
@@ -89,4 +99,18 @@ public struct OutputFolder: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+}
+
+/// Writes all of `bytes` to `descriptor`; the `errno` of a failure, or nil.
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
 }
