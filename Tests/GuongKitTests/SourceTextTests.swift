@@ -34,6 +34,20 @@ struct SourceTextTests {
         #expect(scalars(text) == scalars("Đông Thạnh"))
     }
 
+    @Test func theNFCShortcutAgreesWithFoundationOnEveryScalarItAccepts() {
+        // Each scalar alone, and after a letter it could compose with, is left as it is by NFC.
+        let ranges: [ClosedRange<UInt32>] = [0x1...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E]
+        for value in ranges.joined() {
+            let scalar = Unicode.Scalar(value)!
+            for text in [String(scalar), "a" + String(scalar), "\u{1EA1}" + String(scalar)] {
+                #expect(SourceText.isNFCByConstruction(text))
+                #expect(scalars(text.precomposedStringWithCanonicalMapping) == scalars(text), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!SourceText.isNFCByConstruction("Hie\u{0323}\u{0302}p"))
+        #expect(!SourceText.isNFCByConstruction("\u{212B}"))  // Ångström sign: NFC replaces it
+    }
+
     @Test("The first byte that is not UTF-8 is reported at its line and column (in characters)",
           arguments: [
             (Array("ab\ncd".utf8) + [0xFF] + Array("e".utf8), 2, 3),

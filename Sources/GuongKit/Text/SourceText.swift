@@ -44,9 +44,23 @@ public struct SourceText: Sendable {
             result = String(decoding: bytes, as: UTF8.self)
         }
         if result.utf8.contains(where: { $0 >= 0x80 }) {
-            result = result.precomposedStringWithCanonicalMapping
+            result = isNFCByConstruction(result) ? result : result.precomposedStringWithCanonicalMapping
         }
         return result
+    }
+
+    /// Whether every scalar is one NFC leaves alone and that never composes with the scalar before it:
+    /// Latin up to U+02FF (đ, ơ, ư), Latin Extended Additional (every Vietnamese letter with its tone mark,
+    /// precomposed) and general punctuation (– “ ” …). Such text is NFC already; a combining mark, as in
+    /// text typed on a Mac, falls outside the set and takes Foundation's full pass. (Checked against the
+    /// UCD: each of these scalars has NFC_Quick_Check=Yes and combining class 0.)
+    static func isNFCByConstruction(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x1E00..<0x1F00, 0x2010...0x2027, 0x2030...0x205E: true
+            default: false
+            }
+        }
     }
 
     private static func firstInvalidPosition(in bytes: ArraySlice<UInt8>) -> (Int, Int) {
