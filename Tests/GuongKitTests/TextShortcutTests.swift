@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import GuongKit
+
+/// The fast paths of the text layer must agree with the Foundation definitions they stand in for.
+@Suite("Text shortcuts agree with their definitions")
+struct TextShortcutTests {
+    /// Swift's `==` on strings ignores normalisation; these comparisons must not.
+    private func scalars(_ text: String?) -> [Unicode.Scalar]? { text.map { Array($0.unicodeScalars) } }
+
+    private static let tableScalars: [Unicode.Scalar] = (Array(1..<0x300) + Array(0x1E00..<0x1F00)).map { Unicode.Scalar(UInt32($0))! }
+
+    @Test func foldingByTableEqualsFoldingByDecomposition() {
+        for scalar in Self.tableScalars {
+            for text in [String(scalar), "Ngu" + String(scalar) + "ễn", String(scalar) + "Đ - " + String(scalar)] {
+                #expect(scalars(VietnameseFolding.foldedByTable(text)) == scalars(VietnameseFolding.foldedByDecomposing(text)),
+                        "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        // Outside the table (a combining mark, Greek) the definition itself is used.
+        #expect(VietnameseFolding.foldedByTable("Hie\u{0323}\u{0302}p") == nil)
+        #expect(VietnameseFolding.fold("Hie\u{0323}\u{0302}p") == "hiep")
+        #expect(scalars(VietnameseFolding.fold("ΣΑΣ Đà")) == scalars(VietnameseFolding.foldedByDecomposing("ΣΑΣ Đà")))
+    }
+
+    @Test("Keys join words by single spaces on both paths", arguments: [
+        "Lĩnh_vực", "  linh  vuc ", "-_ Tổ -- Toán_Tin\t", "", "---", "Hie\u{0323}\u{0302}p  - Nhị_Bình", "a\u{0301} - b",
+    ])
+    func keysMatchTheCharacterDefinition(text: String) {
+        let byCharacters = VietnameseFolding.fold(text)
+            .split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" })
+            .joined(separator: " ")
+        #expect(scalars(VietnameseFolding.key(text)) == scalars(byCharacters))
+    }
+}
