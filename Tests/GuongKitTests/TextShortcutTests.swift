@@ -32,4 +32,14 @@ struct TextShortcutTests {
             .joined(separator: " ")
         #expect(scalars(VietnameseFolding.key(text)) == scalars(byCharacters))
     }
+
+    @Test func trimmingMatchesFoundationForEveryBMPScalar() {
+        for value in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(value) {
+            let scalar = String(Unicode.Scalar(value)!)
+            for text in [scalar, " \(scalar)x\(scalar)\n", "x\(scalar)"] {
+                #expect(scalars(text.trimmingWhitespaceAndNewlines()) == scalars(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                        "U+\(String(value, radix: 16))")
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ struct FrontMatterFields {
             diagnostics.append(.valueType(node.location, key: key, expected: "một giá trị chữ, không phải danh sách"))
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         return trimmed.isEmpty ? nil : (trimmed, node.location)
     }
 }

@@ -156,7 +156,7 @@ public enum CmarkParser {
                     break
                 }
             }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmingWhitespaceAndNewlines()
         }
     }
 }
