@@ -42,4 +42,24 @@ struct TextShortcutTests {
             }
         }
     }
+
+    @Test("Splitting at the fences by bytes equals splitting every line", arguments: [
+        "", "---", "---\n", "---\n---", "---\n---\n", "---\nkind: x\n---\nbody\n", "--- \t\nkind: x\n...\n\n# T\n",
+        "---\na: 1\n--- x\n---\n", "x\n---\n---\n", "---\na\u{0301}\n---\u{0301}\n---\nĐông\n", "---\nname: Lê\n----\n---",
+        "---\n\n\n---\n\n\n",
+    ])
+    func frontMatterSplit(text: String) {
+        let fast = Result { () throws(FrontMatterSplit.Problem) in try FrontMatterSplit.split(text) }
+        let slow = Result { () throws(FrontMatterSplit.Problem) in try FrontMatterSplit.splitByLines(text) }
+        switch (fast, slow) {
+        case (.success(let a), .success(let b)):
+            #expect(scalars(a.yaml) == scalars(b.yaml))
+            #expect(scalars(a.body) == scalars(b.body))
+            #expect(a.bodyFirstLine == b.bodyFirstLine && a.yamlFirstLine == b.yamlFirstLine)
+        case (.failure(let a), .failure(let b)):
+            #expect(a == b)
+        default:
+            Issue.record("one way failed and the other did not: \(fast) \(slow)")
+        }
+    }
 }
