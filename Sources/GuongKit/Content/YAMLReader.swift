@@ -9,6 +9,10 @@ public struct YAMLReader: Sendable {
 
     public init() {}
 
+    /// Yams' default encoding, looked up once: as a default argument it reads the whole environment on every call.
+    /// (A plain enum, never mutated; Yams does not mark it Sendable.)
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
     /// Parses `yaml`, whose first line stands at `firstLine` of the file `path`.
     public func read(_ yaml: String, path: String, firstLine: Int = 1) throws(YAMLProblem) -> YAMLNode? {
         func location(_ mark: Mark?) -> SourceLocation {
@@ -22,7 +26,7 @@ public struct YAMLReader: Sendable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
