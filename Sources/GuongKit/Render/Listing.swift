@@ -19,7 +19,7 @@ struct Listing {
         var currentGroup: String?
         var subgroups: [[String: Any]] = []
         var currentSubgroup: String?
-        var items: [[String: Any]] = []
+        var items: [TemplateValue] = []
 
         func closeSubgroup() {
             if let currentSubgroup { subgroups.append(["heading": currentSubgroup, "hasHeading": !currentSubgroup.isEmpty, "items": items]) }
@@ -42,7 +42,7 @@ struct Listing {
                 closeSubgroup()
                 currentSubgroup = entry.subgroup
             }
-            items.append(cards[entry.card].values)
+            items.append(cards[entry.card].template)
         }
         closeGroup()
         return groups

@@ -21,9 +21,9 @@ extension RenderContext {
     /// Renders `template` with `values`, then wraps it in the layout.
     func page(_ template: String, _ values: [String: Any], shell: PageShell) -> String {
         var values = values
-        values["t"] = theme.strings
+        values["t"] = strings
         values["base"] = links.basePath
-        let content = theme.render(template, MustacheValues.compact(values))
+        let content = theme.render(template, values)
         return layout(content: content, shell: shell)
     }
 
@@ -36,7 +36,7 @@ extension RenderContext {
             crumbs.append(["title": shell.title, "current": true])
         }
         let values: [String: Any] = [
-            "t": theme.strings,
+            "t": strings,
             "base": links.basePath,
             "lang": config.language,
             "site": ["title": config.title, "department": config.department, "description": config.description],
@@ -59,7 +59,7 @@ extension RenderContext {
             "phase": "\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)",
             "extraBodyHTML": extraBodyHTML,
         ]
-        return theme.render("layout", MustacheValues.compact(values))
+        return theme.render("layout", values)
     }
 
     /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).

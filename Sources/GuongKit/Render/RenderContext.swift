@@ -27,11 +27,14 @@ struct RenderContext: Sendable {
     let cards: [Card]
     /// Injected before `</body>` by the preview server; empty in `guong build`.
     let extraBodyHTML: String
+    /// The theme's UI strings as a template value (`{{t.key}}`), converted once.
+    let strings: TemplateValue
 
     init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         self.model = model
         self.theme = theme
         self.extraBodyHTML = extraBodyHTML
+        strings = .object(TemplateValue.compact(theme.strings))
         let links = Links(baseURL: model.config.baseURL)
         let fieldsByCode = Dictionary(model.schema.fields.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.links = links
@@ -59,6 +62,9 @@ extension SiteModel {
 /// strings, numbers, booleans, arrays and dictionaries, never mutated after it is made.
 struct Card: @unchecked Sendable {
     let values: [String: Any]
+    /// The same values as a template value, converted once for the many lists a card appears in.
+    let templateValues: [String: TemplateValue]
+    var template: TemplateValue { .object(templateValues) }
 
     init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
         let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
@@ -84,5 +90,6 @@ struct Card: @unchecked Sendable {
             "achievements": profile.achievements.map { ["html": $0.html, "text": $0.text] },
             "draft": profile.draft,
         ])
+        templateValues = TemplateValue.compact(values)
     }
 }

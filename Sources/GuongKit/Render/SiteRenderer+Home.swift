@@ -24,7 +24,7 @@ extension SiteRenderer {
             "plan": ["number": model.schema.plan.number, "title": model.schema.plan.title],
             "process": model.schema.process.enumerated().map { ["number": $0.offset + 1, "name": $0.element] },
             "figures": figures,
-            "newest": context.cards.prefix(6).map(\.values),
+            "newest": context.cards.prefix(6).map(\.template),
             "hasNewest": !context.cards.isEmpty,
             "fieldsURL": context.url(SitePaths.fields),
             "yearsURL": context.url(SitePaths.years),

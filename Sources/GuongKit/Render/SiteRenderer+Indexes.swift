@@ -65,10 +65,10 @@ extension SiteRenderer {
         return ProfileKind.allCases.enumerated().map { position, kind in
             let members = indices.filter { model.profiles[$0].kind == kind }
                 .sorted { (VietnameseFolding.key(model.profiles[$0].name), $0) < (VietnameseFolding.key(model.profiles[$1].name), $1) }
-            let rows = members.enumerated().map { number, index -> [String: Any] in
-                var row = context.cards[index].values
-                row["number"] = number + 1
-                return row
+            let rows = members.enumerated().map { number, index -> TemplateValue in
+                var row = context.cards[index].templateValues
+                row["number"] = .int(number + 1)
+                return .object(row)
             }
             return ["numeral": numerals[min(position, numerals.count - 1)], "kindName": context.kindName(kind),
                     "isIndividual": kind == .individual, "rows": rows, "isEmpty": rows.isEmpty,

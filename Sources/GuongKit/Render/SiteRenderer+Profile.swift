@@ -12,7 +12,7 @@ extension SiteRenderer {
             values["photo"] = ["url": context.url(photoPath), "alt": "\(context.t("photo_of")) \(profile.name)"]
         }
         let neighbours = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }.prefix(6)
-        values["related"] = neighbours.map { context.cards[$0].values }
+        values["related"] = neighbours.map { context.cards[$0].template }
         values["hasRelated"] = !neighbours.isEmpty
         values["fieldCriteria"] = profile.fieldCodes.compactMap { context.fieldsByCode[$0] }.map { field -> [String: Any] in
             ["name": field.name, "url": context.url(SitePaths.field(field)), "criteria": field.criteria[profile.kind] ?? ""]

@@ -4,11 +4,15 @@ import Mustache
 /// The templates, assets and UI strings pages are made from: the site's `theme/` folder over the
 /// default theme compiled into the binary, file by file, so a site overrides only what it changes.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    public var library: MustacheLibrary {
+        didSet { compiled = nil }
+    }
     /// UI strings by key (`theme/strings.yaml`).
     public var strings: [String: String]
     /// Asset files by path below `assets/`, as bytes.
     public var assets: [String: Data]
+    /// The same templates compiled for speed; nil when one of them uses what only swift-mustache has.
+    var compiled: CompiledTemplates?
 
     /// Why a theme could not be used.
     public struct Problem: Error, Sendable {
@@ -27,10 +31,12 @@ public struct Theme: Sendable {
         func location(_ path: String) -> SourceLocation { SourceLocation(path: origins[path] ?? "(giao diện mặc định) " + path) }
 
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
-                try library.register(String(decoding: data, as: UTF8.self), named: name)
+                sources[name] = String(decoding: data, as: UTF8.self)
+                try library.register(sources[name]!, named: name)
             } catch {
                 throw Problem(diagnostic: Diagnostic(.themeInvalid, at: location(path), "mẫu trang \"\(name)\" viết sai cú pháp Mustache: \(error)."))
             }
@@ -51,12 +57,30 @@ public struct Theme: Sendable {
         }
         let assets = files.filter { $0.key.hasPrefix("assets/") }
         return Theme(library: library, strings: strings,
-                     assets: Dictionary(uniqueKeysWithValues: assets.map { (String($0.key.dropFirst("assets/".count)), $0.value) }))
+                     assets: Dictionary(uniqueKeysWithValues: assets.map { (String($0.key.dropFirst("assets/".count)), $0.value) }),
+                     compiled: CompiledTemplates.compile(sources))
     }
 
     /// Renders `template` with `context`; a template the theme lacks renders as nothing.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        render(template, .object(TemplateValue.compact(context)))
+    }
+
+    /// Renders `template` with `value`, by the compiled templates when the theme allows, else by swift-mustache.
+    func render(_ template: String, _ value: TemplateValue) -> String {
+        if let compiled {
+            var output = ""
+            do {
+                try compiled.render(template, value, into: &output)
+                return output
+            } catch {}
+        }
+        return renderBySwiftMustache(template, value)
+    }
+
+    /// The reference rendering, which the compiled templates reproduce.
+    func renderBySwiftMustache(_ template: String, _ value: TemplateValue) -> String {
+        library.render(value.anyValue, withTemplate: template) ?? ""
     }
 
     /// Regular files below `root`, by relative path; hidden files are skipped.

@@ -1,0 +1,218 @@
+import Foundation
+
+/// A theme's templates, compiled; nil from `compile` when one of them needs swift-mustache.
+struct CompiledTemplates: Sendable {
+    let templates: [String: CompiledTemplate]
+
+    /// A transform met a value only swift-mustache knows how to treat (`reversed` of a list, `sorted` of a
+    /// dictionary …): the page is rendered by swift-mustache instead.
+    struct Fallback: Error {}
+
+    /// Compiles every template, or returns nil if any uses a feature only swift-mustache has.
+    static func compile(_ sources: [String: String]) -> CompiledTemplates? {
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, text) in sources {
+            guard let template = try? CompiledTemplate(text) else { return nil }
+            templates[name] = template
+        }
+        return CompiledTemplates(templates: templates)
+    }
+
+    /// Renders the template `name` with `value` as the root object, appending to `output`;
+    /// a template the theme lacks renders as nothing.
+    func render(_ name: String, _ value: TemplateValue, into output: inout String) throws(Fallback) {
+        guard let template = templates[name] else { return }
+        var stack = [value]
+        try render(template.nodes, stack: &stack, indentation: nil, into: &output)
+    }
+
+    /// swift-mustache's rendering: in a partial called with an indentation, the indentation goes before a
+    /// node's output whenever what this call has rendered so far ends a line.
+    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateValue], indentation: String?,
+                        into output: inout String) throws(Fallback) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { try render(node, stack: &stack, indentation: indentation, into: &output) }
+            return
+        }
+        var rendered = ""
+        for node in nodes {
+            var piece = ""
+            try render(node, stack: &stack, indentation: indentation, into: &piece)
+            if !piece.isEmpty, rendered.last == "\n" { rendered += indentation }
+            rendered += piece
+        }
+        output += rendered
+    }
+
+    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateValue], indentation: String?,
+                        into output: inout String) throws(Fallback) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let name, let escaped):
+            guard let value = try Self.resolve(name, in: stack) else { return }
+            if escaped { HTMLEscaping.append(value.text, to: &output) } else { output += value.text }
+        case .section(let name, let children, let inverted):
+            let value = try Self.resolve(name, in: stack)
+            if inverted {
+                switch value {
+                case .list(let items) where items.isEmpty:
+                    stack.append(.list([]))
+                    try render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                case .bool(false), nil:
+                    try render(children, stack: &stack, indentation: indentation, into: &output)
+                default:
+                    return
+                }
+                return
+            }
+            switch value {
+            case .list(let items):
+                for item in items {
+                    stack.append(item)
+                    try render(children, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                }
+            case .bool(let flag):
+                if flag { try render(children, stack: &stack, indentation: indentation, into: &output) }
+            case nil:
+                return
+            case let value?:
+                stack.append(value)
+                try render(children, stack: &stack, indentation: indentation, into: &output)
+                stack.removeLast()
+            }
+        case .partial(let name, let partialIndentation):
+            guard let template = templates[name] else { return }
+            let inner = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            try render(template.nodes, stack: &stack, indentation: inner, into: &output)
+        }
+    }
+
+    /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
+    /// object up the stack that has `a`, then looks for `b` in that alone.
+    static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) throws(Fallback) -> TemplateValue? {
+        guard var value = lookUp(name, in: stack) else { return nil }
+        for transform in name.transforms {
+            guard let transformed = try value.transformed(transform) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private static func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
+        let top = stack[stack.count - 1]
+        guard let first = name.parts.first else { return top }
+        var value: TemplateValue
+        switch name.scope {
+        case .current:
+            return top
+        case .currentOnly:
+            guard let child = top.child(first) else { return nil }
+            value = child
+        case .stack:
+            var index = stack.count - 1
+            while true {
+                if let child = stack[index].child(first) {
+                    value = child
+                    break
+                }
+                guard index > 0 else { return nil }
+                index -= 1
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let child = value.child(part) else { return nil }
+            value = child
+        }
+        return value
+    }
+}
+
+extension TemplateValue {
+    /// A dictionary's value under `name`; nothing else has named children here.
+    func child(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let dictionary): dictionary[name]
+        default: nil
+        }
+    }
+
+    /// swift-mustache's transform `name` of this value; nil where it has none (a Bool has none at all).
+    func transformed(_ name: String) throws(CompiledTemplates.Fallback) -> TemplateValue? {
+        switch self {
+        case .string(let text):
+            switch name {
+            case "empty": return .bool(text.isEmpty)
+            case "capitalized": return .string(text.capitalized)
+            case "lowercased": return .string(text.lowercased())
+            case "uppercased": return .string(text.uppercased())
+            case "reversed": return .string(String(text.reversed()))
+            default: return nil
+            }
+        case .int(let number):
+            switch name {
+            case "equalzero": return .bool(number == 0)
+            case "plusone": return .int(number + 1)
+            case "minusone": return .int(number - 1)
+            case "even": return .bool(number & 1 == 0)
+            case "odd": return .bool(number & 1 == 1)
+            default: return nil
+            }
+        case .bool:
+            return nil
+        case .list(let items):
+            switch name {
+            case "first": return items.first
+            case "last": return items.last
+            case "count": return .int(items.count)
+            case "empty": return .bool(items.isEmpty)
+            case "reversed": throw CompiledTemplates.Fallback()
+            default: return nil  // `sorted` too: the items are not Comparable
+            }
+        case .object(let dictionary):
+            switch name {
+            case "count": return .int(dictionary.count)
+            case "empty": return .bool(dictionary.isEmpty)
+            case "enumerated", "sorted": throw CompiledTemplates.Fallback()
+            default: return nil
+            }
+        }
+    }
+
+    /// The text `{{x}}` shows: what `String(describing:)` gives, as in swift-mustache.
+    var text: String {
+        switch self {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .list, .object: String(describing: anyValue)
+        }
+    }
+}
+
+/// Escaping for HTML text and attribute values, as swift-mustache escapes `{{x}}`, but by scalar: a quote
+/// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
+enum HTMLEscaping {
+    static func append(_ text: String, to output: inout String) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            output += text
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: bytes += "&lt;".utf8
+            case 0x3E: bytes += "&gt;".utf8
+            case 0x26: bytes += "&amp;".utf8
+            case 0x22: bytes += "&quot;".utf8
+            case 0x27: bytes += "&#39;".utf8
+            default: bytes.append(byte)
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import GuongKit
+
+/// The compiled templates must render exactly what swift-mustache renders, or not be used at all.
+@Suite("Compiled templates render as swift-mustache does")
+struct CompiledTemplateTests {
+    /// A theme of these templates, with both engines.
+    private func theme(_ templates: [String: String]) throws -> Theme {
+        var theme = Theme(library: .init(), strings: [:], assets: [:])
+        for (name, text) in templates { try theme.library.register(text, named: name) }
+        theme.compiled = CompiledTemplates.compile(templates)
+        return theme
+    }
+
+    /// The values as the page renderers build them, converted as a page converts them.
+    private static var value: TemplateValue { .object(TemplateValue.compact(values)) }
+
+    private static var values: [String: Any] { [
+        "name": "Nguyễn Thị <Minh> & \"Thư\" 'x'",
+        "empty": "",
+        "count": 3,
+        "zero": 0,
+        "yes": true,
+        "no": false,
+        "site": ["title": "Gương", "blank": "", "nested": ["deep": "sâu"]] as [String: Any],
+        "items": [["name": "một", "url": "/1/"], ["name": "hai", "url": ""], ["title": "ba"]] as [[String: Any]],
+        "words": ["a", "", "b"],
+        "none": [] as [Any],
+        "html": "<p>an toàn</p>",
+        "kindName": "Tập Thể",
+    ] }
+
+    @Test("Both engines agree", arguments: [
+        "plain text\nwith lines\n",
+        "{{name}} {{{name}}} {{&name}} {{missing}}|{{empty}}|",
+        "{{count}} {{zero}} {{yes}} {{no}}",
+        "{{site.title}} {{site.nested.deep}} {{site.blank}} {{site.missing.deep}}",
+        "{{#items}}<li>{{name}} {{url}} {{title}} {{count}}</li>\n{{/items}}",
+        "{{#items}}\n  <li>{{name}}</li>\n{{/items}}\n",
+        "  {{#yes}}\n  shown\n  {{/yes}}\n  {{^no}}\n  also\n  {{/no}}\n",
+        "{{#no}}hidden{{/no}}{{^yes}}hidden{{/yes}}{{^none}}none is empty{{/none}}{{#none}}x{{/none}}",
+        "{{#empty}}hidden{{/empty}}{{^empty}}empty is absent{{/empty}}",
+        "{{#site}}{{title}} {{name}}{{/site}} {{#count}}{{.}}{{/count}}",
+        "{{#words}}[{{.}}]{{/words}} {{.name}} {{#site}}{{.name}}|{{.title}}{{/site}}",
+        "a {{! a comment }} b\n  {{! standalone }}\nc\n",
+        "{{lowercased(kindName)}} {{uppercased(name)}} {{capitalized(site.title)}} {{reversed(kindName)}}",
+        "{{#empty(items)}}no{{/empty(items)}}{{count(items)}} {{first(words)}} {{last(words)}} {{plusone(count)}}",
+        "{{lowercased(missing)}}{{lowercased(count)}}{{lowercased(yes)}}{{even(count)}}{{odd(count)}}{{equalzero(zero)}}",
+        "{{#first(items)}}{{name}}{{/first(items)}}{{count(site)}}",
+        "x {{> card}} y\n  {{> card}}\n{{#items}}\n    {{> card}}\n{{/items}}\n",
+        "<ul>\n  {{> list}}\n</ul>\n",
+        "a { b } {{ name }} {{# yes }}c{{/ yes }}\r\nline\r\n  {{#yes}}\r\n  crlf\r\n  {{/yes}}\r\n",
+        "{{#items}}{{#url}}<a href=\"{{url}}\">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/items}}",
+        "{{> nothing}}|{{.}}|",
+    ])
+    func agree(template: String) throws {
+        let theme = try theme([
+            "page": template,
+            "card": "<p>{{name}}</p>\n<p>{{count}}</p>\n",
+            "list": "{{#items}}\n<li>{{name}}</li>\n{{/items}}\n<li>end</li>\n",
+        ])
+        #expect(theme.compiled != nil)
+        let value = Self.value
+        var compiled = ""
+        try theme.compiled?.render("page", value, into: &compiled)
+        #expect(compiled == theme.renderBySwiftMustache("page", value))
+    }
+
+    @Test func templatesWithWhatOnlySwiftMustacheHasAreLeftToIt() throws {
+        for template in ["{{=<% %>=}}<% name %>", "{{%CONTENT_TYPE: TEXT}}{{name}}", "{{<parent}}{{$b}}x{{/b}}{{/parent}}",
+                         "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*dynamic}}"] {
+            let theme = try theme(["page": template, "parent": "{{$b}}default{{/b}}"])
+            #expect(theme.compiled == nil, "\(template)")
+            let value = Self.value
+            #expect(theme.render("page", value) == theme.renderBySwiftMustache("page", value))
+        }
+    }
+
+    @Test func aTransformOnlySwiftMustacheKnowsForTheValueFallsBackForThatPage() throws {
+        let theme = try theme(["page": "{{#reversed(words)}}{{.}}{{/reversed(words)}}"])
+        let value = Self.value
+        var compiled = ""
+        #expect(throws: CompiledTemplates.Fallback.self) { try theme.compiled?.render("page", value, into: &compiled) }
+        #expect(theme.render("page", value) == "ba")
+    }
+
+    @Test func theDefaultThemeIsCompiled() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("guong-compiled-\(UUID().uuidString)")
+        #expect(try Theme.load(siteRoot: site).compiled != nil)
+    }
+
+    @Test func aQuoteFollowedByACombiningMarkIsStillEscaped() throws {
+        // One Character to swift-mustache, which would let the quote close an attribute; escaped here.
+        let theme = try theme(["page": "<img alt=\"{{name}}\">"])
+        let value = TemplateValue.object(["name": .string("x\"\u{0301} onerror=alert(1)")])
+        #expect(theme.render("page", value) == "<img alt=\"x&quot;\u{0301} onerror=alert(1)\">")
+    }
+}
