@@ -58,17 +58,16 @@ extension SiteModel {
     }
 }
 
-/// A profile's summary for lists, as Mustache values. It may cross threads: it holds only
-/// strings, numbers, booleans, arrays and dictionaries, never mutated after it is made.
-struct Card: @unchecked Sendable {
-    let values: [String: Any]
-    /// The same values as a template value, converted once for the many lists a card appears in.
+/// A profile's summary for lists, as template values, converted once for the many lists a card appears in.
+struct Card: Sendable {
     let templateValues: [String: TemplateValue]
     var template: TemplateValue { .object(templateValues) }
+    /// The values as a dictionary a page can add to.
+    var values: [String: Any] { templateValues.mapValues { $0 } }
 
     init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
         let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
-        values = MustacheValues.compact([
+        templateValues = TemplateValue.compact([
             "url": links.url(SitePaths.profile(profile.slug)),
             "name": profile.name,
             "kind": profile.kind.rawValue,
@@ -90,6 +89,5 @@ struct Card: @unchecked Sendable {
             "achievements": profile.achievements.map { ["html": $0.html, "text": $0.text] },
             "draft": profile.draft,
         ])
-        templateValues = TemplateValue.compact(values)
     }
 }

@@ -1,7 +1,8 @@
 /// A value handed to a template, typed once so that rendering does no dynamic casts.
 ///
-/// Made from the `[String: Any]` dictionaries the page renderers build, with the same compaction as
-/// `MustacheValues.compact`: empty strings are left out at every depth, so `{{#x}}` treats them as absent.
+/// Made from the `[String: Any]` dictionaries the page renderers build. Mustache treats an empty string as
+/// a true section, so `{{#registered}}…{{/registered}}` would show its frame with nothing in it: empty
+/// strings are left out at every depth, and a template sees them as absent.
 /// The renderers hand templates nothing but strings, integers, booleans, lists and dictionaries.
 enum TemplateValue: Sendable {
     case string(String)
