@@ -30,9 +30,10 @@ public struct SiteRenderer: Sendable {
     let searchIndex: SearchIndex
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
+        // The index first: its working set (every profile's words) is freed before the cards are made.
+        searchIndex = SearchIndex(model: model)
         context = RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML)
         listings = Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm")
-        searchIndex = SearchIndex(model: model)
     }
 
     /// Every job of the site, in a fixed order.
