@@ -9,7 +9,7 @@ struct Listings: Sendable {
     /// `yearLabel` is the theme's word for a year heading ("Năm").
     init(model: SiteModel, yearLabel: String) {
         pageSize = model.config.pageSize
-        let names = model.profiles.map { VietnameseFolding.key($0.name) }
+        let names = model.nameKeys
         let kinds = ProfileKind.allCases
         // Within a heading, profiles go by name.
         func ordered(_ indices: [Int]) -> [Int] { indices.sorted { (names[$0], $0) < (names[$1], $1) } }

@@ -64,7 +64,7 @@ extension SiteRenderer {
         let numerals = ["I", "II", "III", "IV"]
         return ProfileKind.allCases.enumerated().map { position, kind in
             let members = indices.filter { model.profiles[$0].kind == kind }
-                .sorted { (VietnameseFolding.key(model.profiles[$0].name), $0) < (VietnameseFolding.key(model.profiles[$1].name), $1) }
+                .sorted { (model.nameKeys[$0], $0) < (model.nameKeys[$1], $1) }
             let rows = members.enumerated().map { number, index -> TemplateValue in
                 var row = context.cards[index].templateValues
                 row["number"] = .int(number + 1)

@@ -7,6 +7,8 @@ public struct SiteModel: Sendable {
     public var pages: [Page]
     /// Published profiles, newest year first, then by name.
     public var profiles: [Profile]
+    /// Each profile's name folded for sorting (`VietnameseFolding.key`), in `profiles` order.
+    public var nameKeys: [String]
 
     public var unitsByID: [String: Unit]
     /// Indexes into `profiles`.
@@ -22,11 +24,12 @@ public struct SiteModel: Sendable {
         self.schema = schema
         self.units = units
         self.pages = pages
-        self.profiles = profiles
+        let sorted = profiles
             .filter { includeDrafts || !$0.draft }
             .map { (key: SortKey($0), profile: $0) }
             .sorted { $0.key < $1.key }
-            .map(\.profile)
+        self.profiles = sorted.map(\.profile)
+        nameKeys = sorted.map(\.key.name)
         unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byField: [String: [Int]] = [:], byYear: [Int: [Int]] = [:]
         var byKind: [ProfileKind: [Int]] = [:], byUnit: [String: [Int]] = [:]
