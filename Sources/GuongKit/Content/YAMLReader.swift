@@ -6,6 +6,8 @@ public struct YAMLReader: Sendable {
     public var maxDepth = 16
     /// Maximum number of nodes in one document.
     public var maxNodes = 10_000
+    /// Whether plain front matter skips libyaml (`YAMLReader+Plain.swift`); tests compare both ways.
+    var usesPlainReader = true
 
     public init() {}
 
@@ -19,6 +21,8 @@ public struct YAMLReader: Sendable {
             guard let mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
             return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
         }
+        // Plain front matter has no `&` or `*`, so no anchor or alias either.
+        if usesPlainReader, let node = readPlain(yaml, path: path, firstLine: firstLine) { return node }
         // Anchors and aliases have no use in our files and let a few bytes expand into a huge tree.
         if let (line, column) = Self.firstAnchorOrAlias(in: yaml) {
             throw YAMLProblem(kind: .alias, detail: "anchor or alias",
