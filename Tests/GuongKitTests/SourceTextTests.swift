@@ -48,6 +48,16 @@ struct SourceTextTests {
         #expect(!SourceText.isNFCByConstruction("\u{212B}"))  // Ångström sign: NFC replaces it
     }
 
+    @Test func theShortcutAcceptsExactlyItsRangesByteByByte() {
+        for value in UInt32(1)..<0x10000 where !(0xD800..<0xE000).contains(value) {
+            let inRanges = value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value)
+            let text = "a" + String(Unicode.Scalar(value)!) + "b"
+            #expect(SourceText.isNFCByConstruction(text) == inRanges, "U+\(String(value, radix: 16))")
+            #expect(SourceText.isNormalised(Array(text.utf8)[...]) == (inRanges && value != 0x0D), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test("The first byte that is not UTF-8 is reported at its line and column (in characters)",
           arguments: [
             (Array("ab\ncd".utf8) + [0xFF] + Array("e".utf8), 2, 3),

@@ -21,7 +21,8 @@ public struct SourceText: Sendable {
             let (line, column) = firstInvalidPosition(in: slice)
             throw .notUTF8(line: line, column: column)
         }
-        return SourceText(path: path, text: normalise(decoded))
+        // Most files need no pass at all: no CR, and NFC by construction, which the bytes show.
+        return SourceText(path: path, text: isNormalised(slice) ? decoded : normalise(decoded))
     }
 
     /// LF line ends and NFC; ASCII text (most keys, many files) skips the Unicode pass.
@@ -55,12 +56,39 @@ public struct SourceText: Sendable {
     /// text typed on a Mac, falls outside the set and takes Foundation's full pass. (Checked against the
     /// UCD: each of these scalars has NFC_Quick_Check=Yes and combining class 0.)
     static func isNFCByConstruction(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x300, 0x1E00..<0x1F00, 0x2010...0x2027, 0x2030...0x205E: true
-            default: false
+        var text = text
+        return text.withUTF8 { isNFCByConstruction($0[...], allowingCR: true) }
+    }
+
+    /// The same test on UTF-8 bytes, by their lead bytes: U+0000–U+02FF are one or two bytes up to
+    /// CB BF, U+1E00–U+1EFF are E1 B8–BB xx, the punctuation is E2 80 90–A7 and E2 80 B0–E2 81 9E.
+    static func isNFCByConstruction<Bytes: Collection<UInt8>>(_ bytes: Bytes, allowingCR: Bool) -> Bool where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D || allowingCR else { return false }
+                index += 1
+            } else if byte < 0xCC {
+                index += 2
+            } else if byte == 0xE1 || byte == 0xE2, index + 2 < bytes.endIndex {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                let accepted = byte == 0xE1
+                    ? (0xB8...0xBB).contains(second)
+                    : (second == 0x80 && ((0x90...0xA7).contains(third) || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
+                guard accepted else { return false }
+                index += 3
+            } else {
+                return false
             }
         }
+        return true
+    }
+
+    /// Whether decoded `bytes` are already what `normalise` makes: no CR, and NFC by construction.
+    static func isNormalised(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withContiguousStorageIfAvailable { isNFCByConstruction($0, allowingCR: false) }
+            ?? isNFCByConstruction(bytes, allowingCR: false)
     }
 
     private static func firstInvalidPosition(in bytes: ArraySlice<UInt8>) -> (Int, Int) {
