@@ -84,14 +84,19 @@ public struct SiteLoader: Sendable {
             at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]
         ) else { return [] }
         let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
-        var files: [ContentFile] = []
+        var candidates: [URL] = []
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
             guard ["md", "markdown"].contains(url.pathExtension.lowercased()), !name.hasPrefix("_") else { continue }
-            guard url.resolvingSymlinksInPath().path.hasPrefix(contentPath) else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            files.append(ContentFile(url: url.standardizedFileURL, displayPath: displayRoot + relative))
+            candidates.append(url)
         }
-        return files.sorted { $0.displayPath < $1.displayPath }
+        // Resolving links costs a system call per path component: on every core, for thousands of files.
+        let files = candidates.parallelMap { url -> ContentFile? in
+            guard url.resolvingSymlinksInPath().path.hasPrefix(contentPath) else { return nil }
+            let standardized = url.standardizedFileURL
+            let relative = String(standardized.path.dropFirst(root.path.count + 1))
+            return ContentFile(url: standardized, displayPath: displayRoot + relative)
+        }
+        return files.compactMap { $0 }.sorted { $0.displayPath < $1.displayPath }
     }
 }
