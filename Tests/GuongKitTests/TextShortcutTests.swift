@@ -63,3 +63,21 @@ struct TextShortcutTests {
         }
     }
 }
+
+@Suite("Reading fields by a lookup table")
+struct FieldMatcherTests {
+    @Test func theTableMatchesWhatTheSchemaMatches() throws {
+        let site = try SiteLoader(root: Fixtures.packageRoot).load()
+        let schema = try #require(site.schema)
+        let matcher = FieldMatcher(schema)
+        var texts = ["", " ", "x", "d", "D", "đ", "Đ", "dd", " a ", "cntt", "CNTT", "Giao duc", "giáo  dục_đào-tạo", "e"]
+        for field in schema.fields {
+            for name in [field.code, field.name, field.id, field.short] + field.aliases {
+                texts += [name, name.uppercased(), name.lowercased(), " \(name) ", VietnameseFolding.fold(name), name + "x"]
+            }
+        }
+        for text in texts {
+            #expect(matcher.match(text)?.code == schema.matchField(text)?.code, "\(text)")
+        }
+    }
+}

@@ -65,7 +65,7 @@ extension ProfileParser {
                 failed = true
                 continue
             }
-            if let field = schema.matchField(text) {
+            if let field = fieldMatcher.match(text) {
                 if !codes.contains(field.code) { codes.append(field.code) }
             } else {
                 let names = schema.fields.flatMap { [$0.code, $0.name, $0.short] + $0.aliases }

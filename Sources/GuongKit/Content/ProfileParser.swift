@@ -3,7 +3,11 @@ import Foundation
 /// Turns one profile file into a `Profile`, checking it against the schema and the units.
 /// Every problem in the file is reported, not just the first.
 public struct ProfileParser: Sendable {
-    public var schema: RegistrationSchema
+    public var schema: RegistrationSchema {
+        didSet { fieldMatcher = FieldMatcher(schema) }
+    }
+    /// The schema's fields by code and folded name, for reading `fields:`.
+    private(set) var fieldMatcher: FieldMatcher
     public var units: [String: Unit]
     /// The `content/` folder: photos must stay inside it.
     public var contentRoot: URL
@@ -11,6 +15,7 @@ public struct ProfileParser: Sendable {
 
     public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
         self.schema = schema
+        fieldMatcher = FieldMatcher(schema)
         self.units = units
         self.contentRoot = contentRoot
         self.limits = limits
