@@ -179,6 +179,8 @@ extension ProfileParser {
     static func linksOutside(_ markdown: MarkdownDocument, file: ContentFile, contentRoot: URL) -> [Diagnostic] {
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
         var diagnostics = markdown.localLinks.map { Diagnostic.linkOutside(at($0.position), url: $0.url) }
+        // Working out the confinement resolves links in the file's path: only when there is a link to check.
+        guard !markdown.relativeLinks.isEmpty else { return diagnostics }
         let confinement = Confinement(contentRoot: contentRoot, file: file)
         for link in markdown.relativeLinks {
             guard let path = Confinement.path(ofLink: link.path), confinement.resolve(path) == nil else { continue }
