@@ -164,7 +164,8 @@ def benchmark_size(count: int, args: argparse.Namespace, guong: Path, hugo: str 
 
 def report(results: list[dict], info: dict) -> str:
     lines = [f"machine: {info.get('cpu', '?')}, {info['cores']} cores, {info.get('memory_gib', '?')} GiB; "
-             f"load average {info['load_average']} at the start; output in {info['output']}", ""]
+             f"load average {info['load_average']} at the start; output in {info['output']}",
+             f"guong {info['guong']} ({info['build']} build); {info.get('hugo', 'no Hugo')}", ""]
     header = "| N | tool | wall (s) | CPU (s) | per profile (ms) | peak RSS (MiB) | pages |"
     lines += [header, "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
@@ -239,8 +240,9 @@ def main() -> None:
     info = machine()
     if hugo:
         info["hugo"] = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-    info["guong"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                                   text=True).stdout.strip()
+    info["guong"] = (f"binary {guong}" if args.guong else
+                     subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                                    text=True).stdout.strip())
     info["build"] = "debug" if args.debug else "release"
     info["output"] = str(args.output_root or "beside the corpus")
     results = [benchmark_size(count, args, guong, hugo) for count in sizes]
