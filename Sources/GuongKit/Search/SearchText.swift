@@ -11,7 +11,10 @@ enum SearchText {
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in text.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+        let lowered = text.lowercased()
+        // Profile text is NFC already; the Foundation pass is for what the shortcut cannot vouch for.
+        let normalised = SourceText.isNFCByConstruction(lowered) ? lowered : lowered.precomposedStringWithCanonicalMapping
+        for scalar in normalised.unicodeScalars {
             if isWordScalar(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
