@@ -4,7 +4,9 @@ import Foundation
 extension ProfileParser {
     func readKind(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> ProfileKind? {
         guard let (text, at) = fields.text(.kind, diagnostics: &diagnostics) else {
-            if fields[.kind] == nil { diagnostics.append(.keyMissing(file.start, key: .kind, example: "loại: cá nhân")) }
+            if fields[.kind]?.scalar != nil || fields[.kind] == nil {
+                diagnostics.append(.keyMissing(fields.location(of: .kind) ?? file.start, key: .kind, example: "loại: cá nhân"))
+            }
             return nil
         }
         if let kind = schema.matchKind(text) { return kind }
@@ -15,7 +17,9 @@ extension ProfileParser {
 
     func readUnit(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> Unit? {
         guard let (text, at) = fields.text(.unit, diagnostics: &diagnostics) else {
-            if fields[.unit] == nil { diagnostics.append(.keyMissing(file.start, key: .unit, example: "đơn vị: <mã trong units.yaml>")) }
+            if fields[.unit]?.scalar != nil || fields[.unit] == nil {
+                diagnostics.append(.keyMissing(fields.location(of: .unit) ?? file.start, key: .unit, example: "đơn vị: <mã trong units.yaml>"))
+            }
             return nil
         }
         if let unit = units[text] ?? units[text.lowercased()] { return unit }
