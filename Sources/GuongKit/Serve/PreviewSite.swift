@@ -1,0 +1,217 @@
+import Foundation
+
+/// The site as the preview server holds it: every input read once and kept file by file, and the
+/// signatures of the last good build. A change re-reads only the files it names and re-renders only the
+/// pages whose signature moved (`SiteRenderer.signatures`). Not thread-safe: one queue owns it.
+final class PreviewSite {
+    struct Options: Sendable {
+        var siteRoot: URL
+        var displayRoot = ""
+        var includeDrafts = false
+        /// Injected before `</body>` of every page: the live-reload script.
+        var extraBodyHTML = ""
+    }
+
+    /// One profile file as last parsed, before the rules across files.
+    struct ParsedProfile {
+        var file: ContentFile
+        var profile: Profile?
+        var diagnostics: [Diagnostic]
+        /// Over everything of the profile a page shows, but its slug (the site's rules may still change it).
+        var signature: Int
+    }
+
+    /// What a rebuild did.
+    enum Outcome {
+        /// The site was rendered: the output paths `written` and `removed`; `warnings` of the whole site.
+        case built(written: [String], removed: [String], profileCount: Int, warnings: [Diagnostic])
+        /// The inputs have errors: nothing was rendered, the last good site stays. Every problem, sorted.
+        case failed([Diagnostic])
+    }
+
+    let options: Options
+    let loader: SiteLoader
+    var settings: SiteLoader.Settings
+    var pages: (pages: [Page], diagnostics: [Diagnostic], signature: Int)
+    var theme: Result<Theme, Theme.Problem>
+    var themeSignatures: ThemeSignatures
+    /// By the file's standardized absolute path.
+    private(set) var profiles: [String: ParsedProfile] = [:]
+    var photoVersions: [String: Int] = [:]
+    /// The signature of every file of the last good build, by output path.
+    var built: [String: Int] = [:]
+    /// Profiles parsed since the last good build, by display path: their pages are rendered first.
+    var recentlyParsed: Set<String> = []
+    /// The profile files edited since the last good build, as they were then, by path.
+    var editedSinceBuild: [String: ParsedProfile] = [:]
+    /// Set by any change other than edits of existing profiles: the next build starts from the whole model.
+    var needsFullModel = true
+    /// What the last good build was made of, for patching it.
+    var last: LastBuild?
+
+    struct LastBuild {
+        var renderer: SiteRenderer
+        /// By model index.
+        var signatures: [Int]
+        /// Model index by source path.
+        var indexBySource: [String: Int]
+        var ruleDiagnostics: [Diagnostic]
+        var settingsSignature: Int
+    }
+    /// Set when the last rebuild failed.
+    var problems: [Diagnostic] = []
+
+    /// Reads the whole site; `rebuild` then renders it.
+    init(options: Options) throws(SiteError) {
+        self.options = options
+        loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: loader.contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notASite(path: options.displayRoot.isEmpty ? "." : options.displayRoot)
+        }
+        settings = loader.loadSettings()
+        pages = loader.loadPages()
+        theme = Result { () throws(Theme.Problem) in try Theme.load(siteRoot: options.siteRoot, displayRoot: options.displayRoot) }
+        themeSignatures = ThemeSignatures(siteRoot: options.siteRoot)
+        parse(loader.markdownFiles(in: "content/profiles"))
+    }
+
+    /// The base URL's path the site is served under (`/dien-hinh/`), `/` while `site.yaml` cannot be read.
+    var basePath: String { settings.config.map { BaseURL.path(of: $0.baseURL) } ?? "/" }
+
+    // MARK: Changes
+
+    /// Takes in changed paths (files or folders, existing or gone): re-reads what they touch.
+    /// `rescan` lists `content/profiles/` again, for changes a watcher could not pin to files.
+    func update(changed paths: Set<String>, rescan: Bool = false) {
+        let root = loader.root.path + "/"
+        var settingsChanged = false, pagesChanged = false, themeChanged = false, rescan = rescan
+        var profileURLs: [URL] = []
+        var otherFiles: Set<String> = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            guard url.path.hasPrefix(root) else { continue }
+            let relative = String(url.path.dropFirst(root.count))
+            if SiteLoader.settingsFiles.contains(relative) {
+                settingsChanged = true
+            } else if relative == "content" || relative == "content/profiles" {
+                rescan = true
+                settingsChanged = true
+                pagesChanged = true
+            } else if relative.hasPrefix("content/pages") {
+                pagesChanged = true
+            } else if relative.hasPrefix("content/profiles/") {
+                if ["md", "markdown"].contains(url.pathExtension.lowercased()) {
+                    profileURLs.append(url)
+                } else {
+                    otherFiles.insert(url.path)
+                    // A folder that came or went may hold profiles.
+                    if url.pathExtension.isEmpty { rescan = true }
+                }
+            } else if relative == "theme" || relative.hasPrefix("theme/") {
+                themeChanged = true
+            }
+        }
+        if settingsChanged || pagesChanged || themeChanged || rescan || !otherFiles.isEmpty { needsFullModel = true }
+        if settingsChanged {
+            let parserSignature = settings.parserSignature
+            settings = loader.loadSettings()
+            if settings.parserSignature != parserSignature { parse(profiles.values.map(\.file)) }
+        }
+        if pagesChanged { pages = loader.loadPages() }
+        if themeChanged {
+            theme = Result { () throws(Theme.Problem) in try Theme.load(siteRoot: options.siteRoot, displayRoot: options.displayRoot) }
+            themeSignatures = ThemeSignatures(siteRoot: options.siteRoot)
+        }
+        if rescan {
+            let files = loader.markdownFiles(in: "content/profiles")
+            let current = Set(files.map(\.url.path))
+            for gone in profiles.keys where !current.contains(gone) { profiles[gone] = nil }
+            parse(files.filter { profiles[$0.url.path] == nil })
+        }
+        var reparse: [ContentFile] = []
+        for url in profileURLs {
+            if let file = loader.profileFile(at: url) {
+                reparse.append(file)
+            } else if profiles.removeValue(forKey: url.path) != nil {
+                needsFullModel = true
+            }
+        }
+        if !otherFiles.isEmpty {
+            // A photo that changed, came or went: its bytes go out again, and profiles that name it are checked again.
+            for path in otherFiles { photoVersions[path, default: 0] += 1 }
+            let photoCodes: Set<DiagnosticCode> = [.photoMissing, .photoOutside, .photoType]
+            reparse += profiles.values.filter { entry in
+                entry.profile?.photo.map { otherFiles.contains($0.path) } == true
+                    || entry.diagnostics.contains { photoCodes.contains($0.code) }
+            }.map(\.file)
+        }
+        parse(reparse)
+    }
+
+    /// Parses `files` (in parallel) into `profiles`.
+    private func parse(_ files: [ContentFile]) {
+        guard let schema = settings.schema, !files.isEmpty else { return }
+        let parser = ProfileParser(schema: schema, units: Dictionary(settings.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                   contentRoot: loader.contentRoot, limits: loader.limits)
+        let results = files.parallelMap { file in
+            let (profile, diagnostics) = parser.parse(file)
+            return ParsedProfile(file: file, profile: profile, diagnostics: diagnostics, signature: profile.map(Self.signature) ?? 0)
+        }
+        for result in results {
+            let key = result.file.url.path
+            if let old = profiles[key] {
+                if editedSinceBuild[key] == nil { editedSinceBuild[key] = old }
+            } else {
+                needsFullModel = true
+            }
+            profiles[key] = result
+        }
+        recentlyParsed.formUnion(files.map(\.displayPath))
+    }
+
+    /// What places a profile in the model, its listings and the site's rules: while it stays the same,
+    /// an edit changes only the profile's own card and page content.
+    struct Placement: Hashable {
+        var kind: ProfileKind, name: String, unitID: String, slug: String, slugIsExplicit: Bool
+        var years: [Int], fieldCodes: [String], draft: Bool, position: String, photo: String?
+
+        init(_ profile: Profile) {
+            kind = profile.kind
+            name = profile.name
+            unitID = profile.unitID
+            slug = profile.slug
+            slugIsExplicit = profile.slugIsExplicit
+            years = profile.years
+            fieldCodes = profile.fieldCodes
+            draft = profile.draft
+            position = profile.position
+            photo = profile.photo?.path
+        }
+    }
+
+    /// A profile's content as its card and its page show it, slug aside.
+    static func signature(of profile: Profile) -> Int {
+        var hasher = Hasher()
+        hasher.combine(profile.kind)
+        hasher.combine(profile.name)
+        hasher.combine(profile.position)
+        hasher.combine(profile.unitID)
+        hasher.combine(profile.fieldCodes)
+        hasher.combine(profile.years)
+        hasher.combine(profile.registered)
+        hasher.combine(profile.photo?.path)
+        hasher.combine(profile.draft)
+        hasher.combine(profile.lead.count)
+        for block in profile.lead + profile.body {
+            hasher.combine(block.html)
+            hasher.combine(block.text)
+        }
+        hasher.combine(-1)
+        for item in profile.achievements {
+            hasher.combine(item.html)
+            hasher.combine(item.text)
+        }
+        return hasher.finalize()
+    }
+}
