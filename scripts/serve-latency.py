@@ -5,13 +5,18 @@ Generates a site of N profiles (default 10,000) from the sample site's settings 
 built `guong serve` on a free port, then edits one profile several times. For each save it records
   - page:   time from the write returning to the first GET of the profile's page that shows the edit
             (the page is polled every 2 ms over a kept-alive connection);
-  - reload: time from the write to the `state` event that tells open pages to reload (every file
-            the edit touched is rendered by then).
+  - reload: time from the write to the `state` event that tells the page showing the profile to reload
+            (its `changed` list names the page);
+  - all:    the server's own count, from the change to the last file the edit touched (listings,
+            registration table, data), as it prints it.
 Prints the figures, then stops the server with SIGINT. See docs/serve.md.
 
-usage: scripts/serve-latency.py [--profiles N] [--edits K] [--binary PATH] [--keep DIR]
+With --move, each save also changes the profile's year, so it moves between listings: the server then
+rebuilds its model instead of patching it (the slower path).
+
+usage: scripts/serve-latency.py [--profiles N] [--edits K] [--move] [--binary PATH] [--keep DIR]
 """
-import argparse, http.client, os, random, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
+import argparse, http.client, json, os, random, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -77,6 +82,7 @@ class Events(threading.Thread):
     def __init__(self, port):
         super().__init__(daemon=True)
         self.port, self.times, self.lock = port, [], threading.Lock()
+        self.changed = []
 
     def run(self):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -86,9 +92,11 @@ class Events(threading.Thread):
             line = response.fp.readline()
             if not line:
                 return
-            if line.startswith(b"event: state"):
+            if line.startswith(b"data: "):
+                state = json.loads(line[6:])
                 with self.lock:
                     self.times.append(time.perf_counter())
+                    self.changed.append(state.get("changed"))
 
     def count(self):
         with self.lock:
@@ -101,6 +109,7 @@ def main():
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "guong"))
     parser.add_argument("--keep", help="generate the site here and keep it")
+    parser.add_argument("--move", action="store_true", help="change the profile's year on each save too")
     args = parser.parse_args()
     site = args.keep or tempfile.mkdtemp(prefix="guong-latency-")
     if not os.path.exists(os.path.join(site, "content")):
@@ -109,10 +118,18 @@ def main():
     started = time.perf_counter()
     server = subprocess.Popen([args.binary, "serve", "--site", site, "--port", str(port)], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
+    rebuilds = []
     try:
         for line in server.stdout:
             if "127.0.0.1" in line:
                 break
+
+        def read_log():
+            for line in server.stdout:
+                match = re.search(r"trong (\d+) ms \(trang vừa sửa: (\d+) ms\)", line)
+                if match:
+                    rebuilds.append((int(match.group(2)), int(match.group(1))))
+        threading.Thread(target=read_log, daemon=True).start()
         print(f"{args.profiles} profiles: first build and start took {time.perf_counter() - started:.1f} s", flush=True)
         base = "/dien-hinh-tien-tien/"
         events = Events(port)
@@ -128,10 +145,13 @@ def main():
             if line.startswith("name: "):
                 slug = line[6:]
         url = None
-        pages, reloads = [], []
+        pages, reloads, totals = [], [], []
         for edit in range(args.edits):
             marker = f"Lần sửa số {edit} {random.random()}"
             text = original.replace("là tấm gương tiêu biểu", marker)
+            if args.move:
+                year = re.search(r"^year: (\d+)$", original, re.M).group(1)
+                text = re.sub(r"^year: \d+$", f"year: {2021 + (int(year) - 2021 + 1 + edit) % 5}", text, flags=re.M)
             seen_events = events.count()
             time.sleep(0.3)
             t0 = time.perf_counter()
@@ -154,17 +174,26 @@ def main():
             else:
                 sys.exit(f"edit {edit}: the page never showed the edit ({url})")
             t_page = time.perf_counter()
-            while events.count() <= seen_events and time.perf_counter() < deadline:
+            t_reload = None
+            while t_reload is None and time.perf_counter() < deadline:
+                with events.lock:
+                    for at, changed in zip(events.times[seen_events:], events.changed[seen_events:]):
+                        if changed is None or url in changed:
+                            t_reload = at
+                            break
                 time.sleep(0.001)
-            with events.lock:
-                t_reload = events.times[-1]
+            while len(rebuilds) <= edit and time.perf_counter() < deadline + 20:
+                time.sleep(0.01)
             pages.append((t_page - t_written) * 1000)
             reloads.append((t_reload - t_written) * 1000)
-            print(f"edit {edit}: page served after {pages[-1]:.0f} ms, reload event after {reloads[-1]:.0f} ms", flush=True)
+            totals.append(rebuilds[-1][1] if rebuilds else float("nan"))
+            print(f"edit {edit}: page served after {pages[-1]:.0f} ms, its reload event after {reloads[-1]:.0f} ms, "
+                  f"all files of the edit after {totals[-1]} ms (server)", flush=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         print(f"page:   median {statistics.median(pages):.0f} ms, max {max(pages):.0f} ms over {len(pages)} edits")
         print(f"reload: median {statistics.median(reloads):.0f} ms, max {max(reloads):.0f} ms")
+        print(f"all:    median {statistics.median(totals):.0f} ms, max {max(totals):.0f} ms")
     finally:
         server.send_signal(signal.SIGINT)
         try:

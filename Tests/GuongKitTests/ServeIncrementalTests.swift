@@ -99,6 +99,19 @@ import Testing
         try expectSame(preview, site)
     }
 
+    @Test func anEditorsTemporaryFileChangesNothing() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let preview = try Preview(root: site.root)
+        preview.rebuild()
+        try site.write("content/profiles/4913", "")
+        try site.write("content/profiles/le-thi-lan.md~", "")
+        guard case .built(let written, let removed, _, _) = preview.change([site.url("content/profiles/4913"),
+                                                                           site.url("content/profiles/le-thi-lan.md~")])
+        else { throw TestFailure("no-op failed") }
+        #expect(written.isEmpty && removed.isEmpty)
+    }
+
     @Test func addedRemovedAndDraftProfilesMatchAFullRender() throws {
         let site = try TemporarySite()
         defer { site.remove() }
@@ -201,5 +214,33 @@ import Testing
         try FileManager.default.removeItem(at: site.url("content/profiles/thu.svg"))
         guard case .failed(let problems) = preview.change([site.url("content/profiles/thu.svg")]) else { throw TestFailure("no photo") }
         #expect(problems.contains { $0.code == .photoMissing })
+    }
+}
+
+/// The portable watcher, on its own.
+@Suite struct PollingWatcherTests {
+    final class Seen: @unchecked Sendable {
+        private let lock = NSLock()
+        private var batches: [FileChanges] = []
+        func add(_ changes: FileChanges) { lock.withLock { batches.append(changes) } }
+        var paths: Set<String> { lock.withLock { batches.reduce(into: []) { $0.formUnion($1.paths) } } }
+        var rescan: Bool { lock.withLock { batches.contains { $0.rescan } } }
+    }
+
+    @Test func itSeesFilesChangeComeAndGo() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let seen = Seen()
+        let watcher = PollingWatcher(siteRoot: site.root, queue: DispatchQueue(label: "test"), interval: .milliseconds(30)) { seen.add($0) }
+        try watcher.start()
+        defer { watcher.stop() }
+        // Modification times may be coarse: the size changes too.
+        try site.write("content/profiles/le-thi-lan.md", try site.read("content/profiles/le-thi-lan.md") + "\n")
+        #expect(eventually(timeout: 5) { seen.paths.contains(site.url("content/profiles/le-thi-lan.md").standardizedFileURL.path) })
+        try site.write("theme/templates/card.mustache", "x")
+        #expect(eventually(timeout: 5) { seen.paths.contains(site.url("theme/templates/card.mustache").standardizedFileURL.path) })
+        #expect(seen.rescan)  // theme/ and templates/ came
+        try FileManager.default.removeItem(at: site.url("content/profiles/tran-van-hiep.md"))
+        #expect(eventually(timeout: 5) { seen.paths.contains(site.url("content/profiles/tran-van-hiep.md").standardizedFileURL.path) })
     }
 }

@@ -58,19 +58,40 @@ struct ServeTests {
 
         let path = "content/profiles/le-thi-lan.md"
         try site.write(path, try site.read(path).replacingOccurrences(of: "Chị Lan số hóa", with: "Chị Lan đã số hóa"))
-        let reload = try #require(events.wait { $0.version != first.version }, "no reload event after the edit")
+        // The page showing the profile is told first, the listings it appears on after.
+        let reload = try #require(events.wait { $0.changed?.contains("/dien-hinh/dien-hinh/le-thi-lan/") == true },
+                                  "no reload event for the edited page")
         #expect(reload.problems.isEmpty)
+        #expect(reload.previous == first.version)
         #expect(try server.get("/dien-hinh/dien-hinh/le-thi-lan/").body.contains("Chị Lan đã số hóa"))
-        // The listing it appears on changed too: its summary is on the unit's page.
+        let listing = try #require(events.wait { $0.changed?.contains("/dien-hinh/don-vi/th-nhi-binh/") == true },
+                                   "no reload event for the unit's page")
+        #expect(!(listing.changed ?? []).contains("/dien-hinh/dien-hinh/nguyen-thi-minh-thu/"))
         #expect(try server.get("/dien-hinh/don-vi/th-nhi-binh/").body.contains("Chị Lan đã số hóa"))
 
         // A new name moves the page; the old address is gone.
         let seen = events.states.count
         try site.write(path, try site.read(path).replacingOccurrences(of: "name: Lê Thị Lan", with: "name: Lê Thị Ngọc Lan"))
-        #expect(events.wait(after: seen) { $0.version != reload.version } != nil)
+        #expect(events.wait(after: seen) { $0.changed?.contains("/dien-hinh/dien-hinh/le-thi-ngoc-lan/") == true } != nil)
         #expect(try server.get("/dien-hinh/dien-hinh/le-thi-ngoc-lan/").status == 200)
         #expect(try server.get("/dien-hinh/dien-hinh/le-thi-lan/").status == 404)
         #expect(server.stop(signal: SIGTERM) == 0)
+    }
+
+    @Test func aProfileInANewFolderAppears() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let server = try ServeProcess(site: site.root)
+        defer { server.stop() }
+        let events = try EventStream(port: server.port)
+        let first = try #require(events.wait { _ in true })
+        try FileManager.default.createDirectory(at: site.url("content/profiles/2025/truong-moi"), withIntermediateDirectories: true)
+        try site.write("content/profiles/2025/truong-moi/pham-van-tu.md", IntakeTests.profile(name: "Phạm Văn Tư"))
+        #expect(events.wait { $0.version != first.version && $0.changed?.contains("/dien-hinh/dien-hinh/pham-van-tu/") != false } != nil)
+        #expect(try server.get("/dien-hinh/dien-hinh/pham-van-tu/").status == 200)
+        // Removing the folder removes the page.
+        try FileManager.default.removeItem(at: site.url("content/profiles/2025"))
+        #expect(eventually { (try? server.get("/dien-hinh/dien-hinh/pham-van-tu/").status) == 404 })
     }
 
     @Test func aBrokenEditKeepsTheLastGoodSiteAndShowsTheProblemsUntilFixed() throws {

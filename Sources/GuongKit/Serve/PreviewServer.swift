@@ -109,9 +109,8 @@ final class PreviewController: Service, @unchecked Sendable {
         self.events = events
     }
 
-    /// The first build, then watching.
+    /// Watching, then the first build: a file saved during the first build is taken in right after it.
     func start() {
-        queue.sync { rebuild(since: .now(), initial: true) }
         let watcher = FileWatcher.make(siteRoot: site.loader.root, queue: queue) { [weak self] changes in
             self?.apply(changes)
         }
@@ -121,6 +120,7 @@ final class PreviewController: Service, @unchecked Sendable {
         } catch {
             events(.notWatching(reason: error.reason))
         }
+        queue.sync { rebuild(since: .now(), initial: true) }
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + 15, repeating: 15)
         timer.setEventHandler { [hub] in hub.broadcast(ReloadHub.keepAlive) }

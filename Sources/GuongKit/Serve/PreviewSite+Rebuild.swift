@@ -8,17 +8,47 @@ extension PreviewSite {
     /// the last good build stays.
     func rebuild(publish: @Sendable (OutputFile) -> Void, remove: ([String]) -> Void,
                  firstWave: ([String]) -> Void = { _ in }) -> Outcome {
+        if !beyondEdits, editedSinceBuild.isEmpty, let last {
+            // Nothing that the site reads has changed (a photo no profile names, say).
+            return .built(written: [], removed: [], profileCount: last.renderer.context.model.profiles.count, warnings: last.warnings)
+        }
         let outcome: Outcome
-        if !needsFullModel, let patched = patchedBuild() {
+        if !beyondEdits, let patched = patchedBuild(keeping: Placement.init) {
             outcome = render(patched, candidates: patched.candidates, publish: publish, remove: remove, firstWave: firstWave)
         } else {
+            // Edits that move a profile between listings but keep it the exemplar it is, where it is, cannot
+            // fail the site's rules: its own page goes out from the last model before the whole is redone.
+            var early: [String] = []
+            if !beyondEdits, let provisional = patchedBuild(keeping: Identity.init) {
+                early = renderEditedPages(provisional, publish: publish)
+                if !early.isEmpty { firstWave(early) }
+            }
             switch fullBuild() {
-            case .success(let build): outcome = render(build, candidates: nil, publish: publish, remove: remove, firstWave: firstWave)
+            case .success(let build):
+                outcome = render(build, candidates: nil, publish: publish, remove: remove, firstWave: early.isEmpty ? firstWave : { _ in })
+                if case .built(let written, let removed, let count, let warnings) = outcome, !early.isEmpty {
+                    return .built(written: early + written.filter { !early.contains($0) }, removed: removed, profileCount: count,
+                                  warnings: warnings)
+                }
             case .failure(let failure): outcome = .failed(failure.problems)
             }
         }
         if case .failed(let problems) = outcome { self.problems = problems }
         return outcome
+    }
+
+    /// Renders the edited profiles' own pages of a patched build, if their signature moved; their paths.
+    private func renderEditedPages(_ build: Build, publish: @Sendable (OutputFile) -> Void) -> [String] {
+        let signer = PageSignatures(renderer: build.renderer, profiles: build.signatures, site: siteSignatures)
+        var paths: [String] = []
+        for index in build.edited.sorted() {
+            let job = PageJob.profile(index), path = signer.path(of: job), signature = signer.signature(of: job)
+            guard built[path] != signature, let file = try? build.renderer.render(job) else { continue }
+            publish(file)
+            built[path] = signature
+            paths.append(path)
+        }
+        return paths
     }
 
     /// A model ready to render, with what the site's check found.
@@ -82,14 +112,15 @@ extension PreviewSite {
                               ruleDiagnostics: ruleDiagnostics, warnings: diagnostics, candidates: nil, edited: edited))
     }
 
-    /// When only existing profiles were edited and none moved (same kind, name, unit, years, fields …),
-    /// the last model with those profiles replaced: no sorting, no rules, no listings to redo.
-    private func patchedBuild() -> Build? {
+    /// When only existing profiles were edited and each kept its `Key` (its placement: same kind, name,
+    /// unit, years, fields …), the last model with those profiles replaced: no sorting, no rules, no
+    /// listings to redo.
+    private func patchedBuild<Key: Equatable>(keeping same: (Profile) -> Key) -> Build? {
         guard let last, !editedSinceBuild.isEmpty, case .success(let theme) = theme else { return nil }
         var edits: [(index: Int?, entry: ParsedProfile)] = []
-        for (key, old) in editedSinceBuild {
-            guard let entry = profiles[key], let profile = entry.profile, let before = old.profile,
-                  !entry.diagnostics.hasErrors, Placement(profile) == Placement(before) else { return nil }
+        for (path, old) in editedSinceBuild {
+            guard let entry = profiles[path], let profile = entry.profile, let before = old.profile,
+                  !entry.diagnostics.hasErrors, same(profile) == same(before) else { return nil }
             edits.append((last.indexBySource[entry.file.displayPath], entry))
         }
         let base = last.renderer.context
@@ -177,10 +208,10 @@ extension PreviewSite {
             for path in failures.paths { built[path] = nil }
         }
         last = LastBuild(renderer: renderer, signatures: build.signatures, indexBySource: build.indexBySource,
-                         ruleDiagnostics: build.ruleDiagnostics, settingsSignature: settings.signature)
+                         ruleDiagnostics: build.ruleDiagnostics, settingsSignature: settings.signature, warnings: build.warnings)
         recentlyParsed = []
         editedSinceBuild = [:]
-        needsFullModel = false
+        beyondEdits = false
         problems = []
         return .built(written: written, removed: removed, profileCount: renderer.context.model.profiles.count,
                       warnings: build.warnings)

@@ -44,8 +44,9 @@ final class PreviewSite {
     var recentlyParsed: Set<String> = []
     /// The profile files edited since the last good build, as they were then, by path.
     var editedSinceBuild: [String: ParsedProfile] = [:]
-    /// Set by any change other than edits of existing profiles: the next build starts from the whole model.
-    var needsFullModel = true
+    /// Set by any change other than edits of existing profiles (settings, pages, theme, profiles added or
+    /// removed): the next build starts from the whole model.
+    var beyondEdits = true
     /// What the last good build was made of, for patching it.
     var last: LastBuild?
 
@@ -57,6 +58,8 @@ final class PreviewSite {
         var indexBySource: [String: Int]
         var ruleDiagnostics: [Diagnostic]
         var settingsSignature: Int
+        /// Of the whole site, as that build found them.
+        var warnings: [Diagnostic]
     }
     /// Set when the last rebuild failed.
     var problems: [Diagnostic] = []
@@ -101,18 +104,20 @@ final class PreviewSite {
             } else if relative.hasPrefix("content/pages") {
                 pagesChanged = true
             } else if relative.hasPrefix("content/profiles/") {
-                if ["md", "markdown"].contains(url.pathExtension.lowercased()) {
+                let type = url.pathExtension.lowercased()
+                if ["md", "markdown"].contains(type) {
                     profileURLs.append(url)
-                } else {
+                } else if Self.photoTypes.contains(type) {
                     otherFiles.insert(url.path)
-                    // A folder that came or went may hold profiles.
-                    if url.pathExtension.isEmpty { rescan = true }
+                } else if Self.isFolder(url) {
+                    rescan = true  // a folder that came may hold profiles (one that went is reported as such)
                 }
+                // Anything else (an editor's temporary file) cannot change the site.
             } else if relative == "theme" || relative.hasPrefix("theme/") {
                 themeChanged = true
             }
         }
-        if settingsChanged || pagesChanged || themeChanged || rescan || !otherFiles.isEmpty { needsFullModel = true }
+        if settingsChanged || pagesChanged || themeChanged || rescan { beyondEdits = true }
         if settingsChanged {
             let parserSignature = settings.parserSignature
             settings = loader.loadSettings()
@@ -134,7 +139,7 @@ final class PreviewSite {
             if let file = loader.profileFile(at: url) {
                 reparse.append(file)
             } else if profiles.removeValue(forKey: url.path) != nil {
-                needsFullModel = true
+                beyondEdits = true
             }
         }
         if !otherFiles.isEmpty {
@@ -147,6 +152,14 @@ final class PreviewSite {
             }.map(\.file)
         }
         parse(reparse)
+    }
+
+    /// What `photo:` may name (ProfileParser's list), so other files' changes are ignored.
+    static let photoTypes: Set<String> = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+
+    static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Parses `files` (in parallel) into `profiles`.
@@ -163,7 +176,7 @@ final class PreviewSite {
             if let old = profiles[key] {
                 if editedSinceBuild[key] == nil { editedSinceBuild[key] = old }
             } else {
-                needsFullModel = true
+                beyondEdits = true
             }
             profiles[key] = result
         }
@@ -187,6 +200,21 @@ final class PreviewSite {
             draft = profile.draft
             position = profile.position
             photo = profile.photo?.path
+        }
+    }
+
+    /// What makes a profile the exemplar it is, and its page where it is: while it stays the same, an edit
+    /// cannot change the site's rules' outcome nor the profile's address.
+    struct Identity: Hashable {
+        var kind: ProfileKind, name: String, unitID: String, slug: String, slugIsExplicit: Bool, draft: Bool
+
+        init(_ profile: Profile) {
+            kind = profile.kind
+            name = profile.name
+            unitID = profile.unitID
+            slug = profile.slug
+            slugIsExplicit = profile.slugIsExplicit
+            draft = profile.draft
         }
     }
 
