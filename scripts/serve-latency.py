@@ -11,10 +11,13 @@ built `guong serve` on a free port, then edits one profile several times. For ea
             registration table, data), as it prints it.
 Prints the figures, then stops the server with SIGINT. See docs/serve.md.
 
-With --move, each save also changes the profile's year, so it moves between listings: the server then
-rebuilds its model instead of patching it (the slower path).
+--change says what each save changes besides the text:
+  content  nothing else: the profile stays where it is (the server patches its last model);
+  year     its year, so it moves between listings (its page goes out from the patched model, the rest
+           from a new model);
+  unit     its unit, so the site's rules may judge it differently (everything from a new model).
 
-usage: scripts/serve-latency.py [--profiles N] [--edits K] [--move] [--binary PATH] [--keep DIR]
+usage: scripts/serve-latency.py [--profiles N] [--edits K] [--change content|year|unit] [--binary PATH] [--keep DIR]
 """
 import argparse, http.client, json, os, random, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
 
@@ -109,7 +112,7 @@ def main():
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "guong"))
     parser.add_argument("--keep", help="generate the site here and keep it")
-    parser.add_argument("--move", action="store_true", help="change the profile's year on each save too")
+    parser.add_argument("--change", choices=["content", "year", "unit"], default="content")
     args = parser.parse_args()
     site = args.keep or tempfile.mkdtemp(prefix="guong-latency-")
     if not os.path.exists(os.path.join(site, "content")):
@@ -149,9 +152,13 @@ def main():
         for edit in range(args.edits):
             marker = f"Lần sửa số {edit} {random.random()}"
             text = original.replace("là tấm gương tiêu biểu", marker)
-            if args.move:
+            if args.change == "year":
                 year = re.search(r"^year: (\d+)$", original, re.M).group(1)
                 text = re.sub(r"^year: \d+$", f"year: {2021 + (int(year) - 2021 + 1 + edit) % 5}", text, flags=re.M)
+            elif args.change == "unit":
+                units = units_of(site)
+                unit = re.search(r"^unit: (.+)$", original, re.M).group(1)
+                text = re.sub(r"^unit: .+$", f"unit: {units[(units.index(unit) + 1 + edit) % len(units)]}", text, flags=re.M)
             seen_events = events.count()
             time.sleep(0.3)
             t0 = time.perf_counter()

@@ -13,7 +13,7 @@ enum LiveScript {
 
     static let source: String = {
         let strings = [
-            "title": PreviewStrings.overlayTitle, "note": PreviewStrings.overlayNote,
+            "title": PreviewStrings.overlayTitle, "note": PreviewStrings.overlayNote, "noteNoSite": PreviewStrings.overlayNoteNoSite,
             "hide": PreviewStrings.overlayHide, "more": PreviewStrings.overlayMore,
         ]
         let encoder = JSONEncoder()
@@ -26,7 +26,7 @@ enum LiveScript {
           var loadedAt = performance.timeOrigin || (Date.now() - performance.now());
           var version = null;
           var overlay = null;
-          function show(problems) {
+          function show(problems, hasSite) {
             if (overlay) { overlay.remove(); overlay = null; }
             if (!problems.length) return;
             overlay = document.createElement("div");
@@ -41,7 +41,7 @@ enum LiveScript {
             title.textContent = text.title;
             var note = document.createElement("p");
             note.style.cssText = "margin:0 0 .5rem";
-            note.textContent = text.note;
+            note.textContent = hasSite ? text.note : text.noteNoSite;
             var list = document.createElement("pre");
             list.style.cssText = "margin:0 0 .75rem;white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace";
             var shown = problems.slice(0, 100);
@@ -71,7 +71,7 @@ enum LiveScript {
               }
               version = state.version;
             }
-            show(state.problems);
+            show(state.problems, state.hasSite);
           });
         })();
 

@@ -37,6 +37,8 @@ final class PreviewSite {
     var themeSignatures: ThemeSignatures
     /// By the file's standardized absolute path.
     private(set) var profiles: [String: ParsedProfile] = [:]
+    /// The keys of `profiles` in order (the order of display paths too), while no file comes or goes.
+    var sortedPaths: [String]?
     var photoVersions: [String: Int] = [:]
     /// The signature of every file of the last good build, by output path.
     var built: [String: Int] = [:]
@@ -131,7 +133,10 @@ final class PreviewSite {
         if rescan {
             let files = loader.markdownFiles(in: "content/profiles")
             let current = Set(files.map(\.url.path))
-            for gone in profiles.keys where !current.contains(gone) { profiles[gone] = nil }
+            for gone in profiles.keys where !current.contains(gone) {
+                profiles[gone] = nil
+                sortedPaths = nil
+            }
             parse(files.filter { profiles[$0.url.path] == nil })
         }
         var reparse: [ContentFile] = []
@@ -140,6 +145,7 @@ final class PreviewSite {
                 reparse.append(file)
             } else if profiles.removeValue(forKey: url.path) != nil {
                 beyondEdits = true
+                sortedPaths = nil
             }
         }
         if !otherFiles.isEmpty {
@@ -177,6 +183,7 @@ final class PreviewSite {
                 if editedSinceBuild[key] == nil { editedSinceBuild[key] = old }
             } else {
                 beyondEdits = true
+                sortedPaths = nil
             }
             profiles[key] = result
         }

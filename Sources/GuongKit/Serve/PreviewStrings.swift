@@ -2,6 +2,8 @@
 enum PreviewStrings {
     static let overlayTitle = "Hồ sơ có lỗi — trang chưa được cập nhật"
     static let overlayNote = "Trang đang hiện là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại."
+    /// The same, while no good build exists yet.
+    static let overlayNoteNoSite = "Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại."
     static let overlayHide = "Ẩn"
     /// Followed by a number: "… và 12 lỗi khác".
     static let overlayMore = "… và %d lỗi khác"
