@@ -74,6 +74,8 @@ struct ServeTests {
         try site.write(path, try site.read(path).replacingOccurrences(of: "name: Lê Thị Lan", with: "name: Lê Thị Ngọc Lan"))
         #expect(events.wait(after: seen) { $0.changed?.contains("/dien-hinh/dien-hinh/le-thi-ngoc-lan/") == true } != nil)
         #expect(try server.get("/dien-hinh/dien-hinh/le-thi-ngoc-lan/").status == 200)
+        // The old address goes with the rest of the change, and pages open on it are told.
+        #expect(events.wait(after: seen) { $0.changed?.contains("/dien-hinh/dien-hinh/le-thi-lan/") == true } != nil)
         #expect(try server.get("/dien-hinh/dien-hinh/le-thi-lan/").status == 404)
         #expect(server.stop(signal: SIGTERM) == 0)
     }
