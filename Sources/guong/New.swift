@@ -64,7 +64,8 @@ struct New: ParsableCommand {
                 throw ExitStatus.cannotRun
             }
         }
-        print("Đã tạo \(path). Điền các dòng còn trống và mục \"Thành tích nổi bật\", rồi kiểm tra bằng: guong check \(path)")
+        let site = siteOptions.displayRoot.isEmpty ? "" : "--site \(siteOptions.site) "
+        print("Đã tạo \(path). Điền các dòng còn trống và mục \"Thành tích nổi bật\", rồi kiểm tra bằng: guong check \(site)\(path)")
     }
 
     /// `a,đ` → `a`, `đ`.

@@ -91,7 +91,6 @@ final class PollingWatcher: FileWatching, @unchecked Sendable {
 
     func stop() {
         timer?.cancel()
-        timer = nil
     }
 
     private func poll() {

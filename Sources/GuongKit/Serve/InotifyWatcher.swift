@@ -51,10 +51,9 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
         if let failure { throw failure }
     }
 
+    /// Safe from any thread and does not wait for a rebuild in progress (set once, by `start`).
     func stop() {
-        queue.sync {
-            source?.cancel()
-        }
+        source?.cancel()
     }
 
     /// Watches `path` and every non-hidden folder below it.
