@@ -196,6 +196,21 @@ import Testing
         #expect(problems.contains { $0.code == .themeInvalid })
     }
 
+    @Test func aSiteWhoseSchemaStartsBrokenIsReadWhole() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let good = try site.read("content/registration.yaml")
+        try site.write("content/registration.yaml", "phase: [\n")
+        let preview = try Preview(root: site.root)
+        guard case .failed = preview.rebuild() else { throw TestFailure("a broken schema built") }
+        try site.write("content/registration.yaml", good)
+        guard case .built(_, _, let profiles, _) = preview.change([site.url("content/registration.yaml")]) else {
+            throw TestFailure("the fixed schema did not build")
+        }
+        #expect(profiles == 4)
+        try expectSame(preview, site)
+    }
+
     @Test func settingsAndPhotosMatchAFullRender() throws {
         let site = try TemporarySite()
         defer { site.remove() }
