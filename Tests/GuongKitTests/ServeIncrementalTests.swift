@@ -11,8 +11,8 @@ import Testing
         private let files = Files()
         private(set) var lastWritten = 0
 
-        init(root: URL, drafts: Bool = false) throws {
-            site = try PreviewSite(options: .init(siteRoot: root, includeDrafts: drafts, extraBodyHTML: LiveScript.tag))
+        init(root: URL, drafts: Bool = false, script: String = LiveScript.tag) throws {
+            site = try PreviewSite(options: .init(siteRoot: root, includeDrafts: drafts, extraBodyHTML: script))
         }
 
         @discardableResult
@@ -53,6 +53,22 @@ import Testing
         #expect(Set(actual.keys) == Set(expected.keys), sourceLocation: sourceLocation)
         let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "stale: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    /// Every file `guong build` writes, byte for byte, when no script is injected: the preview renders by
+    /// jobs, so a file the build writes some other way would be missing here.
+    @Test func theFirstBuildIsWhatGuongBuildWrites() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let preview = try Preview(root: site.root, script: "")
+        preview.rebuild()
+        let content = try SiteLoader(root: site.root).load()
+        let model = SiteModel(config: content.config!, schema: content.schema!, units: content.units, pages: content.pages,
+                              profiles: content.profiles, includeDrafts: false)
+        let built = Files()
+        try SiteRenderer(model: model, theme: try Theme.load(siteRoot: site.root)).render { built.put($0) }
+        #expect(Set(preview.output.keys) == Set(built.all.keys))
+        #expect(preview.output == built.all)
     }
 
     @Test func editsRenderOnlyWhatTheyTouchAndMatchAFullRender() throws {

@@ -58,6 +58,7 @@ struct PageSignatures {
 
     func path(of job: PageJob) -> String { SitePaths.file(for: renderer.path(of: job)) }
 
+    /// A page family added to `PageJob` must say here what its pages read.
     func signature(of job: PageJob) -> Int {
         let model = renderer.context.model
         let listings = renderer.listings
@@ -141,12 +142,19 @@ struct PageSignatures {
     }
 
     /// The jobs that can show profile `index`: its page and photo, its unit's profile pages (related cards),
-    /// the listing pages it sits on, its unit's pages (registration table), and the pages over all profiles.
+    /// the listing pages it sits on, its unit's pages (registration table), and every page not tied to a
+    /// profile or a listing (home, indexes, registration, feed, data — and any page family added later).
     func jobs(showing index: Int) -> Set<PageJob> {
         let model = renderer.context.model
         let listings = renderer.listings
+        var jobs: Set<PageJob> = [.profile(index)]
+        for job in renderer.jobs {
+            switch job {
+            case .profile, .photo, .field, .year, .kind, .unit: continue
+            default: jobs.insert(job)
+            }
+        }
         let profile = model.profiles[index]
-        var jobs: Set<PageJob> = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .feed, .data, .profile(index)]
         if profile.photo != nil { jobs.insert(.photo(index)) }
         for neighbour in model.byUnit[profile.unitID] ?? [] { jobs.insert(.profile(neighbour)) }
         func pages(_ listing: Listing) -> Set<Int> {
