@@ -58,15 +58,22 @@ struct SourceTextTests {
         }
     }
 
+    /// Bytes, and the line and column of their first byte that is not UTF-8 (typed once, so the
+    /// type checker does not have to solve the array literal inside the attribute).
+    static let invalidUTF8Cases: [([UInt8], Int, Int)] = {
+        let u = { (text: String) -> [UInt8] in Array(text.utf8) }
+        var cases: [([UInt8], Int, Int)] = []
+        cases.append((u("ab\ncd") + [0xFF] + u("e"), 2, 3))
+        cases.append((u("Lời\nTrần ") + [0xC3, 0x28], 2, 6))  // a lead byte followed by a non-continuation
+        cases.append(([0xC0, 0xAF], 1, 1))  // an overlong encoding
+        cases.append((u("abc") + [0xE1, 0xBB], 1, 4))  // a sequence cut off by the end of the file
+        cases.append((u("---\nname: Ph") + [0xE1] + u("m V") + [0xE3] + u("n\n"), 2, 9))  // Windows-1258 text
+        cases.append((u("x") + [0xED, 0xA0, 0x80], 1, 2))  // an encoded surrogate
+        return cases
+    }()
+
     @Test("The first byte that is not UTF-8 is reported at its line and column (in characters)",
-          arguments: [
-            (Array("ab\ncd".utf8) + [0xFF] + Array("e".utf8), 2, 3),
-            (Array("Lời\nTrần ".utf8) + [0xC3, 0x28], 2, 6),  // a lead byte followed by a non-continuation
-            ([0xC0, 0xAF], 1, 1),  // an overlong encoding
-            (Array("abc".utf8) + [0xE1, 0xBB], 1, 4),  // a sequence cut off by the end of the file
-            (Array("---\nname: Ph".utf8) + [0xE1] + Array("m V".utf8) + [0xE3] + Array("n\n".utf8), 2, 9),  // Windows-1258 text
-            (Array("x".utf8) + [0xED, 0xA0, 0x80], 1, 2),  // an encoded surrogate
-          ])
+          arguments: invalidUTF8Cases)
     func invalidUTF8Position(bytes: [UInt8], line: Int, column: Int) {
         #expect(throws: SourceText.Problem.notUTF8(line: line, column: column)) { try decode(bytes) }
     }

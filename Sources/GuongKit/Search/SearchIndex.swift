@@ -33,6 +33,14 @@ struct SearchIndex: Sendable {
     let files: [File]
     let documentCount: Int
 
+    /// No index: for a renderer that only signs or renders pages (the preview's first wave).
+    static let none = SearchIndex(files: [], documentCount: 0)
+
+    private init(files: [File], documentCount: Int) {
+        self.files = files
+        self.documentCount = documentCount
+    }
+
     /// Total bytes of every index file.
     var byteCount: Int { files.reduce(0) { $0 + $1.contents.count } }
 

@@ -17,7 +17,9 @@ public struct SiteLoader: Sendable {
     var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
 
     /// Loads the whole site, or only `files` (profiles submitted on their own) against its schema and units.
-    public func load(only files: [URL]? = nil) throws(SiteError) -> SiteContent {
+    /// Named files are checked together with the site's own profiles unless `alone` (intake does its own
+    /// matching against the site, and wants a duplicate as a conflict, not an error).
+    public func load(only files: [URL]? = nil, alone: Bool = false) throws(SiteError) -> SiteContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notASite(path: displayRoot.isEmpty ? "." : displayRoot)
@@ -30,7 +32,7 @@ public struct SiteLoader: Sendable {
 
         // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
         // whose collective is already in), but only their own problems are reported.
-        let siteFiles = markdownFiles(in: "content/profiles")
+        let siteFiles = files != nil && alone ? [] : markdownFiles(in: "content/profiles")
         var namedFiles: [ContentFile] = []
         if let files {
             namedFiles = try files.map { url throws(SiteError) in

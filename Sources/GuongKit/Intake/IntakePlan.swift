@@ -1,0 +1,126 @@
+import Foundation
+
+/// Decides where each submitted file goes, remembering what the site and this intake already hold.
+struct IntakePlan {
+    let siteRoot: URL
+    let displayRoot: String
+    /// Exemplars of the site by identity (kind, name ignoring case, unit): their source path.
+    private var exemplars: [String: String] = [:]
+    /// Exemplars accepted in this intake by identity: the file they came in.
+    private var batch: [String: String] = [:]
+    /// Targets claimed in this intake, relative to the site (`content/profiles/x.md`).
+    private var claimed: Set<String> = []
+    /// Photos claimed in this intake: target → source file.
+    private var photos: [String: URL] = [:]
+    /// What `file` writes for each accepted entry, by source path.
+    private var pending: [String: (text: String, target: String, photo: (from: URL, to: String)?)] = [:]
+
+    init(siteRoot: URL, displayRoot: String, existing: [Profile]) {
+        self.siteRoot = siteRoot
+        self.displayRoot = displayRoot
+        for profile in existing { exemplars[Self.identity(profile)] = profile.sourcePath }
+    }
+
+    static func identity(_ profile: Profile) -> String {
+        // As SiteRules: diacritics tell people apart (Thu and Thư), case does not.
+        "\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)"
+    }
+
+    mutating func decide(source: URL, checked: SiteContent) -> Intake.Entry {
+        var entry = Intake.Entry(source: source.relativePath, verdict: .rejected, diagnostics: checked.diagnostics,
+                                 normalised: [], photo: nil, exemplar: nil)
+        guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first,
+              let bytes = try? Data(contentsOf: source) else { return entry }
+        entry.exemplar = "\(checked.schema?.definition(of: profile.kind)?.name ?? profile.kind.rawValue) \(profile.name) (\(profile.unitID))"
+        let identity = Self.identity(profile)
+        if let existing = exemplars[identity] {
+            entry.verdict = .conflict(.sameExemplar(existing: existing))
+            return entry
+        }
+        if let other = batch[identity] {
+            entry.verdict = .conflict(.sameInBatch(other: other))
+            return entry
+        }
+        // The site's own rule for namesakes: the unit's id after the name.
+        let candidates = ["content/profiles/\(profile.slug).md", "content/profiles/\(profile.slug)-\(profile.unitID).md"]
+        guard let target = candidates.first(where: { !claimed.contains($0) && !exists($0) }) else {
+            entry.verdict = .conflict(.fileExists(path: displayRoot + candidates[0]))
+            return entry
+        }
+        var photo: (from: URL, to: String)?
+        if let picture = profile.photo {
+            let folder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
+            guard picture.path.hasPrefix(folder) else {
+                entry.verdict = .conflict(.photoOutside(path: picture.path))
+                return entry
+            }
+            let relative = String(picture.path.dropFirst(folder.count))
+            let photoTarget = "content/profiles/" + relative
+            let there = siteRoot.appendingPathComponent(photoTarget)
+            if let earlier = photos[photoTarget], !Self.sameBytes(earlier, picture) {
+                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
+                return entry
+            }
+            if FileManager.default.fileExists(atPath: there.path), !Self.sameBytes(there, picture) {
+                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
+                return entry
+            }
+            if !FileManager.default.fileExists(atPath: there.path), photos[photoTarget] == nil { photo = (picture, photoTarget) }
+            photos[photoTarget] = picture
+            entry.photo = displayRoot + photoTarget
+        }
+        let (text, changes) = Self.normalise(bytes)
+        entry.normalised = changes
+        entry.verdict = .accepted(target: displayRoot + target)
+        entry.diagnostics = checked.diagnostics
+        claimed.insert(target)
+        batch[identity] = source.relativePath
+        pending[source.relativePath] = (text, target, photo)
+        return entry
+    }
+
+    /// Writes an accepted entry's copy (and photo), never replacing a file; a write that fails turns it into a conflict.
+    mutating func file(_ entry: inout Intake.Entry) {
+        guard case .accepted = entry.verdict, let work = pending[entry.source] else { return }
+        var copiedPhoto: URL?
+        do {
+            if let photo = work.photo {
+                let url = siteRoot.appendingPathComponent(photo.to)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contentsOf: photo.from).write(to: url, options: .withoutOverwriting)
+                copiedPhoto = url
+            }
+            let url = siteRoot.appendingPathComponent(work.target)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(work.text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            // Only what this intake itself just created is taken back.
+            if let copiedPhoto { try? FileManager.default.removeItem(at: copiedPhoto) }
+            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: (error as NSError).localizedDescription))
+        }
+    }
+
+    private func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(relative).path)
+    }
+
+    private static func sameBytes(_ a: URL, _ b: URL) -> Bool {
+        guard let first = try? Data(contentsOf: a), let second = try? Data(contentsOf: b) else { return false }
+        return first == second
+    }
+
+    /// The text as the site reads it (UTF-8 without BOM, LF line ends, NFC), and what that changed.
+    static func normalise(_ bytes: Data) -> (String, [Intake.Normalisation]) {
+        var body = bytes[...]
+        let bom = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { body = body.dropFirst(3) }
+        let decoded = String(decoding: body, as: UTF8.self)
+        var changes: [Intake.Normalisation] = []
+        // Swift compares strings canonically (NFD equals NFC), so the bytes are compared.
+        if !decoded.precomposedStringWithCanonicalMapping.utf8.elementsEqual(decoded.utf8) { changes.append(.nfc) }
+        if decoded.utf8.contains(0x0D) { changes.append(.lineEnds) }
+        if bom { changes.append(.bom) }
+        let text = SourceText.normalise(decoded)
+        return (text, changes)
+    }
+}
