@@ -83,8 +83,9 @@ public struct Theme: Sendable {
         library.render(value.anyValue, withTemplate: template) ?? ""
     }
 
-    /// Regular files below `root`, by relative path; hidden files are skipped.
-    private static func siteFiles(in root: URL) -> [(String, Data)] {
+    /// Regular files below `root`, by relative path, sorted; hidden files are skipped.
+    /// The preview reads a theme the same way to sign it.
+    static func siteFiles(in root: URL) -> [(String, Data)] {
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
         ) else { return [] }

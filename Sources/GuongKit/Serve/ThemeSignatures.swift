@@ -11,7 +11,7 @@ struct ThemeSignatures {
     /// Reads the theme the way `Theme.load` does: the default theme, overridden file by file by the site's `theme/`.
     init(siteRoot: URL) {
         var files = DefaultTheme.files.mapValues { Data($0.utf8) }
-        for (path, data) in Self.siteFiles(in: siteRoot.appendingPathComponent("theme", isDirectory: true)) { files[path] = data }
+        for (path, data) in Theme.siteFiles(in: siteRoot.appendingPathComponent("theme", isDirectory: true)) { files[path] = data }
         var sources: [String: String] = [:]
         for (path, data) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             sources[String(path.dropFirst("templates/".count).dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
@@ -76,22 +76,5 @@ struct ThemeSignatures {
             rest = rest[close.upperBound...]
         }
         return names
-    }
-
-    /// Regular, non-hidden files below `root`, by relative path (as `Theme.load` reads them).
-    static func siteFiles(in root: URL) -> [(String, Data)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        let prefix = root.standardizedFileURL.path + "/"
-        var result: [(String, Data)] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  let data = try? Data(contentsOf: url) else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            result.append((String(path.dropFirst(prefix.count)), data))
-        }
-        return result
     }
 }
