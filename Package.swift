@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "guong", targets: ["guong"]),
         .library(name: "GuongKit", targets: ["GuongKit"]),
+        // Reads generated HTML for what must never reach a page; the hostile-input tests and Fuzz/ share it.
+        .library(name: "GuongAudit", targets: ["GuongAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,9 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "GuongAudit"),
         .testTarget(
             name: "GuongKitTests",
-            dependencies: ["GuongKit"],
+            dependencies: ["GuongKit", "GuongAudit"],
             resources: [.copy("Fixtures")]
         ),
     ]

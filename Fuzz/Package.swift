@@ -6,7 +6,8 @@ let package = Package(
     name: "guong-fuzz",
     dependencies: [.package(name: "guong", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "GuongKit", package: "guong")], path: "Sources/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "GuongKit", package: "guong"),
+                                                  .product(name: "GuongAudit", package: "guong")], path: "Sources/FuzzSupport"),
     ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file"].map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "GuongKit", package: "guong")],
                           path: "Sources/\(name)")

@@ -1,3 +1,4 @@
+import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
@@ -204,7 +205,7 @@ struct HostileCorpusTests {
         // markdown-long-scheme: a scheme of 65 letters escaped a scheme search that looked at 64 characters.
         let document = CmarkParser.parse(SourceText.normalise(String(decoding: bytes, as: UTF8.self)))
         for html in document.blocks.map(\.html) + document.blocks.flatMap({ $0.items.map(\.html) }) {
-            #expect(HostileOutputAudit.problem(in: html) == nil, "\(html.prefix(200))")
+            #expect(HTMLAudit.problem(in: html) == nil, "\(html.prefix(200))")
             #expect(!html.contains("<img"))
         }
     }

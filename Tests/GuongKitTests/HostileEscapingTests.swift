@@ -1,3 +1,4 @@
+import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
@@ -104,7 +105,7 @@ struct HostileEscapingTests {
         #expect(titles.titles.contains(name))
 
         let page = try String(contentsOf: sandbox.output.appendingPathComponent("dien-hinh/\(exemplar.slug)/index.html"), encoding: .utf8)
-        #expect(HostileOutputAudit.problem(in: page) == nil)
+        #expect(HTMLAudit.problem(in: page) == nil)
         #expect(page.contains("<h1>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; &#39; ]]&gt;</h1>"))
         #expect(page.contains("content=\"&quot;&gt;&lt;img"))
     }

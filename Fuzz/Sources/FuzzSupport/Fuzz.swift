@@ -1,4 +1,5 @@
 import Foundation
+@_exported import GuongAudit  // the fuzz targets audit HTML with the same reader as the tests
 
 /// Stops the run with a message libFuzzer keeps with the crashing input.
 public func fuzzCheck(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {

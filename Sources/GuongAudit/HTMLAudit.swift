@@ -1,7 +1,7 @@
 /// An independent reading of generated HTML, as a browser would see it, for what must never reach a page:
 /// script, frames, plug-ins, styles, event-handler attributes, and links or sources with a scheme other
-/// than http(s), mailto or tel. A copy of Fuzz/Sources/FuzzSupport/HTMLAudit.swift: the fuzz package cannot share code with the tests.
-enum HostileOutputAudit {
+/// than http(s), mailto or tel. Used by the hostile-input tests and the fuzz targets alike.
+public enum HTMLAudit {
     static let forbiddenTags: Set<String> = [
         "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "svg", "math", "base",
         "template", "noembed", "xmp", "plaintext", "portal",
@@ -9,7 +9,7 @@ enum HostileOutputAudit {
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "background"]
 
     /// The first thing wrong with `html`, or nil. `allowedScripts` are `src` values of our own script tags.
-    static func problem(in html: String, allowedScripts: Set<String> = []) -> String? {
+    public static func problem(in html: String, allowedScripts: Set<String> = []) -> String? {
         let bytes = Array(html.utf8)
         var index = 0
         func at(_ offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
@@ -72,7 +72,7 @@ enum HostileOutputAudit {
     }
 
     /// The scheme of `url` if it is not http(s), mailto or tel, reading it as a browser does.
-    static func unsafeScheme(_ url: String) -> String? {
+    public static func unsafeScheme(_ url: String) -> String? {
         let compact = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
         // A scheme starts with a letter; anything else (`+javascript:`) makes a relative URL.
         guard let first = compact.unicodeScalars.first, ("a"..."z").contains(first) else { return nil }
