@@ -47,19 +47,10 @@ extension Page {
             return (nil, [.markdownTooDeep(SourceLocation(path: file.displayPath, line: position.line, column: position.column),
                                            limit: limits.markdownDepth)])
         }
-        var diagnostics = markdown.droppedHTML.map {
-            Diagnostic.htmlDropped(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
-        }
-        diagnostics += markdown.unsafeLinks.map {
-            Diagnostic.linkUnsafe(SourceLocation(path: file.displayPath, line: $0.line, column: $0.column))
-        }
-        // Images are not published on pages either (their files are never copied): say so, as for profiles.
-        diagnostics += markdown.images.map {
-            Diagnostic.imageIgnored(SourceLocation(path: file.displayPath, line: $0.position.line, column: $0.position.column))
-        }
-        // Pages are the office's, but the promise is the same: nothing on the site points at a file on someone's computer.
-        let outside = ProfileParser.linksOutside(markdown, file: file, contentRoot: contentRoot)
-        if !outside.isEmpty { return (nil, diagnostics + outside) }
+        // Pages are the office's, but the promises are a profile's: the same findings, and a link to a file
+        // on someone's computer keeps the page off the site.
+        let diagnostics = markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
+        if diagnostics.contains(where: { $0.code == .linkOutside }) { return (nil, diagnostics) }
         return (Page(slug: slug, title: title, order: order, blocks: markdown.blocks, location: file.start), diagnostics)
     }
 }

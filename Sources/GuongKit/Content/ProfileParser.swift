@@ -59,11 +59,7 @@ public struct ProfileParser: Sendable {
         case .found:
             break
         }
-        if let position = markdown.tooDeep { diagnostics.append(.markdownTooDeep(at(position), limit: limits.markdownDepth)) }
-        diagnostics += markdown.droppedHTML.map { .htmlDropped(at($0)) }
-        diagnostics += markdown.unsafeLinks.map { .linkUnsafe(at($0)) }
-        diagnostics += Self.linksOutside(markdown, file: file, contentRoot: contentRoot)
-        diagnostics += markdown.images.map { .imageIgnored(at($0.position)) }
+        diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
         return Profile(
