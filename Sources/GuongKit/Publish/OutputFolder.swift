@@ -10,6 +10,8 @@ public struct OutputFolder: Sendable {
     public let target: URL
     /// Where the new site is written before the swap.
     public let staging: URL
+    /// `staging` as a path, for the system calls that write into it.
+    private let stagingPath: String
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {
@@ -42,6 +44,7 @@ public struct OutputFolder: Sendable {
         self.target = target
         let name = target.lastPathComponent
         staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
+        stagingPath = staging.path
     }
 
     /// Creates the empty staging folder, marked as ours.
@@ -57,23 +60,19 @@ public struct OutputFolder: Sendable {
 
     /// Writes one file into the staging folder; called from many threads, each with its own path.
     public func write(_ file: OutputFile) throws(Problem) {
-        let url = staging.appendingPathComponent(file.path)
+        let path = stagingPath + "/" + file.path
         // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
         // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
-        var descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if descriptor < 0, errno == ENOENT {
             // Folders are made on demand: one failed open per new folder instead of a mkdir per file.
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: url.path, reason: error.localizedDescription)
-            }
-            descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            if let failure = makeFolder(holding: path) { throw .io(path: path, reason: String(cString: strerror(failure))) }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         }
-        guard descriptor >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
-        if let failure { throw .io(path: url.path, reason: String(cString: strerror(failure))) }
+        if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
     }
 
     /// Puts the staged site in place of the old one, then deletes the old one.
@@ -99,6 +98,18 @@ public struct OutputFolder: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+}
+
+/// Makes the folder `path` is in, and any missing folders above it (`mkdir -p`, by system calls: FileManager
+/// checks every component of the path first, which cost a build of 10,000 profiles 0.1 s); the `errno` of a
+/// failure, or nil. Two threads making the same folder is no failure.
+private func makeFolder(holding path: String) -> Int32? {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+    let folder = String(path[..<slash])
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST { return nil }
+    guard errno == ENOENT else { return errno }
+    if let failure = makeFolder(holding: folder) { return failure }
+    return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
 }
 
 /// Writes all of `bytes` to `descriptor`; the `errno` of a failure, or nil.

@@ -18,65 +18,96 @@ struct PageShell {
 }
 
 extension RenderContext {
-    /// Renders `template` with `values`, then wraps it in the layout.
-    func page(_ template: String, _ values: [String: Any], shell: PageShell) -> String {
+    /// Renders `template` with `values`, then wraps it in the layout: the page's UTF-8.
+    func page(_ template: String, _ values: TemplateObject, shell: PageShell) -> [UInt8] {
         var values = values
         values["t"] = strings
-        values["base"] = links.basePath
-        let content = theme.render(template, values)
+        values["base"] = .text(links.basePath)
+        var content: [UInt8] = []
+        content.reserveCapacity(16 * 1024)
+        theme.render(template, .object(values), into: &content)
         return layout(content: content, shell: shell)
     }
 
-    func layout(content: String, shell: PageShell) -> String {
+    func layout(content: [UInt8], shell: PageShell) -> [UInt8] {
         let config = model.config
         let isHome = shell.path.isEmpty
-        var crumbs: [[String: Any]] = []
+        var crumbs: [TemplateObject] = []
         if !isHome {
-            crumbs = ([(t("home"), SitePaths.home)] + shell.breadcrumbs).map { ["title": $0.title, "url": url($0.path)] }
-            crumbs.append(["title": shell.title, "current": true])
+            crumbs = ([(t("home"), SitePaths.home)] + shell.breadcrumbs).map { ["title": .text($0.title), "url": .text(url($0.path))] }
+            crumbs.append(["title": .text(shell.title), "current": .bool(true)])
         }
-        let values: [String: Any] = [
-            "t": strings,
-            "base": links.basePath,
-            "lang": config.language,
-            "site": ["title": config.title, "department": config.department, "description": config.description],
-            "title": shell.title,
-            "fullTitle": isHome ? config.title : "\(shell.title) — \(config.title)",
-            "description": shell.description.isEmpty ? config.description : String(shell.description.prefix(300)),
-            "canonical": absoluteURL(shell.path),
-            "ogType": shell.ogType,
-            "image": shell.image.map(absoluteURL) ?? "",
-            "noIndex": shell.noIndex,
-            "breadcrumbs": crumbs,
-            "hasBreadcrumbs": !crumbs.isEmpty,
-            "nav": navigation(section: shell.section, path: shell.path),
-            "content": content,
-            "usesSearch": shell.usesSearch,
-            "feedURL": url(SitePaths.feed),
-            "dataURL": url(SitePaths.data),
-            "searchURL": url(SitePaths.search),
-            "plan": ["number": model.schema.plan.number, "title": model.schema.plan.title],
-            "phase": "\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)",
-            "extraBodyHTML": extraBodyHTML,
-        ]
-        return theme.render("layout", values)
+        let values = layoutBase.object.merging([
+            "title": .text(shell.title),
+            "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
+            "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
+            "canonical": .text(absoluteURL(shell.path)),
+            "ogType": .text(shell.ogType),
+            "image": shell.image.map(absoluteURL).flatMap(TemplateValue.text),
+            "noIndex": .bool(shell.noIndex),
+            "breadcrumbs": .list(crumbs),
+            "hasBreadcrumbs": .bool(!crumbs.isEmpty),
+            "nav": layoutBase.navigation(section: shell.section, path: shell.path),
+            "content": .utf8(bytes: content),
+            "usesSearch": .bool(shell.usesSearch),
+        ])
+        var output: [UInt8] = []
+        output.reserveCapacity(content.count + 8 * 1024)
+        theme.render("layout", .object(values), into: &output)
+        return output
+    }
+}
+
+/// The layout's values that are the same on every page, and its menu, made once per site.
+struct LayoutBase: Sendable {
+    /// A menu item; `section` names the pages it leads to.
+    private struct MenuItem: Sendable {
+        var section: String
+        var path: String
+        var object: TemplateObject
     }
 
-    /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).
-    private func navigation(section: String, path: String) -> [[String: Any]] {
+    let object: TemplateObject
+    private let menu: [MenuItem]
+
+    init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
+        let config = model.config
+        object = [
+            "t": strings,
+            "base": .text(links.basePath),
+            "lang": .text(config.language),
+            "site": .object(["title": .text(config.title), "department": .text(config.department),
+                             "description": .text(config.description)]),
+            "feedURL": .text(links.url(SitePaths.feed)),
+            "dataURL": .text(links.url(SitePaths.data)),
+            "searchURL": .text(links.url(SitePaths.search)),
+            "plan": .object(["number": .text(model.schema.plan.number), "title": .text(model.schema.plan.title)]),
+            "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
+            "extraBodyHTML": .text(extraBodyHTML),
+        ]
+        let t = { (key: String) in theme.strings[key] ?? key }
         var items: [(String, String, String)] = [
             (t("home"), SitePaths.home, "home"),
             (t("fields"), SitePaths.fields, "fields"),
             (t("years"), SitePaths.years, "years"),
-            (kindName(.collective), SitePaths.kind(.collective), "collective"),
-            (kindName(.individual), SitePaths.kind(.individual), "individual"),
+            (model.kindName(.collective), SitePaths.kind(.collective), "collective"),
+            (model.kindName(.individual), SitePaths.kind(.individual), "individual"),
             (t("units"), SitePaths.units, "units"),
             (t("registration"), SitePaths.registration, "registration"),
         ]
         items += model.pages.map { ($0.title, SitePaths.page($0.slug), "page-" + $0.slug) }
-        return items.map { item in
-            let current = item.2 == section ? (item.1 == path ? "page" : "true") : ""
-            return ["title": item.0, "url": url(item.1), "current": current]
+        menu = items.map { title, path, section in
+            MenuItem(section: section, path: path, object: ["title": .text(title), "url": .text(links.url(path))])
         }
+    }
+
+    /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).
+    func navigation(section: String, path: String) -> TemplateValue {
+        .list(menu.map { item -> TemplateValue in
+            guard item.section == section else { return .object(item.object) }
+            var object = item.object
+            object["current"] = .text(item.path == path ? "page" : "true")
+            return .object(object)
+        })
     }
 }

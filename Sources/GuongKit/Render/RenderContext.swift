@@ -29,17 +29,27 @@ struct RenderContext: Sendable {
     let extraBodyHTML: String
     /// The theme's UI strings as a template value (`{{t.key}}`), converted once.
     let strings: TemplateValue
+    /// What the layout shows the same on every page, made once.
+    let layoutBase: LayoutBase
 
     init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
-        self.model = model
-        self.theme = theme
-        self.extraBodyHTML = extraBodyHTML
-        strings = .object(TemplateValue.compact(theme.strings))
         let links = Links(baseURL: model.config.baseURL)
         let fieldsByCode = Dictionary(model.schema.fields.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let cards = model.profiles.parallelMap { Card(profile: $0, model: model, links: links, fieldsByCode: fieldsByCode) }
+        self.init(model: model, theme: theme, links: links, fieldsByCode: fieldsByCode, cards: cards, extraBodyHTML: extraBodyHTML)
+    }
+
+    /// The one place every stored property is set; `cards` hold one card per profile of `model`.
+    init(model: SiteModel, theme: Theme, links: Links, fieldsByCode: [String: Field], cards: [Card], extraBodyHTML: String) {
+        self.model = model
+        self.theme = theme
         self.links = links
         self.fieldsByCode = fieldsByCode
-        self.cards = model.profiles.parallelMap { Card(profile: $0, model: model, links: links, fieldsByCode: fieldsByCode) }
+        self.cards = cards
+        self.extraBodyHTML = extraBodyHTML
+        let strings = TemplateValue.object(TemplateObject(strings: theme.strings))
+        self.strings = strings
+        layoutBase = LayoutBase(model: model, strings: strings, theme: theme, links: links, extraBodyHTML: extraBodyHTML)
     }
 
     func url(_ path: String) -> String { links.url(path) }
@@ -58,36 +68,40 @@ extension SiteModel {
     }
 }
 
-/// A profile's summary for lists, as template values, converted once for the many lists a card appears in.
+/// A profile's summary for lists, as a template object, made once for the many lists a card appears in.
 struct Card: Sendable {
-    let templateValues: [String: TemplateValue]
-    var template: TemplateValue { .object(templateValues) }
-    /// The values as a dictionary a page can add to.
-    var values: [String: Any] { templateValues.mapValues { $0 } }
+    let object: TemplateObject
+    var template: TemplateValue { .object(object) }
 
     init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
         let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
-        templateValues = TemplateValue.compact([
-            "url": links.url(SitePaths.profile(profile.slug)),
-            "name": profile.name,
-            "kind": profile.kind.rawValue,
-            "kindName": model.kindName(profile.kind),
-            "kindURL": links.url(SitePaths.kind(profile.kind)),
-            "isIndividual": profile.kind == .individual,
-            "position": profile.position,
-            "unitName": model.unitName(profile.unitID),
+        let unitName = model.unitName(profile.unitID)
+        object = [
+            "url": .text(links.url(SitePaths.profile(profile.slug))),
+            "name": .text(profile.name),
+            "kind": .text(profile.kind.rawValue),
+            "kindName": .text(model.kindName(profile.kind)),
+            "kindURL": .text(links.url(SitePaths.kind(profile.kind))),
+            "isIndividual": .bool(profile.kind == .individual),
+            "position": .text(profile.position),
+            "unitName": .text(unitName),
             // A school's own collective profile carries the school's name; its card need not repeat it.
-            "isUnitItself": profile.kind == .collective && profile.name == model.unitName(profile.unitID),
-            "unitURL": links.url(SitePaths.unit(profile.unitID)),
-            "fields": fields.map { field -> [String: Any] in
-                ["code": field.code, "name": field.name, "short": field.short, "url": links.url(SitePaths.field(field))]
-            },
-            "fieldNames": fields.map(\.name).joined(separator: "; "),
-            "years": profile.years.map { ["year": $0, "url": links.url(SitePaths.year($0))] as [String: Any] },
-            "yearsText": profile.years.map(String.init).joined(separator: ", "),
-            "summary": profile.summary,
-            "achievements": profile.achievements.map { ["html": $0.html, "text": $0.text] },
-            "draft": profile.draft,
-        ])
+            "isUnitItself": .bool(profile.kind == .collective && profile.name == unitName),
+            "unitURL": .text(links.url(SitePaths.unit(profile.unitID))),
+            "fields": .list(fields.map { field -> TemplateObject in
+                ["code": .text(field.code), "name": .text(field.name), "short": .text(field.short),
+                 "url": .text(links.url(SitePaths.field(field)))]
+            }),
+            "fieldNames": .text(fields.map(\.name).joined(separator: "; ")),
+            "years": .list(profile.years.map { year -> TemplateObject in
+                ["year": .int(year), "url": .text(links.url(SitePaths.year(year)))]
+            }),
+            "yearsText": .text(profile.years.map(String.init).joined(separator: ", ")),
+            "summary": .text(profile.summary),
+            "achievements": .list(profile.achievements.map { item -> TemplateObject in
+                ["html": .text(item.html), "text": .text(item.text)]
+            }),
+            "draft": .bool(profile.draft),
+        ]
     }
 }

@@ -1,56 +1,81 @@
 import Foundation
 
 /// `du-lieu/dien-hinh.json`: every published profile with its registration columns, for the portal to reuse.
-struct ExemplarData: Encodable {
-    struct Exemplar: Encodable {
-        struct UnitRef: Encodable { var id: String, name: String }
-        struct FieldRef: Encodable { var code: String, id: String, name: String }
-        var slug: String
-        var url: String
-        var kind: String
-        var name: String
-        var position: String?
-        var unit: UnitRef
-        var fields: [FieldRef]
-        var years: [Int]
-        var registered: String?
-        var summary: String
-        var achievements: [String]
-        var photo: String?
-    }
-    var site: String
-    var department: String
-    var plan: String
-    var phase: [Int]
-    var count: Int
-    var exemplars: [Exemplar]
-}
-
+///
+///     {"count":…,"department":…,"exemplars":[{"achievements":[…],"fields":[{"code","id","name"}],"kind",
+///      "name","photo"?,"position"?,"registered"?,"slug","summary","unit":{"id","name"},"url","years":[…]}],
+///      "phase":[from,to],"plan":…,"site":…}
+///
+/// Keys are sorted and absent values left out, as `JSONEncoder` with `.sortedKeys` writes them.
 extension SiteRenderer {
-    func dataJSON() throws -> Data {
+    func dataJSON() -> Data {
         let model = context.model
-        let exemplars = model.profiles.map { profile in
-            let photo = SitePaths.photo(of: profile)
-            return ExemplarData.Exemplar(
-                slug: profile.slug,
-                url: context.absoluteURL(SitePaths.profile(profile.slug)),
-                kind: profile.kind.rawValue,
-                name: profile.name,
-                position: profile.kind == .individual ? profile.position : nil,
-                unit: .init(id: profile.unitID, name: model.unitName(profile.unitID)),
-                fields: profile.fieldCodes.compactMap { context.fieldsByCode[$0] }.map { .init(code: $0.code, id: $0.id, name: $0.name) },
-                years: profile.years,
-                registered: profile.registered?.description,
-                summary: profile.summary,
-                achievements: profile.achievements.map(\.text),
-                photo: photo.isEmpty ? nil : context.absoluteURL(photo)
-            )
+        var json = JSONOutput(capacity: model.profiles.count * 1536)
+        json.raw("{")
+        json.key("count")
+        json.int(model.profiles.count)
+        json.key("department")
+        json.string(model.config.department)
+        json.key("exemplars")
+        json.array(model.profiles) { json, profile in exemplar(profile, into: &json) }
+        json.key("phase")
+        json.array([model.schema.phase.lowerBound, model.schema.phase.upperBound]) { $0.int($1) }
+        json.key("plan")
+        json.string(model.schema.plan.number)
+        json.key("site")
+        json.string(model.config.title)
+        json.raw("}\n")
+        return Data(json.bytes)
+    }
+
+    private func exemplar(_ profile: Profile, into json: inout JSONOutput) {
+        let model = context.model
+        json.raw("{")
+        json.key("achievements")
+        json.array(profile.achievements) { $0.string($1.text) }
+        json.key("fields")
+        json.array(profile.fieldCodes.compactMap { context.fieldsByCode[$0] }) { json, field in
+            json.raw("{")
+            json.key("code")
+            json.string(field.code)
+                json.key("id")
+            json.string(field.id)
+                json.key("name")
+            json.string(field.name)
+            json.raw("}")
         }
-        let data = ExemplarData(site: model.config.title, department: model.config.department, plan: model.schema.plan.number,
-                                phase: [model.schema.phase.lowerBound, model.schema.phase.upperBound],
-                                count: exemplars.count, exemplars: exemplars)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(data) + Data("\n".utf8)
+        json.key("kind")
+        json.string(profile.kind.rawValue)
+        json.key("name")
+        json.string(profile.name)
+        let photo = SitePaths.photo(of: profile)
+        if !photo.isEmpty {
+                json.key("photo")
+            json.string(context.absoluteURL(photo))
+        }
+        if profile.kind == .individual {
+                json.key("position")
+            json.string(profile.position)
+        }
+        if let registered = profile.registered {
+                json.key("registered")
+            json.string(registered.description)
+        }
+        json.key("slug")
+        json.string(profile.slug)
+        json.key("summary")
+        json.string(profile.summary)
+        json.key("unit")
+        json.raw("{")
+        json.key("id")
+        json.string(profile.unitID)
+        json.key("name")
+        json.string(model.unitName(profile.unitID))
+        json.raw("}")
+        json.key("url")
+        json.string(context.absoluteURL(SitePaths.profile(profile.slug)))
+        json.key("years")
+        json.array(profile.years) { $0.int($1) }
+        json.raw("}")
     }
 }

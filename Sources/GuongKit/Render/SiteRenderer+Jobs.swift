@@ -29,29 +29,29 @@ extension SiteRenderer {
 
     /// Renders one job into its file.
     func render(_ job: PageJob) throws -> OutputFile {
-        let text: String
+        let page: [UInt8]
         switch job {
-        case .home: text = homePage()
-        case .fieldsIndex: text = fieldsIndexPage()
-        case .yearsIndex: text = yearsIndexPage()
-        case .unitsIndex: text = unitsIndexPage()
-        case .registration: text = registrationPage()
-        case .search: text = searchPage()
-        case .notFound: text = notFoundPage()
-        case .profile(let index): text = profilePage(index)
+        case .home: page = homePage()
+        case .fieldsIndex: page = fieldsIndexPage()
+        case .yearsIndex: page = yearsIndexPage()
+        case .unitsIndex: page = unitsIndexPage()
+        case .registration: page = registrationPage()
+        case .search: page = searchPage()
+        case .notFound: page = notFoundPage()
+        case .profile(let index): page = profilePage(index)
         case .photo(let index):
             return OutputFile(path: path(of: job), contents: try Data(contentsOf: context.model.profiles[index].photo!))
-        case .field(let code, let page): text = fieldPage(context.fieldsByCode[code]!, page: page)
-        case .year(let year, let page): text = yearPage(year, page: page)
-        case .kind(let kind, let page): text = kindPage(kind, page: page)
-        case .unit(let id, let page): text = unitPage(context.model.unitsByID[id]!, page: page)
-        case .freePage(let index): text = freePage(context.model.pages[index])
-        case .feed: text = feed()
-        case .sitemap: text = sitemap()
-        case .data: return OutputFile(path: SitePaths.data, contents: try dataJSON())
+        case .field(let code, let number): page = fieldPage(context.fieldsByCode[code]!, page: number)
+        case .year(let year, let number): page = yearPage(year, page: number)
+        case .kind(let kind, let number): page = kindPage(kind, page: number)
+        case .unit(let id, let number): page = unitPage(context.model.unitsByID[id]!, page: number)
+        case .freePage(let index): page = freePage(context.model.pages[index])
+        case .feed: page = Array(feed().utf8)
+        case .sitemap: page = Array(sitemap().utf8)
+        case .data: return OutputFile(path: SitePaths.data, contents: dataJSON())
         case .searchIndex(let number): return OutputFile(path: path(of: job), contents: searchIndex.files[number].contents)
-        case .robots: text = "User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n"
+        case .robots: page = Array("User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n".utf8)
         }
-        return OutputFile(path: SitePaths.file(for: path(of: job)), contents: Data(text.utf8))
+        return OutputFile(path: SitePaths.file(for: path(of: job)), contents: Data(page))
     }
 }

@@ -61,21 +61,26 @@ public struct Theme: Sendable {
                      compiled: CompiledTemplates.compile(sources))
     }
 
-    /// Renders `template` with `context`; a template the theme lacks renders as nothing.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        render(template, .object(TemplateValue.compact(context)))
-    }
-
-    /// Renders `template` with `value`, by the compiled templates when the theme allows, else by swift-mustache.
-    func render(_ template: String, _ value: TemplateValue) -> String {
+    /// Renders `template` with `value` into `output`, by the compiled templates when the theme allows, else by
+    /// swift-mustache; a template the theme lacks renders as nothing.
+    func render(_ template: String, _ value: TemplateValue, into output: inout [UInt8]) {
         if let compiled {
-            var output = ""
+            let start = output.count
             do {
                 try compiled.render(template, value, into: &output)
-                return output
-            } catch {}
+                return
+            } catch {
+                output.removeSubrange(start...)
+            }
         }
-        return renderBySwiftMustache(template, value)
+        output += renderBySwiftMustache(template, value).utf8
+    }
+
+    /// Renders `template` with `value` as text.
+    func render(_ template: String, _ value: TemplateValue) -> String {
+        var output: [UInt8] = []
+        render(template, value, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The reference rendering, which the compiled templates reproduce.

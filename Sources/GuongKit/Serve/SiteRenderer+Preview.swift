@@ -4,13 +4,8 @@ extension RenderContext {
     /// A context over `model` and `theme` that reuses already computed `cards` (one per profile of `model`)
     /// and the links of `base`; only valid while the settings behind `base` are unchanged.
     init(reusing base: RenderContext, model: SiteModel, theme: Theme, cards: [Card]) {
-        self.model = model
-        self.theme = theme
-        self.links = base.links
-        self.fieldsByCode = base.fieldsByCode
-        self.cards = cards
-        self.extraBodyHTML = base.extraBodyHTML
-        self.strings = .object(TemplateValue.compact(theme.strings))
+        self.init(model: model, theme: theme, links: base.links, fieldsByCode: base.fieldsByCode, cards: cards,
+                  extraBodyHTML: base.extraBodyHTML)
     }
 }
 

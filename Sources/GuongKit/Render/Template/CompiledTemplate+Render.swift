@@ -18,9 +18,9 @@ struct CompiledTemplates: Sendable {
         return CompiledTemplates(templates: templates)
     }
 
-    /// Renders the template `name` with `value` as the root object, appending to `output`;
+    /// Renders the template `name` with `value` as the root object, appending its UTF-8 to `output`;
     /// a template the theme lacks renders as nothing.
-    func render(_ name: String, _ value: TemplateValue, into output: inout String) throws(Fallback) {
+    func render(_ name: String, _ value: TemplateValue, into output: inout [UInt8]) throws(Fallback) {
         guard let template = templates[name] else { return }
         var stack = [value]
         try render(template.nodes, stack: &stack, indentation: nil, into: &output)
@@ -28,36 +28,36 @@ struct CompiledTemplates: Sendable {
 
     /// swift-mustache's rendering: in a partial called with an indentation, the indentation goes before a
     /// node's output whenever what this call has rendered so far ends a line.
-    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateValue], indentation: String?,
-                        into output: inout String) throws(Fallback) {
+    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateValue], indentation: [UInt8]?,
+                        into output: inout [UInt8]) throws(Fallback) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { try render(node, stack: &stack, indentation: indentation, into: &output) }
             return
         }
-        var rendered = ""
+        var rendered: [UInt8] = []
         for node in nodes {
-            var piece = ""
+            var piece: [UInt8] = []
             try render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty, rendered.last == "\n" { rendered += indentation }
+            if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
             rendered += piece
         }
         output += rendered
     }
 
-    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateValue], indentation: String?,
-                        into output: inout String) throws(Fallback) {
+    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateValue], indentation: [UInt8]?,
+                        into output: inout [UInt8]) throws(Fallback) {
         switch node {
-        case .text(let text):
-            output += text
+        case .text(let bytes):
+            output += bytes
         case .variable(let name, let escaped):
             guard let value = try Self.resolve(name, in: stack) else { return }
-            if escaped { HTMLEscaping.append(value.text, to: &output) } else { output += value.text }
+            value.write(escaped: escaped, to: &output)
         case .section(let name, let children, let inverted):
             let value = try Self.resolve(name, in: stack)
             if inverted {
                 switch value {
                 case .list(let items) where items.isEmpty:
-                    stack.append(.list([]))
+                    stack.append(.list([] as [TemplateValue]))
                     try render(children, stack: &stack, indentation: indentation, into: &output)
                     stack.removeLast()
                 case .bool(false), nil:
@@ -85,7 +85,7 @@ struct CompiledTemplates: Sendable {
             }
         case .partial(let name, let partialIndentation):
             guard let template = templates[name] else { return }
-            let inner = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            let inner = partialIndentation.map { (indentation ?? []) + Array($0.utf8) } ?? indentation
             try render(template.nodes, stack: &stack, indentation: inner, into: &output)
         }
     }
@@ -134,7 +134,7 @@ extension TemplateValue {
     /// A dictionary's value under `name`; nothing else has named children here.
     func child(_ name: String) -> TemplateValue? {
         switch self {
-        case .object(let dictionary): dictionary[name]
+        case .object(let object): object[name]
         default: nil
         }
     }
@@ -142,6 +142,8 @@ extension TemplateValue {
     /// swift-mustache's transform `name` of this value; nil where it has none (a Bool has none at all).
     func transformed(_ name: String) throws(CompiledTemplates.Fallback) -> TemplateValue? {
         switch self {
+        case .utf8:
+            return try TemplateValue.string(text).transformed(name)
         case .string(let text):
             switch name {
             case "empty": return .bool(text.isEmpty)
@@ -171,10 +173,10 @@ extension TemplateValue {
             case "reversed": throw CompiledTemplates.Fallback()
             default: return nil  // `sorted` too: the items are not Comparable
             }
-        case .object(let dictionary):
+        case .object(let object):
             switch name {
-            case "count": return .int(dictionary.count)
-            case "empty": return .bool(dictionary.isEmpty)
+            case "count": return .int(object.fields.count)
+            case "empty": return .bool(object.fields.isEmpty)
             case "enumerated", "sorted": throw CompiledTemplates.Fallback()
             default: return nil
             }
@@ -185,6 +187,7 @@ extension TemplateValue {
     var text: String {
         switch self {
         case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .int(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .list, .object: String(describing: anyValue)
@@ -192,27 +195,54 @@ extension TemplateValue {
     }
 }
 
-/// Escaping for HTML text and attribute values, as swift-mustache escapes `{{x}}`, but by scalar: a quote
-/// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
-enum HTMLEscaping {
-    static func append(_ text: String, to output: inout String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            output += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x26: bytes += "&amp;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(byte)
+extension TemplateValue {
+    /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
+    func write(escaped: Bool, to output: inout [UInt8]) {
+        switch self {
+        case .string(var text):
+            if escaped {
+                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += text.utf8
+            }
+        case .utf8(let bytes):
+            if escaped {
+                bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += bytes
+            }
+        case .int(let number):
+            output += String(number).utf8
+        case .bool, .list, .object:
+            var text = text
+            if escaped {
+                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += text.utf8
             }
         }
-        output += String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Escaping for HTML text and attribute values, as swift-mustache escapes `{{x}}`, but by byte: a quote
+/// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
+enum HTMLEscaping {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x26: entity = "&amp;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
+            }
+            output += UnsafeBufferPointer(rebasing: bytes[start..<index])
+            entity.withUTF8Buffer { output += $0 }
+            start = index + 1
+        }
+        output += UnsafeBufferPointer(rebasing: bytes[start...])
     }
 }

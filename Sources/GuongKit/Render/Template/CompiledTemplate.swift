@@ -8,7 +8,8 @@
 /// so output never depends on which engine ran.
 struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        /// Literal text, as the UTF-8 bytes it is written out as.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, [Node], inverted: Bool)
         /// `indentation` is set for a standalone partial tag: the blanks before it.
@@ -134,7 +135,7 @@ private struct TemplateParser {
         var blanksBefore: Substring = ""
         func flushBlanks() {
             if !blanksBefore.isEmpty {
-                nodes.append(.text(String(blanksBefore)))
+                nodes.append(.text(Array(blanksBefore.utf8)))
                 blanksBefore = ""
             }
         }
@@ -142,13 +143,13 @@ private struct TemplateParser {
             if newLine { blanksBefore = read(while: Self.isBlank) }
             let text = try readText()
             if current.isNewline {
-                nodes.append(.text(blanksBefore + text + String(current)))
+                nodes.append(.text(Array((blanksBefore + text + String(current)).utf8)))
                 newLine = true
                 advance()
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(blanksBefore + text))
+                nodes.append(.text(Array((blanksBefore + text).utf8)))
                 blanksBefore = ""
                 newLine = false
             }

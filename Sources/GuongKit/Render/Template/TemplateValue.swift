@@ -1,53 +1,73 @@
-/// A value handed to a template, typed once so that rendering does no dynamic casts.
+/// A value handed to a template, typed as the page renderers build it, so rendering does no dynamic casts.
 ///
-/// Made from the `[String: Any]` dictionaries the page renderers build. Mustache treats an empty string as
-/// a true section, so `{{#registered}}…{{/registered}}` would show its frame with nothing in it: empty
-/// strings are left out at every depth, and a template sees them as absent.
-/// The renderers hand templates nothing but strings, integers, booleans, lists and dictionaries.
+/// Mustache treats an empty string as a true section, so `{{#registered}}…{{/registered}}` would show its
+/// frame with nothing in it: strings go in through `text(_:)`, which leaves an empty one out, and a template
+/// sees it as absent. The renderers hand templates nothing but strings, integers, booleans, lists and objects.
 enum TemplateValue: Sendable {
+    /// Never empty: made by `text(_:)`.
     case string(String)
+    /// Text already encoded as UTF-8 (a page's rendered content, handed to the layout without decoding it again).
+    case utf8([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
-    /// The value for `value`, or nil for an empty string (which a template sees as missing).
-    init?(compacting value: Any) {
-        switch value {
-        case let value as TemplateValue: self = value
-        case let text as String:
-            guard !text.isEmpty else { return nil }
-            self = .string(text)
-        case let dictionary as [String: Any]: self = .object(Self.compact(dictionary))
-        case let array as [[String: Any]]: self = .list(array.map { .object(Self.compact($0)) })
-        case let values as [TemplateValue]: self = .list(values)
-        case let array as [Any]: self = .list(array.compactMap { TemplateValue(compacting: $0) })
-        case let number as Int: self = .int(number)
-        case let flag as Bool: self = .bool(flag)
-        default:
-            assertionFailure("a template value of type \(type(of: value))")
-            self = .string(String(describing: value))
-        }
+    /// `text` as a value, or nil when it is empty (which a template sees as missing).
+    static func text(_ text: String) -> TemplateValue? {
+        text.isEmpty ? nil : .string(text)
     }
 
-    /// A dictionary's values, compacted.
-    static func compact(_ dictionary: [String: Any]) -> [String: TemplateValue] {
-        var result: [String: TemplateValue] = [:]
-        result.reserveCapacity(dictionary.count)
-        for (key, value) in dictionary {
-            if let value = TemplateValue(compacting: value) { result[key] = value }
-        }
-        return result
+    /// Rendered UTF-8 bytes as a value, or nil when there are none.
+    static func utf8(bytes: [UInt8]) -> TemplateValue? {
+        bytes.isEmpty ? nil : .utf8(bytes)
     }
 
-    /// The plain Swift value it was made from (after compaction), for the swift-mustache fallback.
+    /// A list of objects.
+    static func list(_ objects: [TemplateObject]) -> TemplateValue {
+        .list(objects.map(TemplateValue.object))
+    }
+
+    /// The plain Swift value, for the swift-mustache fallback.
     var anyValue: Any {
         switch self {
         case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .int(let number): number
         case .bool(let flag): flag
         case .list(let values): values.map(\.anyValue)
-        case .object(let dictionary): dictionary.mapValues(\.anyValue)
+        case .object(let object): object.fields.mapValues(\.anyValue)
         }
+    }
+}
+
+/// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var fields: [String: TemplateValue]
+
+    init(dictionaryLiteral elements: (String, TemplateValue?)...) {
+        fields = Dictionary(minimumCapacity: elements.count)
+        for (key, value) in elements where value != nil { fields[key] = value }
+    }
+
+    init(_ fields: [String: TemplateValue]) {
+        self.fields = fields
+    }
+
+    subscript(key: String) -> TemplateValue? {
+        get { fields[key] }
+        set { fields[key] = newValue }
+    }
+
+    /// Every pair of `other` added, replacing those with the same name.
+    func merging(_ other: TemplateObject) -> TemplateObject {
+        TemplateObject(fields.merging(other.fields) { _, new in new })
+    }
+}
+
+extension TemplateObject {
+    /// UI strings as an object (`{{t.key}}`); empty strings left out, as everywhere.
+    init(strings: [String: String]) {
+        self.init(strings.compactMapValues(TemplateValue.text))
     }
 }

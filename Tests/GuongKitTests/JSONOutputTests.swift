@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import GuongKit
+
+/// `du-lieu/dien-hinh.json` is written by hand; it must read exactly as `JSONEncoder` would write it.
+@Suite("JSON written by hand escapes as JSONEncoder does")
+struct JSONOutputTests {
+    static let hostile: [String] = [
+        String(String.UnicodeScalarView((0..<0x80).map { Unicode.Scalar(UInt8($0)) })),
+        "\u{2028}\u{2029}\u{7F}\u{85}\u{FEFF}",
+        "Nguyễn Thị Đào \"Tổ trưởng\" \\ a/b </script>",
+        "😀 e\u{0301} 𝔄",
+        "",
+    ]
+
+    @Test(arguments: hostile)
+    func stringsMatchJSONEncoder(text: String) throws {
+        var output = JSONOutput()
+        output.array([text]) { $0.string($1) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(output.bytes == Array(try encoder.encode([text])))
+    }
+
+    @Test func objectsTakeCommasBetweenKeysOnly() {
+        var output = JSONOutput()
+        output.raw("{")
+        output.key("a")
+        output.int(-3)
+        output.key("b")
+        output.array([1, 2]) { $0.int($1) }
+        output.key("c")
+        output.raw("{")
+        output.key("d")
+        output.array([Int]()) { $0.int($1) }
+        output.raw("}}")
+        #expect(String(decoding: output.bytes, as: UTF8.self) == #"{"a":-3,"b":[1,2],"c":{"d":[]}}"#)
+    }
+}
