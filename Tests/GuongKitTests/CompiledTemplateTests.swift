@@ -96,4 +96,31 @@ struct CompiledTemplateTests {
         let value = TemplateValue.object(["name": .text("x\"\u{0301} onerror=alert(1)")])
         #expect(theme.render("page", value) == "<img alt=\"x&quot;\u{0301} onerror=alert(1)\">")
     }
+
+    /// A card partial shown on two pages with a memo: the same output as without one, kept only when it
+    /// depends on nothing the page decides.
+    @Test(arguments: [
+        ("<p>{{name}} {{t.more}}{{#fields}} {{name}}{{/fields}}</p>", true),
+        ("<p>{{name}} {{title}}</p>", false),  // the page's title: differs by page
+        ("<p>{{name}} {{position}}</p>", false),  // missing from the card: a page could have it
+        ("<p>{{#isIndividual}}{{position}}{{/isIndividual}}{{name}}</p>", true),
+    ])
+    func memoizedPartialsRenderAsWithout(card: String, kept: Bool) throws {
+        let theme = try theme(["page": "{{title}}:{{#items}}{{> card}}{{/items}}", "card": card])
+        let card = TemplateObject(["name": .string("Trường A"), "fields": .list([["name": .text("Văn")]] as [TemplateObject]),
+                                   "isIndividual": .bool(false)]).memoized(as: 7)
+        let memo = PartialMemo(constantRootNames: ["t"])
+        for title in ["Trang 1", "Trang 2"] {
+            let page = TemplateValue.object(["title": .text(title), "position": .text("Hiệu trưởng"),
+                                             "t": .object(["more": .text("Xem")]), "items": .list([card])])
+            var memoized: [UInt8] = []
+            try theme.compiled?.render("page", page, memo: memo, into: &memoized)
+            #expect(String(decoding: memoized, as: UTF8.self) == theme.render("page", page))
+        }
+        switch memo.entry(partial: "card", object: 7) {
+        case .output: #expect(kept)
+        case .refused: #expect(!kept)
+        case nil: Issue.record("the card was not offered to the memo")
+        }
+    }
 }

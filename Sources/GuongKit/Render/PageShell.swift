@@ -25,7 +25,7 @@ extension RenderContext {
         values["base"] = .text(links.basePath)
         var content: [UInt8] = []
         content.reserveCapacity(16 * 1024)
-        theme.render(template, .object(values), into: &content)
+        theme.render(template, .object(values), memo: memo, into: &content)
         return layout(content: content, shell: shell)
     }
 

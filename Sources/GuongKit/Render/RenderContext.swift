@@ -31,6 +31,8 @@ struct RenderContext: Sendable {
     let strings: TemplateValue
     /// What the layout shows the same on every page, made once.
     let layoutBase: LayoutBase
+    /// Partials shown with a card, rendered once each (`RenderContext.page` sets `t` and `base` on every page).
+    let memo = PartialMemo(constantRootNames: ["t", "base"])
 
     init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         let links = Links(baseURL: model.config.baseURL)
@@ -45,7 +47,8 @@ struct RenderContext: Sendable {
         self.theme = theme
         self.links = links
         self.fieldsByCode = fieldsByCode
-        self.cards = cards
+        // Cards are marked by their place here: the memo needs keys unique among this context's cards.
+        self.cards = cards.enumerated().map { $1.memoized(as: $0) }
         self.extraBodyHTML = extraBodyHTML
         let strings = TemplateValue.object(TemplateObject(strings: theme.strings))
         self.strings = strings
@@ -70,8 +73,14 @@ extension SiteModel {
 
 /// A profile's summary for lists, as a template object, made once for the many lists a card appears in.
 struct Card: Sendable {
-    let object: TemplateObject
+    private(set) var object: TemplateObject
     var template: TemplateValue { .object(object) }
+
+    func memoized(as key: Int) -> Card {
+        var card = self
+        card.object = object.memoized(as: key)
+        return card
+    }
 
     init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
         let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }

@@ -63,11 +63,11 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `value` into `output`, by the compiled templates when the theme allows, else by
     /// swift-mustache; a template the theme lacks renders as nothing.
-    func render(_ template: String, _ value: TemplateValue, into output: inout [UInt8]) {
+    func render(_ template: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout [UInt8]) {
         if let compiled {
             let start = output.count
             do {
-                try compiled.render(template, value, into: &output)
+                try compiled.render(template, value, memo: memo, into: &output)
                 return
             } catch {
                 output.removeSubrange(start...)

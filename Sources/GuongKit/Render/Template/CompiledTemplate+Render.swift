@@ -19,49 +19,61 @@ struct CompiledTemplates: Sendable {
     }
 
     /// Renders the template `name` with `value` as the root object, appending its UTF-8 to `output`;
-    /// a template the theme lacks renders as nothing.
-    func render(_ name: String, _ value: TemplateValue, into output: inout [UInt8]) throws(Fallback) {
+    /// a template the theme lacks renders as nothing. With a `memo`, partials shown with a memoizable
+    /// object on top are rendered once per object (see `PartialMemo`).
+    func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
+                into output: inout [UInt8]) throws(Fallback) {
         guard let template = templates[name] else { return }
-        var stack = [value]
-        try render(template.nodes, stack: &stack, indentation: nil, into: &output)
+        var state = RenderState(stack: [value], memo: memo)
+        try render(template.nodes, state: &state, indentation: nil, into: &output)
+    }
+
+    /// The context stack, and what a memoized partial being rendered has looked up below its object.
+    private struct RenderState {
+        var stack: [TemplateValue]
+        let memo: PartialMemo?
+        /// While a partial is rendered for the memo: the stack index of its object.
+        var boundary: Int?
+        /// Whether that partial looked up a name below its object (other than the memo's constants).
+        var escaped = false
     }
 
     /// swift-mustache's rendering: in a partial called with an indentation, the indentation goes before a
     /// node's output whenever what this call has rendered so far ends a line.
-    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateValue], indentation: [UInt8]?,
+    private func render(_ nodes: [CompiledTemplate.Node], state: inout RenderState, indentation: [UInt8]?,
                         into output: inout [UInt8]) throws(Fallback) {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { try render(node, stack: &stack, indentation: indentation, into: &output) }
+            for node in nodes { try render(node, state: &state, indentation: indentation, into: &output) }
             return
         }
         var rendered: [UInt8] = []
         for node in nodes {
             var piece: [UInt8] = []
-            try render(node, stack: &stack, indentation: indentation, into: &piece)
+            try render(node, state: &state, indentation: indentation, into: &piece)
             if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
             rendered += piece
         }
         output += rendered
     }
 
-    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateValue], indentation: [UInt8]?,
+    private func render(_ node: CompiledTemplate.Node, state: inout RenderState, indentation: [UInt8]?,
                         into output: inout [UInt8]) throws(Fallback) {
         switch node {
         case .text(let bytes):
             output += bytes
         case .variable(let name, let escaped):
-            guard let value = try Self.resolve(name, in: stack) else { return }
+            guard let value = try resolve(name, in: &state) else { return }
             value.write(escaped: escaped, to: &output)
         case .section(let name, let children, let inverted):
-            let value = try Self.resolve(name, in: stack)
+            let value = try resolve(name, in: &state)
             if inverted {
                 switch value {
                 case .list(let items) where items.isEmpty:
-                    stack.append(.list([] as [TemplateValue]))
-                    try render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
+                    state.stack.append(.list([] as [TemplateValue]))
+                    try render(children, state: &state, indentation: indentation, into: &output)
+                    state.stack.removeLast()
                 case .bool(false), nil:
-                    try render(children, stack: &stack, indentation: indentation, into: &output)
+                    try render(children, state: &state, indentation: indentation, into: &output)
                 default:
                     return
                 }
@@ -70,24 +82,65 @@ struct CompiledTemplates: Sendable {
             switch value {
             case .list(let items):
                 for item in items {
-                    stack.append(item)
-                    try render(children, stack: &stack, indentation: indentation, into: &output)
-                    stack.removeLast()
+                    state.stack.append(item)
+                    try render(children, state: &state, indentation: indentation, into: &output)
+                    state.stack.removeLast()
                 }
             case .bool(let flag):
-                if flag { try render(children, stack: &stack, indentation: indentation, into: &output) }
+                if flag { try render(children, state: &state, indentation: indentation, into: &output) }
             case nil:
                 return
             case let value?:
-                stack.append(value)
-                try render(children, stack: &stack, indentation: indentation, into: &output)
-                stack.removeLast()
+                state.stack.append(value)
+                try render(children, state: &state, indentation: indentation, into: &output)
+                state.stack.removeLast()
             }
         case .partial(let name, let partialIndentation):
             guard let template = templates[name] else { return }
             let inner = partialIndentation.map { (indentation ?? []) + Array($0.utf8) } ?? indentation
-            try render(template.nodes, stack: &stack, indentation: inner, into: &output)
+            if inner?.isEmpty ?? true, state.boundary == nil, let memo = state.memo,
+               case .object(let object) = state.stack[state.stack.count - 1], let key = object.memoKey {
+                try renderMemoized(name, template, key: key, memo: memo, state: &state, into: &output)
+            } else {
+                try render(template.nodes, state: &state, indentation: inner, into: &output)
+            }
         }
+    }
+
+    /// A partial with a memoizable object on top: the memo's output when it has one, else rendered and
+    /// offered to the memo, which keeps it only if nothing was looked up below the object.
+    private func renderMemoized(_ name: String, _ template: CompiledTemplate, key: Int, memo: PartialMemo,
+                                state: inout RenderState, into output: inout [UInt8]) throws(Fallback) {
+        switch memo.entry(partial: name, object: key) {
+        case .output(let bytes):
+            output += bytes
+        case .refused:
+            try render(template.nodes, state: &state, indentation: nil, into: &output)
+        case nil:
+            state.boundary = state.stack.count - 1
+            state.escaped = false
+            let start = output.count
+            try render(template.nodes, state: &state, indentation: nil, into: &output)
+            memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: name, object: key)
+            state.boundary = nil
+        }
+    }
+
+    /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
+    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) throws(Fallback) -> TemplateValue? {
+        guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
+            return try Self.resolve(name, in: state.stack)
+        }
+        let depth = Self.depth(of: first, in: state.stack)
+        if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first) == true) }) ?? true {
+            state.escaped = true
+        }
+        return try Self.resolve(name, in: state.stack)
+    }
+
+    /// The index of the first object up the stack that has `name`.
+    private static func depth(of name: String, in stack: [TemplateValue]) -> Int? {
+        stack.indices.reversed().first { stack[$0].child(name) != nil }
     }
 
     /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first

@@ -44,6 +44,8 @@ enum TemplateValue: Sendable {
 /// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     private(set) var fields: [String: TemplateValue]
+    /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
+    private(set) var memoKey: Int?
 
     init(dictionaryLiteral elements: (String, TemplateValue?)...) {
         fields = Dictionary(minimumCapacity: elements.count)
@@ -56,7 +58,17 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     subscript(key: String) -> TemplateValue? {
         get { fields[key] }
-        set { fields[key] = newValue }
+        set {
+            fields[key] = newValue
+            memoKey = nil
+        }
+    }
+
+    /// The same object, marked for a `PartialMemo` under `key`.
+    func memoized(as key: Int) -> TemplateObject {
+        var object = self
+        object.memoKey = key
+        return object
     }
 
     /// Every pair of `other` added, replacing those with the same name.
