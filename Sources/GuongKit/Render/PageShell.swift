@@ -37,7 +37,7 @@ extension RenderContext {
             crumbs = ([(t("home"), SitePaths.home)] + shell.breadcrumbs).map { ["title": .text($0.title), "url": .text(url($0.path))] }
             crumbs.append(["title": .text(shell.title), "current": .bool(true)])
         }
-        let values = layoutBase.object.merging([
+        let values: TemplateObject = [
             "title": .text(shell.title),
             "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
             "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
@@ -50,10 +50,10 @@ extension RenderContext {
             "nav": layoutBase.navigation(section: shell.section, path: shell.path),
             "content": .utf8(bytes: content),
             "usesSearch": .bool(shell.usesSearch),
-        ])
+        ]
         var output: [UInt8] = []
         output.reserveCapacity(content.count + 8 * 1024)
-        theme.render("layout", .object(values), into: &output)
+        theme.render("layout", .object(values.extending(layoutBase.object)), into: &output)
         return output
     }
 }

@@ -70,9 +70,8 @@ extension SiteRenderer {
             let members = indices.filter { model.profiles[$0].kind == kind }
                 .sorted { (model.nameKeys[$0], $0) < (model.nameKeys[$1], $1) }
             let rows = members.enumerated().map { number, index -> TemplateValue in
-                var row = context.cards[index].object
-                row["number"] = .int(number + 1)
-                return .object(row)
+                let row: TemplateObject = ["number": .int(number + 1)]
+                return .object(row.extending(context.cards[index].object))
             }
             return ["numeral": .text(numerals[min(position, numerals.count - 1)]), "kindName": .text(context.kindName(kind)),
                     "isIndividual": .bool(kind == .individual), "rows": .list(rows), "isEmpty": .bool(rows.isEmpty),

@@ -2,7 +2,7 @@ extension SiteRenderer {
     func profilePage(_ index: Int) -> [UInt8] {
         let model = context.model
         let profile = model.profiles[index]
-        var values = context.cards[index].object
+        var values = TemplateObject(extending: context.cards[index].object)
         values["leadHTML"] = .text(profile.lead.map(\.html).joined())
         values["bodyHTML"] = .text(profile.body.map(\.html).joined())
         values["hasBody"] = .bool(!profile.body.isEmpty)

@@ -42,26 +42,62 @@ enum TemplateValue: Sendable {
 }
 
 /// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
+///
+/// An object may extend another (`extending(_:)`): it then has the other's values too, its own replacing
+/// those with the same name — what a page adds to a profile's card, or a registration row to it, without
+/// copying the card's values for every page and row.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private(set) var fields: [String: TemplateValue]
+    /// The object's own values; `fields` includes the extended object's.
+    private var own: [String: TemplateValue]
+    private var base: Base?
     /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
     private(set) var memoKey: Int?
 
+    private final class Base: Sendable {
+        let object: TemplateObject
+        init(_ object: TemplateObject) { self.object = object }
+    }
+
     init(dictionaryLiteral elements: (String, TemplateValue?)...) {
-        fields = Dictionary(minimumCapacity: elements.count)
-        for (key, value) in elements where value != nil { fields[key] = value }
+        own = Dictionary(minimumCapacity: elements.count)
+        for (key, value) in elements where value != nil { own[key] = value }
     }
 
     init(_ fields: [String: TemplateValue]) {
-        self.fields = fields
+        own = fields
+    }
+
+    /// An object with nothing of its own yet, over `base`.
+    init(extending base: TemplateObject) {
+        own = [:]
+        self.base = Base(base)
+    }
+
+    /// Every value, the extended object's included.
+    var fields: [String: TemplateValue] {
+        guard let base else { return own }
+        return base.object.fields.merging(own) { _, mine in mine }
     }
 
     subscript(key: String) -> TemplateValue? {
-        get { fields[key] }
+        get { own[key] ?? base?.object[key] }
         set {
-            fields[key] = newValue
+            if newValue == nil, let base, base.object[key] != nil {
+                // Removing a value the extended object has: this object stops extending it.
+                own = base.object.fields.merging(own) { _, mine in mine }
+                self.base = nil
+            }
+            own[key] = newValue
             memoKey = nil
         }
+    }
+
+    /// This object's values over `base`'s.
+    func extending(_ base: TemplateObject) -> TemplateObject {
+        var object = self
+        object.base = Base(self.base.map { $0.object.extending(base) } ?? base)
+        object.memoKey = nil
+        return object
     }
 
     /// The same object, marked for a `PartialMemo` under `key`.
@@ -69,11 +105,6 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         var object = self
         object.memoKey = key
         return object
-    }
-
-    /// Every pair of `other` added, replacing those with the same name.
-    func merging(_ other: TemplateObject) -> TemplateObject {
-        TemplateObject(fields.merging(other.fields) { _, new in new })
     }
 }
 
