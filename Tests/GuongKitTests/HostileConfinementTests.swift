@@ -31,6 +31,16 @@ struct HostileConfinementTests {
         #expect(!content.profiles.contains { $0.name == "Lê Văn Ngoài" })
     }
 
+    @Test func aProfilesFolderThatIsALinkOutOfContentIsNotRead() throws {
+        let sandbox = try HostileSandbox()
+        try Data(Self.validProfile.utf8).write(to: sandbox.outside.appendingPathComponent("ngoai.md"))
+        try FileManager.default.removeItem(at: sandbox.profiles)
+        try FileManager.default.createSymbolicLink(at: sandbox.profiles, withDestinationURL: sandbox.outside)
+        let content = try sandbox.load()
+        #expect(content.profileFileCount == 0)
+        #expect(content.profiles.isEmpty)
+    }
+
     @Test func aLinkInsideContentIsRead() throws {
         let sandbox = try HostileSandbox()
         let real = sandbox.site.appendingPathComponent("content/khac/that.md")

@@ -8,16 +8,17 @@ struct SiteRules {
         var diagnostics: [Diagnostic] = []
         var removed = Set<Int>()
 
-        // The same exemplar twice: same kind, name and unit.
-        var seen: [String: Profile] = [:]
-        for (index, profile) in profiles.enumerated() {
+        // The same exemplar twice: same kind, name and unit. Files are remembered by index: a copy of a
+        // profile is a dozen strings to retain, ten thousand times over, on one core.
+        var seen: [String: Int] = [:]
+        for index in profiles.indices {
             // Diacritics tell people apart (Thu and Thư), so names compare as written, ignoring case.
-            let key = "\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)"
+            let key = "\(profiles[index].kind.rawValue)|\(profiles[index].name.lowercased())|\(profiles[index].unitID)"
             if let first = seen[key] {
-                diagnostics.append(.profileDuplicate(profile.location, other: first.sourcePath))
+                diagnostics.append(.profileDuplicate(profiles[index].location, other: profiles[first].sourcePath))
                 removed.insert(index)
             } else {
-                seen[key] = profile
+                seen[key] = index
             }
         }
 
@@ -28,14 +29,13 @@ struct SiteRules {
         for (_, indices) in automatic where indices.count > 1 {
             for index in indices { profiles[index].slug += "-" + profiles[index].unitID }
         }
-        var owners: [String: Profile] = [:]
+        var owners: [String: Int] = [:]
         for index in profiles.indices where !removed.contains(index) {
-            let profile = profiles[index]
-            if let first = owners[profile.slug] {
-                diagnostics.append(.slugDuplicate(profile.location, slug: profile.slug, other: first.sourcePath))
+            if let first = owners[profiles[index].slug] {
+                diagnostics.append(.slugDuplicate(profiles[index].location, slug: profiles[index].slug, other: profiles[first].sourcePath))
                 removed.insert(index)
             } else {
-                owners[profile.slug] = profile
+                owners[profiles[index].slug] = index
             }
         }
 
@@ -47,7 +47,7 @@ struct SiteRules {
             diagnostics.append(.headWithoutCollective(profile.location, unit: unitNames[profile.unitID] ?? profile.unitID))
         }
 
-        profiles = profiles.indices.filter { !removed.contains($0) }.map { profiles[$0] }
+        if !removed.isEmpty { profiles = profiles.indices.filter { !removed.contains($0) }.map { profiles[$0] } }
         return diagnostics
     }
 }

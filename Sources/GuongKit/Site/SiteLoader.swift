@@ -86,15 +86,18 @@ public struct SiteLoader: Sendable {
             at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]
         ) else { return [] }
         let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
-        var candidates: [URL] = []
+        // The enumerator does not follow links to folders, so a file that is no link lies where the folder
+        // really is; only links are resolved, each costing a system call per component of its path.
+        let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
+        var candidates: [(url: URL, isLink: Bool)] = []
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
             guard ["md", "markdown"].contains(url.pathExtension.lowercased()), !name.hasPrefix("_") else { continue }
-            candidates.append(url)
+            let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? true
+            candidates.append((url, isLink))
         }
-        // Resolving links costs a system call per path component: on every core, for thousands of files.
-        let files = candidates.parallelMap { url -> ContentFile? in
-            guard url.resolvingSymlinksInPath().path.hasPrefix(contentPath) else { return nil }
+        let files = candidates.parallelMap { url, isLink -> ContentFile? in
+            guard isLink ? url.resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else { return nil }
             let standardized = url.standardizedFileURL
             let relative = String(standardized.path.dropFirst(root.path.count + 1))
             return ContentFile(url: standardized, displayPath: displayRoot + relative)
