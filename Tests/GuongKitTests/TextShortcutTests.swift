@@ -33,6 +33,24 @@ struct TextShortcutTests {
         #expect(scalars(VietnameseFolding.key(text)) == scalars(byCharacters))
     }
 
+    @Test func collapsingSpacesMatchesSplittingCharacters() {
+        let samples = ["Nguyễn Văn A", " Nguyễn\t Văn  A ", "Lê\u{00A0}Thị", "Tổ\u{3000}Toán", "a \u{0301}b", "x\r\ny", "", " ",
+                       "Đặng Thị Ánh Hồng", "Trường THCS Nhị Bình", "a\u{2003}b", "e\u{0301} f", "ǅ ǈ ɐ ʰ", "İ Σ ς"]
+        var texts = samples
+        for value in UInt32(0x20)..<0x3100 where !(0xD800..<0xE000).contains(value) {
+            texts.append("Lê" + String(Unicode.Scalar(value)!) + "Văn")
+        }
+        for text in texts {
+            #expect(scalars(text.collapsingSpaces()) == scalars(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func slugsKeepASCIILettersAndDigitsOnly() {
+        #expect(VietnameseFolding.slug("Nguyễn Thị Đào (2022) – Tổ Toán") == "nguyen-thi-dao-2022-to-toan")
+        #expect(VietnameseFolding.slug("ΣΑΣ ½ ١٢ x") == "x")
+    }
+
     @Test func trimmingMatchesFoundationForEveryBMPScalar() {
         for value in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(value) {
             let scalar = String(Unicode.Scalar(value)!)

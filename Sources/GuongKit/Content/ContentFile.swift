@@ -17,23 +17,16 @@ public struct ContentFile: Sendable, Hashable {
     /// Reads and decodes the file, or says why not. Only a regular file is opened, and only up to one byte
     /// past the limit, so a huge file costs no memory and a pipe cannot hang the check.
     func read(limits: Limits) -> Result<SourceText, Diagnostic> {
-        switch FileStatus(url) {
+        let bytes: [UInt8]
+        switch FileBytes.read(url.path, limit: limits.fileBytes) {
         case .missing: return .failure(.fileUnreadable(whole, "không tìm thấy tệp, hoặc là liên kết tới tệp không còn"))
-        case .directory, .other: return .failure(.fileUnreadable(whole, "không phải tệp văn bản thường"))
-        case .regular(let size) where size > limits.fileBytes:
-            return .failure(.fileTooLarge(whole, bytes: size, limit: limits.fileBytes))
-        case .regular: break
-        }
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limits.fileBytes + 1) ?? Data()
-        } catch {
-            return .failure(.fileUnreadable(whole, (error as NSError).localizedDescription))
+        case .notRegular: return .failure(.fileUnreadable(whole, "không phải tệp văn bản thường"))
+        case .tooLarge(let size): return .failure(.fileTooLarge(whole, bytes: size, limit: limits.fileBytes))
+        case .failed(let reason): return .failure(.fileUnreadable(whole, reason))
+        case .read(let read): bytes = read
         }
         do {
-            return .success(try SourceText.decode(Array(data), path: displayPath, limit: limits.fileBytes))
+            return .success(try SourceText.decode(bytes, path: displayPath, limit: limits.fileBytes))
         } catch {
             switch error {
             case .tooLarge(let bytes, let limit): return .failure(.fileTooLarge(whole, bytes: bytes, limit: limit))

@@ -32,7 +32,7 @@ extension ProfileParser {
 
     func readName(_ fields: FrontMatterFields, kind: ProfileKind?, unit: Unit?, file: ContentFile,
                   diagnostics: inout [Diagnostic]) -> String? {
-        if let (text, _) = fields.text(.name, diagnostics: &diagnostics) { return collapseSpaces(text) }
+        if let (text, _) = fields.text(.name, diagnostics: &diagnostics) { return text.collapsingSpaces() }
         if fields[.name] != nil, fields[.name]?.scalar == nil { return nil }
         switch kind {
         case .collective: return unit?.name
@@ -45,7 +45,7 @@ extension ProfileParser {
 
     func readPosition(_ fields: FrontMatterFields, kind: ProfileKind?, file: ContentFile,
                       diagnostics: inout [Diagnostic]) -> String? {
-        let position = fields.text(.position, diagnostics: &diagnostics).map { collapseSpaces($0.0) }
+        let position = fields.text(.position, diagnostics: &diagnostics).map { $0.0.collapsingSpaces() }
         if kind == .individual, position == nil, fields[.position]?.scalar != nil || fields[.position] == nil {
             diagnostics.append(.positionMissing(fields[.position]?.location ?? fields.location(of: .kind) ?? file.start))
         }
@@ -216,9 +216,5 @@ extension ProfileParser {
             return
         }
         if node.scalar != nil { diagnostics.append(.valueEmpty(node.location, key: key, example: example)) }
-    }
-
-    private func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -51,7 +51,7 @@ public enum VietnameseFolding {
         var result = ""
         var pendingHyphen = false
         for scalar in fold(text).unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) {
                 if pendingHyphen, !result.isEmpty { result.append("-") }
                 pendingHyphen = false
                 result.unicodeScalars.append(scalar)
