@@ -82,25 +82,20 @@ public struct SiteLoader: Sendable {
     /// and so are links that lead out of `content/`.
     func markdownFiles(in relativeFolder: String) -> [ContentFile] {
         let folder = root.appendingPathComponent(relativeFolder, isDirectory: true)
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
         let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
-        // The enumerator does not follow links to folders, so a file that is no link lies where the folder
-        // really is; only links are resolved, each costing a system call per component of its path.
+        // Links to folders are not followed, so a file that is no link lies where the folder really is;
+        // only links are resolved, each costing a system call per component of its path.
         let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
-        var candidates: [(url: URL, isLink: Bool)] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            guard ["md", "markdown"].contains(url.pathExtension.lowercased()), !name.hasPrefix("_") else { continue }
-            let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? true
-            candidates.append((url, isLink))
+        let candidates = FolderWalk.files(in: folder.path).filter { entry in
+            let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            let suffix = name.split(separator: ".").last?.lowercased()
+            return name.contains(".") && (suffix == "md" || suffix == "markdown") && !name.hasPrefix("_")
         }
-        let files = candidates.parallelMap { url, isLink -> ContentFile? in
-            guard isLink ? url.resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else { return nil }
-            let standardized = url.standardizedFileURL
-            let relative = String(standardized.path.dropFirst(root.path.count + 1))
-            return ContentFile(url: standardized, displayPath: displayRoot + relative)
+        let prefix = displayRoot + relativeFolder + "/"
+        let files = candidates.parallelMap { entry -> ContentFile? in
+            let url = folder.appendingPathComponent(entry.path)
+            guard entry.isLink ? url.resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else { return nil }
+            return ContentFile(url: url, displayPath: prefix + entry.path)
         }
         return files.compactMap { $0 }.sorted { $0.displayPath < $1.displayPath }
     }

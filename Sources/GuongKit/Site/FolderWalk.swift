@@ -1,0 +1,48 @@
+import Foundation
+
+/// The files below a folder, read with `readdir`: the kind of each entry comes with its name, so ten
+/// thousand profiles are listed without a system call each (FileManager's enumerator, asked whether
+/// each file is a link, took 0.2–0.4 s for them, on one core). Hidden entries are skipped and links are
+/// never followed into; a link is reported as one, for the caller to resolve.
+enum FolderWalk {
+    struct Entry {
+        /// Relative to the walked folder: `truong-a/nguyen-van-a.md`.
+        var path: String
+        var isLink: Bool
+    }
+
+    /// Every file and link to a file (or anything not a folder) below `folder`, in no particular order.
+    static func files(in folder: String) -> [Entry] {
+        var entries: [Entry] = []
+        walk(folder, prefix: "", into: &entries)
+        return entries
+    }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    private static func walk(_ folder: String, prefix: String, into entries: inout [Entry]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            // The name is read where it lies: a record is only as long as its name, so copying the whole
+            // 256-byte `d_name` out of it can read past the end of readdir's buffer.
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+            guard !name.hasPrefix(".") else { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == DT_UNKNOWN {  // some file systems leave it to lstat
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_REG)
+                }
+            }
+            if type == DT_DIR {
+                walk(folder + "/" + name, prefix: prefix + name + "/", into: &entries)
+            } else {
+                entries.append(Entry(path: prefix + name, isLink: type == DT_LNK))
+            }
+        }
+    }
+}
