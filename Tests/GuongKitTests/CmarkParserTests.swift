@@ -169,4 +169,17 @@ struct ProfileSectionsTests {
             return
         }
     }
+
+    @Test func scalarColumnsAreCountedAlikeNearAndFarIntoALine() {
+        let line = String(repeating: "Đổi mới phương pháp dạy học; ", count: 40)
+        let bytes = Array(("# Tiêu đề\n" + line + "\n").utf8)
+        let index = LineIndex(bytes)
+        let lineBytes = Array(line.utf8)
+        for byteColumn in 1...lineBytes.count where byteColumn == lineBytes.count || lineBytes[byteColumn - 1] & 0xC0 != 0x80 {
+            let expected = String(decoding: lineBytes[..<(byteColumn - 1)], as: UTF8.self).unicodeScalars.count + 1
+            #expect(index.scalarColumn(line: 2, byteColumn: byteColumn) == expected)
+        }
+        #expect(index.scalarColumn(line: 1, byteColumn: 4) == 4)
+        #expect(index.scalarColumn(line: 9, byteColumn: 3) == 3)
+    }
 }

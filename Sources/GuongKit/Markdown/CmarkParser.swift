@@ -161,29 +161,40 @@ public enum CmarkParser {
     }
 }
 
-/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use, in constant time per
-/// position: a line of 500 KB with thousands of findings on it must not cost thousands of scans.
-struct LineIndex {
+/// Maps cmark's byte columns to the Unicode-scalar columns our diagnostics use. Most positions asked
+/// for are near the start of a line (blocks, list items), counted directly; a position far into a line
+/// uses a table of scalar counts made on first need, so a line of 500 KB with thousands of findings on it
+/// does not cost thousands of scans.
+final class LineIndex {
+    private let bytes: [UInt8]
     /// The byte offset where each line starts.
     private var starts: [Int] = [0]
     /// How many scalars begin before each byte offset (one more entry than there are bytes).
-    private var scalarsBefore: [Int32]
-
-    init(_ bytes: [UInt8]) {
-        scalarsBefore = [Int32](repeating: 0, count: bytes.count + 1)
+    private lazy var scalarsBefore: [Int32] = {
+        var table = [Int32](repeating: 0, count: bytes.count + 1)
         var count: Int32 = 0
         for (offset, byte) in bytes.enumerated() {
-            if byte == 0x0A { starts.append(offset + 1) }
-            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
             if byte & 0xC0 != 0x80 { count += 1 }
-            scalarsBefore[offset + 1] = count
+            table[offset + 1] = count
         }
+        return table
+    }()
+    /// Columns up to this many bytes into a line are counted directly.
+    private static let directCount = 256
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 0) }
         let start = starts[line - 1]
-        let end = min(start + byteColumn - 1, scalarsBefore.count - 1)
+        let end = min(start + byteColumn - 1, bytes.count)
+        guard end - start > Self.directCount else {
+            // Each scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+            return bytes[start..<end].reduce(1) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+        }
         return Int(scalarsBefore[end] - scalarsBefore[start]) + 1
     }
 }
