@@ -63,7 +63,9 @@ public struct SiteRenderer: Sendable {
     /// Renders every page, calling `write` for each file as soon as it is ready (from any thread).
     public func render(write: @Sendable (OutputFile) throws -> Void) throws {
         let errors = ErrorBox()
-        jobs.parallelForEach { job in
+        // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
+        let long: [PageJob] = [.data, .registration, .sitemap, .feed]
+        (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
             do {
                 try write(render(job))
             } catch {
