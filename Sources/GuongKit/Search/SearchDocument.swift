@@ -29,9 +29,13 @@ struct SearchDocument: Sendable {
         years = profile.years
 
         var words: [String: Place] = [:]
+        var scanner = SearchWordScanner()
         func add(_ text: String, _ place: Place) {
-            for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
-                if let known = words[word], known >= place { continue }
+            scanner.removeAll()
+            scanner.append(text)
+            scanner.forEach { bytes in
+                let word = String(decoding: bytes, as: UTF8.self)
+                if let known = words[word], known >= place { return }
                 words[word] = place
             }
         }
