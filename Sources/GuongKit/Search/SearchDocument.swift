@@ -1,5 +1,4 @@
-/// What the search index keeps of one profile: what a result shows, and every word with the most
-/// prominent place it appears in.
+/// What the search index keeps of one profile: what a result shows, and where its words come from.
 struct SearchDocument: Sendable {
     /// Where a word was found, weakest first; the script ranks a match in the name above one in the body.
     enum Place: Int, Comparable, Sendable {
@@ -16,8 +15,6 @@ struct SearchDocument: Sendable {
     var unit: Int
     var fields: [Int]
     var years: [Int]
-    /// Each distinct word form (lowercased, NFC) with its most prominent place.
-    var words: [String: Place]
 
     init(profile: Profile, tables: SearchTables) {
         name = profile.name
@@ -27,28 +24,18 @@ struct SearchDocument: Sendable {
         unit = tables.unitIndex[profile.unitID] ?? 0
         fields = profile.fieldCodes.compactMap { tables.fieldIndex[$0] }
         years = profile.years
+    }
 
-        var words: [String: Place] = [:]
-        var scanner = SearchWordScanner()
-        func add(_ text: String, _ place: Place) {
-            scanner.removeAll()
-            scanner.append(text)
-            scanner.forEach { bytes in
-                let word = String(decoding: bytes, as: UTF8.self)
-                if let known = words[word], known >= place { return }
-                words[word] = place
-            }
-        }
-        add(profile.name, .name)
-        add(position, .details)
-        add(tables.kindNames[kind], .details)
-        if tables.unitNames.indices.contains(unit) { add(tables.unitNames[unit], .details) }
-        for field in fields { add(tables.fieldNames[field], .details) }
-        for year in years { add(String(year), .details) }
-        add(profile.summary, .summary)
-        for item in profile.achievements { add(item.text, .summary) }
-        for block in profile.body { add(block.text, .body) }
-        self.words = words
+    /// The texts whose words the index keeps for this document of `profile`, each with its place.
+    func texts(of profile: Profile, tables: SearchTables) -> [(text: String, place: Place)] {
+        var texts: [(text: String, place: Place)] = [(profile.name, .name), (position, .details), (tables.kindNames[kind], .details)]
+        if tables.unitNames.indices.contains(unit) { texts.append((tables.unitNames[unit], .details)) }
+        texts += fields.map { (tables.fieldNames[$0], .details) }
+        texts += years.map { (String($0), .details) }
+        texts.append((profile.summary, .summary))
+        texts += profile.achievements.map { ($0.text, .summary) }
+        texts += profile.body.map { ($0.text, .body) }
+        return texts
     }
 }
 

@@ -59,7 +59,7 @@ struct SearchIndex: Sendable {
         }
         rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, tables: tables)))
 
-        let entries = Self.termEntries(documents)
+        let entries = Self.termEntries(SearchPostings(documents: documents, profiles: profiles, tables: tables))
         let shards = SearchShards.partition(entries.mapValues(\.utf8.count), target: Self.shardTarget)
         let keys = shards.keys.sorted()
         rest += keys.parallelMap { key in
@@ -79,25 +79,20 @@ struct SearchIndex: Sendable {
 
     /// Each term (folded word) → its JSON value: `"postings"` when its one form is the term itself,
     /// otherwise `[["form","postings"],…]`. Postings are gaps between document ids times 4, plus the place.
-    static func termEntries(_ documents: [SearchDocument]) -> [String: String] {
-        var collected: [String: [Int]] = [:]
-        for (id, document) in documents.enumerated() {
-            for (form, place) in document.words { collected[form, default: []].append(id << 2 | place.rawValue) }
-        }
-        let postings = collected
-        let forms = Array(postings.keys)
+    static func termEntries(_ index: SearchPostings) -> [String: String] {
+        let forms = (0..<index.forms.count).map(index.forms.string)
         let folded = forms.parallelMap { VietnameseFolding.fold($0) }
-        var grouped: [String: [String]] = [:]
-        for (form, term) in zip(forms, folded) { grouped[term, default: []].append(form) }
+        var grouped: [String: [Int]] = [:]
+        for (form, term) in folded.enumerated() { grouped[term, default: []].append(form) }
         let formsByTerm = grouped
 
         let terms = formsByTerm.keys.sorted()
         let values = terms.parallelMap { term -> String in
-            let entries = formsByTerm[term]!.sorted().map { form -> (String, String) in
+            let entries = formsByTerm[term]!.map { (forms[$0], $0) }.sorted { $0.0 < $1.0 }.map { form, number -> (String, String) in
                 var previous = 0
-                let numbers = postings[form]!.map { packed in
-                    defer { previous = packed >> 2 }
-                    return ((packed >> 2) - previous) << 2 | packed & 3
+                let numbers = index.postings[number].map { packed in
+                    defer { previous = Int(packed) >> 2 }
+                    return (Int(packed) >> 2 - previous) << 2 | Int(packed) & 3
                 }
                 return (form, PostingsCoding.encode(numbers))
             }
