@@ -46,16 +46,16 @@ struct SearchIndex: Sendable {
 
     init(model: SiteModel) {
         let tables = SearchTables(model: model)
-        let profiles = model.profiles.map { (key: VietnameseFolding.key($0.name), profile: $0) }
-            .sorted { ($0.key, $0.profile.slug) < ($1.key, $1.profile.slug) }
-            .map(\.profile)
+        // Indices are sorted, not profiles: moving a profile retains each of its strings.
+        let profiles = model.profiles.indices
+            .sorted { (model.nameKeys[$0], model.profiles[$0].slug) < (model.nameKeys[$1], model.profiles[$1].slug) }
+            .map { model.profiles[$0] }
         let documents = profiles.parallelMap { SearchDocument(profile: $0, tables: tables) }
         documentCount = documents.count
 
-        var rest: [File] = []
-        for (number, start) in stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated() {
+        var rest = Array(stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated()).parallelMap { number, start in
             let chunk = documents[start..<min(start + Self.chunkSize, documents.count)]
-            rest.append(File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk)))
+            return File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk))
         }
         rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, tables: tables)))
 
