@@ -9,8 +9,8 @@ import Testing
         var postings: [String: [Int]] = [:]
         for (id, document) in documents.enumerated() {
             var words: [String: SearchDocument.Place] = [:]
-            for (text, place) in document.texts(of: profiles[id], tables: tables) {
-                for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
+            for (place, texts) in document.texts(of: profiles[id], tables: tables) {
+                for word in texts.flatMap(SearchText.words) where word.unicodeScalars.count <= SearchText.maxWordLength {
                     if let known = words[word], known >= place { continue }
                     words[word] = place
                 }

@@ -13,7 +13,7 @@ import Testing
         var scanner = SearchWordScanner()
         scanner.append(text)
         var words: [[UInt8]] = []
-        scanner.forEach { words.append(Array($0)) }
+        scanner.forEach { word, count, _ in words.append(Array(UnsafeRawBufferPointer(start: word, count: count))) }
         return words
     }
 

@@ -26,16 +26,14 @@ struct SearchDocument: Sendable {
         years = profile.years
     }
 
-    /// The texts whose words the index keeps for this document of `profile`, each with its place.
-    func texts(of profile: Profile, tables: SearchTables) -> [(text: String, place: Place)] {
-        var texts: [(text: String, place: Place)] = [(profile.name, .name), (position, .details), (tables.kindNames[kind], .details)]
-        if tables.unitNames.indices.contains(unit) { texts.append((tables.unitNames[unit], .details)) }
-        texts += fields.map { (tables.fieldNames[$0], .details) }
-        texts += years.map { (String($0), .details) }
-        texts.append((profile.summary, .summary))
-        texts += profile.achievements.map { ($0.text, .summary) }
-        texts += profile.body.map { ($0.text, .body) }
-        return texts
+    /// The texts whose words the index keeps for this document of `profile`, by place, most prominent first.
+    func texts(of profile: Profile, tables: SearchTables) -> [(place: Place, texts: [String])] {
+        var details = [position, tables.kindNames[kind]]
+        if tables.unitNames.indices.contains(unit) { details.append(tables.unitNames[unit]) }
+        details += fields.map { tables.fieldNames[$0] }
+        details += years.map { String($0) }
+        return [(.name, [profile.name]), (.details, details), (.summary, [profile.summary] + profile.achievements.map(\.text)),
+                (.body, profile.body.map(\.text))]
     }
 }
 

@@ -19,9 +19,9 @@ struct SearchPostings {
             var batch = Batch()
             var words = SearchWordScanner()
             for id in range {
-                for (text, place) in documents[id].texts(of: profiles[id], tables: tables) {
+                for (place, texts) in documents[id].texts(of: profiles[id], tables: tables) {
                     words.removeAll()
-                    words.append(text)
+                    for text in texts { words.append(text) }
                     batch.add(words, document: id, place: place)
                 }
             }
@@ -30,9 +30,10 @@ struct SearchPostings {
         for index in read.indices {
             let batch = read[index]
             read[index] = Grouped(forms: SearchFormTable(), starts: [0], values: [])  // freed as soon as merged
-            batch.forms.bytes.withUnsafeBufferPointer { bytes in
+            batch.forms.bytes.withUnsafeBytes { bytes in
                 for form in 0..<batch.forms.count {
-                    let global = forms.insert(UnsafeBufferPointer(rebasing: bytes[batch.forms.range(of: form)]))
+                    let global = forms.insert(bytes.baseAddress! + batch.forms.starts[form], count: batch.forms.counts[form],
+                                              hash: batch.forms.hashes[form])
                     if global == postings.count { postings.append([]) }
                     postings[global] += batch.values[batch.starts[form]..<batch.starts[form + 1]]
                 }
@@ -59,8 +60,8 @@ struct SearchPostings {
 
         /// Records `words` of `document` at `place`, keeping each form's most prominent place in it.
         mutating func add(_ words: SearchWordScanner, document: Int, place: SearchDocument.Place) {
-            words.forEach { word in
-                let form = forms.insert(word)
+            words.forEach { word, count, hash in
+                let form = forms.insert(word, count: count, hash: hash)
                 if form == lastDocument.count {
                     lastDocument.append(-1)
                     lastPosting.append(-1)

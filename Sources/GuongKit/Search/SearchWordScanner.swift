@@ -8,26 +8,22 @@
 /// table cannot vouch for (İ lowercases to `i` and a combining dot, which NFC must see), is cut by
 /// `SearchText.words`.
 struct SearchWordScanner {
-    /// Words one after the other: word `i` is `bytes[ends[i - 1]..<ends[i]]` (the first from 0).
-    private(set) var bytes: [UInt8] = []
-    private(set) var ends: [Int] = []
+    /// The words, as `SearchFormTable` takes them: each from a multiple of 8, padded with zeros to one.
+    private var bytes: [UInt8] = []
+    private var words: [(start: Int, count: Int, hash: UInt64)] = []
 
-    var count: Int { ends.count }
+    var count: Int { words.count }
 
     /// Forgets the words, keeping the storage.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
     }
 
-    /// Calls `body` with the bytes of each word.
-    func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for end in ends {
-                body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end
-            }
+    /// Calls `body` with each word: its padded bytes, their count and their `SearchFormTable.hash`.
+    func forEach(_ body: (UnsafeRawPointer, Int, UInt64) -> Void) {
+        bytes.withUnsafeBytes { bytes in
+            for word in words { body(bytes.baseAddress! + word.start, word.count, word.hash) }
         }
     }
 
@@ -38,75 +34,96 @@ struct SearchWordScanner {
         let scanned = text.withUTF8 { appendByTable($0) }
         if !scanned {
             for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
+                let start = bytes.count
                 bytes += word.utf8
-                ends.append(bytes.count)
+                bytes += repeatElement(0, count: SearchFormTable.padded(word.utf8.count) - word.utf8.count)
+                let hash = bytes.withUnsafeBytes { SearchFormTable.hash($0.baseAddress! + start, count: word.utf8.count) }
+                words.append((start, word.utf8.count, hash))
             }
         }
     }
 
     /// The words of `text` by the table; false, with nothing appended, for a text it does not cover.
     mutating func appendByTable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (startBytes, startWords) = (bytes.count, ends.count)
-        let covered = Self.table.withUnsafeBufferPointer { table in
-            var index = 0
-            var wordScalars = 0
-            while index < text.count {
-                // Swift strings are valid UTF-8, so a lead byte says how many continuation bytes follow.
-                let lead = text[index]
-                let entry: Entry
-                if lead < 0x80 {
-                    entry = table[Int(lead)]
-                    index += 1
-                } else if lead < 0xE0 {
-                    let value = Int(lead & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
-                    guard value < 0x300 else { return false }
-                    entry = table[value]
-                    index += 2
-                } else if lead < 0xF0 {
-                    let value = Int(lead & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
-                    switch value {
-                    case 0x1E00..<0x1F00: entry = table[value - 0x1E00 + 0x300]
-                    case 0x2000..<0x2070: entry = table[value - 0x2000 + 0x400]
-                    default: return false
+        let (startBytes, startWords) = (bytes.count, words.count)
+        // A word is gathered in `word` and appended whole. A scalar's lowercase is at most 4 bytes,
+        // so a word longer than 4 × maxWordLength bytes is too long to keep: it is only counted.
+        let capacity = 4 * SearchText.maxWordLength
+        let covered = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity + 8) { word in
+            Self.table.withUnsafeBufferPointer { table in Self.ascii.withUnsafeBufferPointer { ascii in
+                var length = 0
+                var scalars = 0
+                func endWord() {
+                    if length > 0, scalars <= SearchText.maxWordLength {
+                        let start = UnsafeMutableRawPointer(word.baseAddress!)
+                        start.storeBytes(of: 0, toByteOffset: length, as: UInt64.self)  // the padding
+                        words.append((bytes.count, length, SearchFormTable.hash(start, count: length)))
+                        bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: SearchFormTable.padded(length)))
                     }
-                    index += 3
-                } else {
-                    return false
+                    length = 0
+                    scalars = 0
                 }
-                switch entry.kind {
-                case .letter:
-                    var lowered = entry.bytes
-                    for _ in 0..<entry.byteCount {
-                        bytes.append(UInt8(truncatingIfNeeded: lowered))
-                        lowered >>= 8
+                var index = 0
+                while index < text.count {
+                    // Swift strings are valid UTF-8, so a lead byte says how many continuation bytes follow.
+                    let lead = text[index]
+                    if lead < 0x80 {  // most bytes: one lookup
+                        let lowered = ascii[Int(lead)]
+                        if lowered == 0 {
+                            endWord()
+                        } else {
+                            if length < capacity {
+                                word[length] = lowered
+                                length += 1
+                            }
+                            scalars += 1
+                        }
+                        index += 1
+                        continue
                     }
-                    wordScalars += Int(entry.scalarCount)
-                case .separator:
-                    endWord(scalars: &wordScalars)
-                case .unknown:
-                    return false
+                    let entry: Entry
+                    if lead < 0xE0 {
+                        let value = Int(lead & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
+                        guard value < 0x300 else { return false }
+                        entry = table[value]
+                        index += 2
+                    } else if lead < 0xF0 {
+                        let value = Int(lead & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
+                        switch value {
+                        case 0x1E00..<0x1F00: entry = table[value - 0x1E00 + 0x300]
+                        case 0x2000..<0x2070: entry = table[value - 0x2000 + 0x400]
+                        default: return false
+                        }
+                        index += 3
+                    } else {
+                        return false
+                    }
+                    switch entry.kind {
+                    case .letter:
+                        if length + Int(entry.byteCount) <= capacity {
+                            var lowered = entry.bytes
+                            for _ in 0..<entry.byteCount {
+                                word[length] = UInt8(truncatingIfNeeded: lowered)
+                                length += 1
+                                lowered >>= 8
+                            }
+                        }
+                        scalars += Int(entry.scalarCount)
+                    case .separator:
+                        endWord()
+                    case .unknown:
+                        return false
+                    }
                 }
-            }
-            endWord(scalars: &wordScalars)
-            return true
+                endWord()
+                return true
+            } }
         }
         if !covered {
             bytes.removeSubrange(startBytes...)
-            ends.removeSubrange(startWords...)
+            words.removeSubrange(startWords...)
         }
         return covered
-    }
-
-    /// Closes the word being appended, if any: kept, or dropped when it is too long.
-    private mutating func endWord(scalars: inout Int) {
-        let start = ends.last ?? 0
-        guard bytes.count > start else { return }
-        if scalars <= SearchText.maxWordLength {
-            ends.append(bytes.count)
-        } else {
-            bytes.removeSubrange(start...)
-        }
-        scalars = 0
     }
 
     /// What one scalar is to `SearchText.words`.
@@ -124,6 +141,10 @@ struct SearchWordScanner {
     static let table: [Entry] = (Array(0..<0x300) + Array(0x1E00..<0x1F00) + Array(0x2000..<0x2070)).map { value in
         entry(for: Unicode.Scalar(UInt32(value))!)
     }
+
+    /// The table's ASCII entries as a byte each: the lowercase letter, or 0 for a separator (ASCII is
+    /// all letters and separators, as every ASCII character lowercases to one and is NFC).
+    static let ascii: [UInt8] = table[..<0x80].map { $0.kind == .letter ? UInt8(truncatingIfNeeded: $0.bytes) : 0 }
 
     /// A letter when `SearchText.words` of the scalar alone is its lowercase, a separator when it is
     /// no word, as long as that lowercase is NFC by construction: then a text of such scalars is cut
