@@ -12,8 +12,6 @@ struct SearchWordScanner {
     private var bytes: [UInt8] = []
     private var words: [(start: Int, count: Int, hash: UInt64)] = []
 
-    var count: Int { words.count }
-
     /// Forgets the words, keeping the storage.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
