@@ -188,6 +188,13 @@ import Testing
         }
     }
 
+    @Test func quotesJSONStringsAsJavaScriptReadsThem() throws {
+        let text = "Tổ \"Toán\" \\ Tin\n\t\r\u{1}\u{1F}\u{7F} \u{2027}\u{2028}\u{2029}\u{202A} 🙂"
+        let quoted = JSONText.quote(text)
+        #expect(quoted == #""Tổ \"Toán\" \\ Tin\n\t\r\u0001\u001f\#u{7F} \#u{2027}\u2028\u2029\#u{202A} 🙂""#)
+        #expect(try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String == text)
+    }
+
     @Test func aSmallSiteIsOneShard() throws {
         let index = SearchIndex(model: try Self.model())
         #expect(index.files.map(\.path).filter { $0.contains("/tu") } == ["tim-kiem/chi-muc/tu.json"])

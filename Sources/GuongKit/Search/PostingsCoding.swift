@@ -2,26 +2,25 @@
 /// five bits per character, most significant first; every character but the last of a number
 /// comes from `more`, the last from `last`. 0–31 take one character, up to 1023 two, up to 32767 three.
 enum PostingsCoding {
-    static let last = Array("0123456789abcdefghijklmnopqrstuv".unicodeScalars)
-    static let more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".unicodeScalars)
+    static let last = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    static let more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
 
-    /// Appends `value` (≥ 0) to `text`.
-    static func append(_ value: Int, to text: inout String.UnicodeScalarView) {
+    /// Appends `value` (≥ 0) to `bytes`.
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
         precondition(value >= 0, "postings hold non-negative numbers")
-        var groups: [Int] = [value & 31]
-        var rest = value >> 5
-        while rest > 0 {
-            groups.append(rest & 31)
-            rest >>= 5
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(more[value >> shift & 31])
+            shift -= 5
         }
-        for group in groups.dropFirst().reversed() { text.append(more[group]) }
-        text.append(last[groups[0]])
+        bytes.append(last[value & 31])
     }
 
     static func encode(_ values: [Int]) -> String {
-        var text = String.UnicodeScalarView()
-        for value in values { append(value, to: &text) }
-        return String(text)
+        var bytes: [UInt8] = []
+        for value in values { append(value, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The numbers in `text`, or nil if it holds a character outside the two alphabets or ends mid-number.
@@ -29,12 +28,12 @@ enum PostingsCoding {
         var values: [Int] = []
         var pending = 0
         var open = false
-        for scalar in text.unicodeScalars {
-            if let digit = last.firstIndex(of: scalar) {
+        for byte in text.utf8 {
+            if let digit = last.firstIndex(of: byte) {
                 values.append(pending << 5 | digit)
                 pending = 0
                 open = false
-            } else if let digit = more.firstIndex(of: scalar) {
+            } else if let digit = more.firstIndex(of: byte) {
                 pending = pending << 5 | digit
                 open = true
             } else {

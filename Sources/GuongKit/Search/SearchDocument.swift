@@ -1,5 +1,4 @@
-/// What the search index keeps of one profile: what a result shows, and every word with the most
-/// prominent place it appears in.
+/// What the search index keeps of one profile: what a result shows, and where its words come from.
 struct SearchDocument: Sendable {
     /// Where a word was found, weakest first; the script ranks a match in the name above one in the body.
     enum Place: Int, Comparable, Sendable {
@@ -16,8 +15,6 @@ struct SearchDocument: Sendable {
     var unit: Int
     var fields: [Int]
     var years: [Int]
-    /// Each distinct word form (lowercased, NFC) with its most prominent place.
-    var words: [String: Place]
 
     init(profile: Profile, tables: SearchTables) {
         name = profile.name
@@ -27,24 +24,16 @@ struct SearchDocument: Sendable {
         unit = tables.unitIndex[profile.unitID] ?? 0
         fields = profile.fieldCodes.compactMap { tables.fieldIndex[$0] }
         years = profile.years
+    }
 
-        var words: [String: Place] = [:]
-        func add(_ text: String, _ place: Place) {
-            for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
-                if let known = words[word], known >= place { continue }
-                words[word] = place
-            }
-        }
-        add(profile.name, .name)
-        add(position, .details)
-        add(tables.kindNames[kind], .details)
-        if tables.unitNames.indices.contains(unit) { add(tables.unitNames[unit], .details) }
-        for field in fields { add(tables.fieldNames[field], .details) }
-        for year in years { add(String(year), .details) }
-        add(profile.summary, .summary)
-        for item in profile.achievements { add(item.text, .summary) }
-        for block in profile.body { add(block.text, .body) }
-        self.words = words
+    /// The texts whose words the index keeps for this document of `profile`, by place, most prominent first.
+    func texts(of profile: Profile, tables: SearchTables) -> [(place: Place, texts: [String])] {
+        var details = [position, tables.kindNames[kind]]
+        if tables.unitNames.indices.contains(unit) { details.append(tables.unitNames[unit]) }
+        details += fields.map { tables.fieldNames[$0] }
+        details += years.map { String($0) }
+        return [(.name, [profile.name]), (.details, details), (.summary, [profile.summary] + profile.achievements.map(\.text)),
+                (.body, profile.body.map(\.text))]
     }
 }
 

@@ -58,24 +58,41 @@ extension SearchIndex {
 enum JSONText {
     /// `s` as a JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{2028}", "\u{2029}": out += "\\u" + String(scalar.value, radix: 16)
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendQuoted(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string to `bytes`. By bytes: an escaped character is ASCII, and no byte
+    /// of a multibyte scalar is, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in
+    /// older JavaScript.
+    static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
+        func escape(_ text: String) { bytes += text.utf8 }
+        var s = s
+        bytes.append(UInt8(ascii: "\""))
+        s.withUTF8 { text in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case UInt8(ascii: "\n"): escape("\\n")
+                case UInt8(ascii: "\t"): escape("\\t")
+                case UInt8(ascii: "\r"): escape("\\r")
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                case 0xE2 where text[index] == 0x80 && (text[index + 1] == 0xA8 || text[index + 1] == 0xA9):
+                    escape(text[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default:
+                    bytes.append(byte)
                 }
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 

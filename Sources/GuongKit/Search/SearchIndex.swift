@@ -46,25 +46,32 @@ struct SearchIndex: Sendable {
 
     init(model: SiteModel) {
         let tables = SearchTables(model: model)
-        let profiles = model.profiles.map { (key: VietnameseFolding.key($0.name), profile: $0) }
-            .sorted { ($0.key, $0.profile.slug) < ($1.key, $1.profile.slug) }
-            .map(\.profile)
+        // Indices are sorted, not profiles: moving a profile retains each of its strings.
+        let profiles = model.profiles.indices
+            .sorted { (model.nameKeys[$0], model.profiles[$0].slug) < (model.nameKeys[$1], model.profiles[$1].slug) }
+            .map { model.profiles[$0] }
         let documents = profiles.parallelMap { SearchDocument(profile: $0, tables: tables) }
         documentCount = documents.count
 
-        var rest: [File] = []
-        for (number, start) in stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated() {
+        var rest = Array(stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated()).parallelMap { number, start in
             let chunk = documents[start..<min(start + Self.chunkSize, documents.count)]
-            rest.append(File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk)))
+            return File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk))
         }
         rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, tables: tables)))
 
-        let entries = Self.termEntries(documents)
-        let shards = SearchShards.partition(entries.mapValues(\.utf8.count), target: Self.shardTarget)
+        let entries = Self.termEntries(SearchPostings(documents: documents, profiles: profiles, tables: tables))
+        let shards = SearchShards.partition(entries.mapValues(\.count), target: Self.shardTarget)
         let keys = shards.keys.sorted()
         rest += keys.parallelMap { key in
-            let body = shards[key]!.map { JSONText.quote($0) + ":" + entries[$0]! }.joined(separator: ",\n")
-            return File(path: Self.directory + SearchShards.fileName(key), contents: Data("{\(body)}\n".utf8))
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (number, term) in shards[key]!.enumerated() {
+                if number > 0 { json += ",\n".utf8 }
+                JSONText.appendQuoted(term, to: &json)
+                json.append(UInt8(ascii: ":"))
+                json += entries[term]!
+            }
+            json += "}\n".utf8
+            return File(path: Self.directory + SearchShards.fileName(key), contents: Data(json))
         }
         rest.sort { $0.path < $1.path }
 
@@ -77,32 +84,44 @@ struct SearchIndex: Sendable {
         files = [File(path: Self.directory + Self.manifestName, contents: manifest)] + rest
     }
 
-    /// Each term (folded word) → its JSON value: `"postings"` when its one form is the term itself,
-    /// otherwise `[["form","postings"],…]`. Postings are gaps between document ids times 4, plus the place.
-    static func termEntries(_ documents: [SearchDocument]) -> [String: String] {
-        var collected: [String: [Int]] = [:]
-        for (id, document) in documents.enumerated() {
-            for (form, place) in document.words { collected[form, default: []].append(id << 2 | place.rawValue) }
-        }
-        let postings = collected
-        let forms = Array(postings.keys)
+    /// Each term (folded word) → its JSON value, as UTF-8: `"postings"` when its one form is the term
+    /// itself, otherwise `[["form","postings"],…]`. Postings are gaps between document ids times 4, plus
+    /// the place; they are ASCII that needs no escaping.
+    static func termEntries(_ index: SearchPostings) -> [String: [UInt8]] {
+        let forms = (0..<index.forms.count).map(index.forms.string)
         let folded = forms.parallelMap { VietnameseFolding.fold($0) }
-        var grouped: [String: [String]] = [:]
-        for (form, term) in zip(forms, folded) { grouped[term, default: []].append(form) }
+        var grouped: [String: [Int]] = [:]
+        for (form, term) in folded.enumerated() { grouped[term, default: []].append(form) }
         let formsByTerm = grouped
 
         let terms = formsByTerm.keys.sorted()
-        let values = terms.parallelMap { term -> String in
-            let entries = formsByTerm[term]!.sorted().map { form -> (String, String) in
+        let values = terms.parallelMap { term -> [UInt8] in
+            let entries = formsByTerm[term]!.map { (forms[$0], $0) }.sorted { $0.0 < $1.0 }
+            var json: [UInt8] = []
+            func appendPostings(_ form: Int) {
+                json.append(UInt8(ascii: "\""))
                 var previous = 0
-                let numbers = postings[form]!.map { packed in
-                    defer { previous = packed >> 2 }
-                    return ((packed >> 2) - previous) << 2 | packed & 3
+                for packed in index.postings[form] {
+                    let document = Int(packed) >> 2
+                    PostingsCoding.append((document - previous) << 2 | Int(packed) & 3, to: &json)
+                    previous = document
                 }
-                return (form, PostingsCoding.encode(numbers))
+                json.append(UInt8(ascii: "\""))
             }
-            if entries.count == 1, entries[0].0 == term { return JSONText.quote(entries[0].1) }
-            return "[" + entries.map { "[" + JSONText.quote($0.0) + "," + JSONText.quote($0.1) + "]" }.joined(separator: ",") + "]"
+            if entries.count == 1, entries[0].0 == term {
+                appendPostings(entries[0].1)
+                return json
+            }
+            json.append(UInt8(ascii: "["))
+            for (number, (text, form)) in entries.enumerated() {
+                json += (number == 0 ? "[" : ",[").utf8
+                JSONText.appendQuoted(text, to: &json)
+                json.append(UInt8(ascii: ","))
+                appendPostings(form)
+                json.append(UInt8(ascii: "]"))
+            }
+            json.append(UInt8(ascii: "]"))
+            return json
         }
         return Dictionary(uniqueKeysWithValues: zip(terms, values))
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// How search cuts text into words. `theme/assets/search.js` cuts queries the same way; the shared
-/// vectors in `Tests/GuongKitTests/Fixtures/folding-vectors.json` keep the two in step.
+/// vectors in `Tests/GuongKitTests/Fixtures/folding-vectors.json` keep the two in step. The index cuts
+/// profiles with `SearchWordScanner`, whose table is made from `words(_:)` and tested against it.
 enum SearchText {
     /// Longer words (pasted links, runs of digits) are left out of the index; no reader types them.
     static let maxWordLength = 40

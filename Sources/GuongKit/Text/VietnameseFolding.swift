@@ -51,7 +51,8 @@ public enum VietnameseFolding {
         var result = ""
         var pendingHyphen = false
         for scalar in fold(text).unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) {
+            // ASCII letters by range: the property lookup was most of the time of a slug.
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !result.isEmpty { result.append("-") }
                 pendingHyphen = false
                 result.unicodeScalars.append(scalar)
