@@ -51,7 +51,7 @@ struct CompiledTemplateTests {
         "<ul>\n  {{> list}}\n</ul>\n",
         "a { b } {{ name }} {{# yes }}c{{/ yes }}\r\nline\r\n  {{#yes}}\r\n  crlf\r\n  {{/yes}}\r\n",
         "{{#items}}{{#url}}<a href=\"{{url}}\">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/items}}",
-        "{{> nothing}}|{{.}}|",
+        "{{> nothing}}|{{.name}}|",
         "{{{rendered}}} {{rendered}} {{#rendered}}[{{.}}]{{/rendered}} {{lowercased(rendered)}}",
     ])
     func agree(template: String) throws {
@@ -75,6 +75,17 @@ struct CompiledTemplateTests {
             let value = Self.value
             #expect(theme.render("page", value) == theme.renderBySwiftMustache("page", value))
         }
+    }
+
+    /// Swift's description of a collection: only swift-mustache prints it (for a dictionary, in an order that
+    /// differs from one copy to the next, so only the list's text can be compared).
+    @Test func printingAnObjectOrAListFallsBackForThatPage() throws {
+        for template in ["|{{.}}|", "{{site}}", "{{{words}}}"] {
+            let theme = try theme(["page": template])
+            var compiled: [UInt8] = []
+            #expect(throws: CompiledTemplates.Fallback.self) { try theme.compiled?.render("page", Self.value, into: &compiled) }
+        }
+        #expect(try theme(["page": "{{{words}}}"]).render("page", Self.value) == #"["a", "b"]"#)
     }
 
     @Test func aTransformOnlySwiftMustacheKnowsForTheValueFallsBackForThatPage() throws {
@@ -117,10 +128,6 @@ struct CompiledTemplateTests {
             try theme.compiled?.render("page", page, memo: memo, into: &memoized)
             #expect(String(decoding: memoized, as: UTF8.self) == theme.render("page", page))
         }
-        switch memo.entry(partial: "card", object: 7) {
-        case .output: #expect(kept)
-        case .refused: #expect(!kept)
-        case nil: Issue.record("the card was not offered to the memo")
-        }
+        #expect(memo.counts == (kept ? 1 : 0, kept ? 0 : 1))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A theme's templates, compiled; nil from `compile` when one of them needs swift-mustache.
 struct CompiledTemplates: Sendable {
-    let templates: [String: CompiledTemplate]
+    private let programs: [TemplateProgram]
+    private let index: [String: Int]
 
     /// A transform met a value only swift-mustache knows how to treat (`reversed` of a list, `sorted` of a
     /// dictionary …): the page is rendered by swift-mustache instead.
@@ -10,12 +11,13 @@ struct CompiledTemplates: Sendable {
 
     /// Compiles every template, or returns nil if any uses a feature only swift-mustache has.
     static func compile(_ sources: [String: String]) -> CompiledTemplates? {
-        var templates: [String: CompiledTemplate] = [:]
-        for (name, text) in sources {
+        var templates: [(String, CompiledTemplate)] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             guard let template = try? CompiledTemplate(text) else { return nil }
-            templates[name] = template
+            templates.append((name, template))
         }
-        return CompiledTemplates(templates: templates)
+        let index = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.0, $0) })
+        return CompiledTemplates(programs: templates.map { TemplateProgram($1, partials: index) }, index: index)
     }
 
     /// Renders the template `name` with `value` as the root object, appending its UTF-8 to `output`;
@@ -23,9 +25,10 @@ struct CompiledTemplates: Sendable {
     /// object on top are rendered once per object (see `PartialMemo`).
     func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
                 into output: inout [UInt8]) throws(Fallback) {
-        guard let template = templates[name] else { return }
+        guard let number = index[name] else { return }
         var state = RenderState(stack: [value], memo: memo)
-        try render(template.nodes, state: &state, indentation: nil, into: &output)
+        let program = programs[number]
+        try run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
     /// The context stack, and what a memoized partial being rendered has looked up below its object.
@@ -38,90 +41,108 @@ struct CompiledTemplates: Sendable {
         var escaped = false
     }
 
-    /// swift-mustache's rendering: in a partial called with an indentation, the indentation goes before a
-    /// node's output whenever what this call has rendered so far ends a line.
-    private func render(_ nodes: [CompiledTemplate.Node], state: inout RenderState, indentation: [UInt8]?,
-                        into output: inout [UInt8]) throws(Fallback) {
+    /// Runs the instructions in `range`. swift-mustache's rendering: in a partial called with an indentation,
+    /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
+    /// this call has rendered so far ends a line.
+    private func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
+                     into output: inout [UInt8]) throws(Fallback) {
+        var counter = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { try render(node, state: &state, indentation: indentation, into: &output) }
+            while counter < range.upperBound {
+                counter = try step(program, at: counter, state: &state, indentation: nil, into: &output)
+            }
             return
         }
         var rendered: [UInt8] = []
-        for node in nodes {
+        while counter < range.upperBound {
             var piece: [UInt8] = []
-            try render(node, state: &state, indentation: indentation, into: &piece)
+            counter = try step(program, at: counter, state: &state, indentation: indentation, into: &piece)
             if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
             rendered += piece
         }
         output += rendered
     }
 
-    private func render(_ node: CompiledTemplate.Node, state: inout RenderState, indentation: [UInt8]?,
-                        into output: inout [UInt8]) throws(Fallback) {
-        switch node {
-        case .text(let bytes):
-            output += bytes
-        case .variable(let name, let escaped):
-            guard let value = try resolve(name, in: &state) else { return }
-            value.write(escaped: escaped, to: &output)
-        case .section(let name, let children, let inverted):
-            let value = try resolve(name, in: &state)
-            if inverted {
-                switch value {
-                case .list(let items) where items.isEmpty:
-                    state.stack.append(.list([] as [TemplateValue]))
-                    try render(children, state: &state, indentation: indentation, into: &output)
-                    state.stack.removeLast()
-                case .bool(false), nil:
-                    try render(children, state: &state, indentation: indentation, into: &output)
-                default:
-                    return
-                }
-                return
+    /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
+    private func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
+                      into output: inout [UInt8]) throws(Fallback) -> Int {
+        let instruction = program.code[counter]
+        switch instruction.operation {
+        case .text:
+            output += program.text(of: instruction)
+        case .escaped, .raw:
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            case .list?, .object?:
+                // Printed as Swift describes a collection, in an order only swift-mustache's copy of it fixes.
+                throw Fallback()
+            case let value?:
+                value.write(escaped: instruction.operation == .escaped, to: &output)
+            case nil:
+                break
             }
-            switch value {
+        case .inverted:
+            let body = counter + 1..<Int(instruction.extra)
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            case .list(let items) where items.isEmpty:
+                state.stack.append(.list([] as [TemplateValue]))
+                try run(program, body, state: &state, indentation: indentation, into: &output)
+                state.stack.removeLast()
+            case .bool(false), nil:
+                try run(program, body, state: &state, indentation: indentation, into: &output)
+            default:
+                break
+            }
+            return body.upperBound
+        case .section:
+            let body = counter + 1..<Int(instruction.extra)
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
             case .list(let items):
                 for item in items {
                     state.stack.append(item)
-                    try render(children, state: &state, indentation: indentation, into: &output)
+                    try run(program, body, state: &state, indentation: indentation, into: &output)
                     state.stack.removeLast()
                 }
             case .bool(let flag):
-                if flag { try render(children, state: &state, indentation: indentation, into: &output) }
+                if flag { try run(program, body, state: &state, indentation: indentation, into: &output) }
             case nil:
-                return
+                break
             case let value?:
                 state.stack.append(value)
-                try render(children, state: &state, indentation: indentation, into: &output)
+                try run(program, body, state: &state, indentation: indentation, into: &output)
                 state.stack.removeLast()
             }
-        case .partial(let name, let partialIndentation):
-            guard let template = templates[name] else { return }
-            let inner = partialIndentation.map { (indentation ?? []) + Array($0.utf8) } ?? indentation
+            return body.upperBound
+        case .partial:
+            guard instruction.operand >= 0 else { break }
+            let partial = programs[Int(instruction.operand)]
+            let own = instruction.extra >= 0 ? program.indentations[Int(instruction.extra)] : nil
+            let inner = own.map { (indentation ?? []) + $0 } ?? indentation
             if inner?.isEmpty ?? true, state.boundary == nil, let memo = state.memo,
                case .object(let object) = state.stack[state.stack.count - 1], let key = object.memoKey {
-                try renderMemoized(name, template, key: key, memo: memo, state: &state, into: &output)
+                try renderMemoized(partial, number: Int(instruction.operand), key: key, memo: memo, state: &state, into: &output)
             } else {
-                try render(template.nodes, state: &state, indentation: inner, into: &output)
+                try run(partial, 0..<partial.code.count, state: &state, indentation: inner, into: &output)
             }
         }
+        return counter + 1
     }
 
     /// A partial with a memoizable object on top: the memo's output when it has one, else rendered and
     /// offered to the memo, which keeps it only if nothing was looked up below the object.
-    private func renderMemoized(_ name: String, _ template: CompiledTemplate, key: Int, memo: PartialMemo,
+    private func renderMemoized(_ partial: TemplateProgram, number: Int, key: Int, memo: PartialMemo,
                                 state: inout RenderState, into output: inout [UInt8]) throws(Fallback) {
-        switch memo.entry(partial: name, object: key) {
+        let whole = 0..<partial.code.count
+        switch memo.entry(partial: number, object: key) {
         case .output(let bytes):
             output += bytes
         case .refused:
-            try render(template.nodes, state: &state, indentation: nil, into: &output)
+            try run(partial, whole, state: &state, indentation: nil, into: &output)
         case nil:
             state.boundary = state.stack.count - 1
             state.escaped = false
             let start = output.count
-            try render(template.nodes, state: &state, indentation: nil, into: &output)
-            memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: name, object: key)
+            try run(partial, whole, state: &state, indentation: nil, into: &output)
+            memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: number, object: key)
             state.boundary = nil
         }
     }
@@ -132,15 +153,15 @@ struct CompiledTemplates: Sendable {
             return try Self.resolve(name, in: state.stack)
         }
         let depth = Self.depth(of: first, in: state.stack)
-        if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first) == true) }) ?? true {
+        if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first.name) == true) }) ?? true {
             state.escaped = true
         }
         return try Self.resolve(name, in: state.stack)
     }
 
-    /// The index of the first object up the stack that has `name`.
-    private static func depth(of name: String, in stack: [TemplateValue]) -> Int? {
-        stack.indices.reversed().first { stack[$0].child(name) != nil }
+    /// The index of the first object up the stack that has `key`.
+    private static func depth(of key: TemplateKey, in stack: [TemplateValue]) -> Int? {
+        stack.indices.reversed().first { stack[$0].child(key) != nil }
     }
 
     /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
@@ -184,10 +205,10 @@ struct CompiledTemplates: Sendable {
 }
 
 extension TemplateValue {
-    /// A dictionary's value under `name`; nothing else has named children here.
-    func child(_ name: String) -> TemplateValue? {
+    /// An object's value under `key`; nothing else has named children here.
+    func child(_ key: TemplateKey) -> TemplateValue? {
         switch self {
-        case .object(let object): object[name]
+        case .object(let object): object[key]
         default: nil
         }
     }
@@ -266,7 +287,7 @@ extension TemplateValue {
             }
         case .int(let number):
             output += String(number).utf8
-        case .bool, .list, .object:
+        case .bool, .list, .object:  // (a list or object only reaches here through a transform's result)
             var text = text
             if escaped {
                 text.withUTF8 { HTMLEscaping.append($0, to: &output) }

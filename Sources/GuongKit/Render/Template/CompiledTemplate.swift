@@ -27,7 +27,8 @@ struct CompiledTemplate: Sendable {
             case stack
         }
         var scope: Scope
-        var parts: [String]
+        /// Each part with its hash, made once.
+        var parts: [TemplateKey]
         /// Transforms to apply to the value, innermost first: `lowercased(x)` → `["lowercased"]`.
         var transforms: [String] = []
     }
@@ -241,7 +242,7 @@ private struct TemplateParser {
             guard !text.isEmpty else { throw CompiledTemplate.Unsupported() }
             transforms.reverse()
         }
-        let parts = text.split(separator: ".").map(String.init)
+        let parts = text.split(separator: ".").map { TemplateKey(String($0)) }
         if text == "." { return .init(scope: .current, parts: [], transforms: transforms) }
         if text.first == "." { return .init(scope: .currentOnly, parts: parts, transforms: transforms) }
         return .init(scope: .stack, parts: parts, transforms: transforms)

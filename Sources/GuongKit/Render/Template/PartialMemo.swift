@@ -17,7 +17,8 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     private struct Key: Hashable {
-        var partial: String
+        /// The partial's index among the compiled templates.
+        var partial: Int
         var object: Int
     }
 
@@ -29,11 +30,20 @@ final class PartialMemo: @unchecked Sendable {
         self.constantRootNames = constantRootNames
     }
 
-    func entry(partial: String, object: Int) -> Entry? {
+    func entry(partial: Int, object: Int) -> Entry? {
         lock.withLock { entries[Key(partial: partial, object: object)] }
     }
 
-    func store(_ entry: Entry, partial: String, object: Int) {
+    /// How many outputs are kept, and how many partials were refused.
+    var counts: (kept: Int, refused: Int) {
+        lock.withLock {
+            entries.values.reduce(into: (0, 0)) { counts, entry in
+                if case .output = entry { counts.0 += 1 } else { counts.1 += 1 }
+            }
+        }
+    }
+
+    func store(_ entry: Entry, partial: Int, object: Int) {
         lock.withLock { entries[Key(partial: partial, object: object)] = entry }
     }
 }

@@ -41,14 +41,35 @@ enum TemplateValue: Sendable {
     }
 }
 
+/// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,
+/// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
+struct TemplateKey: Sendable {
+    let name: String
+    /// FNV-1a of the name's UTF-8.
+    let hash: UInt32
+
+    init(_ name: String) {
+        self.name = name
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        self.hash = hash
+    }
+}
+
 /// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
 ///
-/// An object may extend another (`extending(_:)`): it then has the other's values too, its own replacing
-/// those with the same name — what a page adds to a profile's card, or a registration row to it, without
-/// copying the card's values for every page and row.
+/// Values are kept sorted by the hash of their name and found by binary search on it. An object may
+/// extend another (`extending(_:)`): it then has the other's values too, its own replacing those with
+/// the same name — what a page adds to a profile's card, or a registration row to it, without copying
+/// the card's values for every page and row.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    /// The object's own values; `fields` includes the extended object's.
-    private var own: [String: TemplateValue]
+    private struct Entry: Sendable {
+        let key: TemplateKey
+        var value: TemplateValue
+    }
+
+    /// The object's own values, sorted by `key.hash`; `fields` includes the extended object's.
+    private var entries: [Entry]
     private var base: Base?
     /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
     private(set) var memoKey: Int?
@@ -59,37 +80,72 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     init(dictionaryLiteral elements: (String, TemplateValue?)...) {
-        own = Dictionary(minimumCapacity: elements.count)
-        for (key, value) in elements where value != nil { own[key] = value }
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
     }
 
     init(_ fields: [String: TemplateValue]) {
-        own = fields
+        entries = []
+        entries.reserveCapacity(fields.count)
+        for (key, value) in fields { self[key] = value }
     }
 
     /// An object with nothing of its own yet, over `base`.
     init(extending base: TemplateObject) {
-        own = [:]
+        entries = []
         self.base = Base(base)
     }
 
     /// Every value, the extended object's included.
     var fields: [String: TemplateValue] {
+        let own = Dictionary(entries.map { ($0.key.name, $0.value) }, uniquingKeysWith: { _, last in last })
         guard let base else { return own }
         return base.object.fields.merging(own) { _, mine in mine }
     }
 
-    subscript(key: String) -> TemplateValue? {
-        get { own[key] ?? base?.object[key] }
-        set {
-            if newValue == nil, let base, base.object[key] != nil {
-                // Removing a value the extended object has: this object stops extending it.
-                own = base.object.fields.merging(own) { _, mine in mine }
-                self.base = nil
-            }
-            own[key] = newValue
-            memoKey = nil
+    subscript(name: String) -> TemplateValue? {
+        get { self[TemplateKey(name)] }
+        set { self[TemplateKey(name)] = newValue }
+    }
+
+    subscript(key: TemplateKey) -> TemplateValue? {
+        get {
+            if let index = index(of: key) { return entries[index].value }
+            return base?.object[key]
         }
+        set {
+            memoKey = nil
+            let index = index(of: key)
+            if let newValue {
+                if let index { entries[index].value = newValue } else { entries.insert(Entry(key: key, value: newValue), at: insertionPoint(for: key.hash)) }
+                return
+            }
+            if let index { entries.remove(at: index) }
+            if let base, base.object[key] != nil {
+                // Removing a value the extended object has: this object stops extending it.
+                self = TemplateObject(fields.filter { $0.key != key.name })
+            }
+        }
+    }
+
+    /// The first entry whose hash is not below `hash`.
+    private func insertionPoint(for hash: UInt32) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key.hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func index(of key: TemplateKey) -> Int? {
+        var index = insertionPoint(for: key.hash)
+        while index < entries.count, entries[index].key.hash == key.hash {
+            if entries[index].key.name == key.name { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// This object's values over `base`'s.
