@@ -45,6 +45,9 @@ struct Build: ParsableCommand {
         if !report.diagnostics.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
         print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(report.output.path) trong \(seconds) giây.")
+        // Done: the process ends holding the report, so the site's data goes with the process instead of being
+        // freed object by object (clang's -disable-free, for the same reason).
+        withExtendedLifetime(report) { Foundation.exit(ExitCode.success.rawValue) }
     }
 
     private func fail(_ failure: SiteBuilder.Failure) throws -> Never {

