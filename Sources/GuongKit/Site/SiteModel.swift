@@ -24,12 +24,12 @@ public struct SiteModel: Sendable {
         self.schema = schema
         self.units = units
         self.pages = pages
-        let sorted = profiles
-            .filter { includeDrafts || !$0.draft }
-            .map { (key: SortKey($0), profile: $0) }
-            .sorted { $0.key < $1.key }
-        self.profiles = sorted.map(\.profile)
-        nameKeys = sorted.map(\.key.name)
+        // Keys (a fold of each name) on every core; then indexes are sorted, not whole profiles.
+        let kept = profiles.filter { includeDrafts || !$0.draft }
+        let keys = kept.parallelMap(SortKey.init)
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        self.profiles = order.map { kept[$0] }
+        nameKeys = order.map { keys[$0].name }
         unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byField: [String: [Int]] = [:], byYear: [Int: [Int]] = [:]
         var byKind: [ProfileKind: [Int]] = [:], byUnit: [String: [Int]] = [:]
@@ -51,7 +51,7 @@ public struct SiteModel: Sendable {
     public func unitName(_ id: String) -> String { unitsByID[id]?.name ?? id }
 
     /// Newest year first; within a year, collectives then individuals, then by folded name, then slug.
-    struct SortKey: Comparable {
+    struct SortKey: Comparable, Sendable {
         let year: Int, kind: Int, name: String, slug: String
         init(_ profile: Profile) {
             year = -(profile.years.last ?? 0)
