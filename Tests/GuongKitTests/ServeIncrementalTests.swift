@@ -34,7 +34,7 @@ import Testing
     final class Files: @unchecked Sendable {
         private let lock = NSLock()
         private var files: [String: Data] = [:]
-        func put(_ file: OutputFile) { lock.withLock { files[file.path] = file.contents } }
+        func put(_ file: OutputFile) { lock.withLock { files[file.path] = Data(file.contents) } }
         func remove(_ paths: [String]) { lock.withLock { for path in paths { files[path] = nil } } }
         var all: [String: Data] { lock.withLock { files } }
     }

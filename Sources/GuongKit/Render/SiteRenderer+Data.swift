@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Keys are sorted and absent values left out, as `JSONEncoder` with `.sortedKeys` writes them.
 extension SiteRenderer {
-    func dataJSON() -> Data {
+    func dataJSON() -> [UInt8] {
         let model = context.model
         var json = JSONOutput(capacity: model.profiles.count * 1536)
         json.raw("{")
@@ -25,7 +25,7 @@ extension SiteRenderer {
         json.key("site")
         json.string(model.config.title)
         json.raw("}\n")
-        return Data(json.bytes)
+        return json.bytes
     }
 
     private func exemplar(_ profile: Profile, into json: inout JSONOutput) {

@@ -52,6 +52,6 @@ extension SiteRenderer {
         case .searchIndex(let number): return OutputFile(path: path(of: job), contents: searchIndex.files[number].contents)
         case .robots: page = Array("User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n".utf8)
         }
-        return OutputFile(path: SitePaths.file(for: path(of: job)), contents: Data(page))
+        return OutputFile(path: SitePaths.file(for: path(of: job)), contents: page)
     }
 }

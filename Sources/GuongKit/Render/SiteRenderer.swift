@@ -4,7 +4,17 @@ import Foundation
 public struct OutputFile: Sendable {
     /// Relative to the output folder: `nam/2022/index.html`.
     public var path: String
-    public var contents: Data
+    /// The file's bytes (pages are rendered into byte arrays; a `Data` would be one more copy of each).
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, contents: Data) {
+        self.init(path: path, contents: [UInt8](contents))
+    }
 }
 
 /// One unit of rendering work; jobs are independent, so they run on every core.

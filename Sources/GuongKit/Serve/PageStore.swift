@@ -43,7 +43,7 @@ final class PageStore: @unchecked Sendable {
 
     var fileCount: Int { lock.withLock { files.count } }
 
-    func publish(_ file: OutputFile) { lock.withLock { files[file.path] = file.contents } }
+    func publish(_ file: OutputFile) { lock.withLock { files[file.path] = Data(file.contents) } }
 
     func remove(_ paths: [String]) { lock.withLock { for path in paths { files[path] = nil } } }
 
