@@ -24,3 +24,12 @@ struct FolderWalkTests {
         #expect(FolderWalk.files(in: root.appendingPathComponent("khong-co").path).isEmpty)
     }
 }
+
+@Suite("Markdown file names")
+struct MarkdownNameTests {
+    @Test(arguments: [("a.md", true), ("A.MD", true), ("ho-so.Markdown", true), ("a.md.bak", false), ("md", false),
+                      ("a.mdx", false), ("a.txt", false), ("Nguyễn Văn A.md", true), ("a.", false)])
+    func recognised(name: String, expected: Bool) {
+        #expect(SiteLoader.isMarkdownName(name) == expected)
+    }
+}

@@ -8,6 +8,8 @@ enum FolderWalk {
     struct Entry {
         /// Relative to the walked folder: `truong-a/nguyen-van-a.md`.
         var path: String
+        /// The last component of `path`.
+        var name: String
         var isLink: Bool
     }
 
@@ -41,7 +43,7 @@ enum FolderWalk {
             if type == DT_DIR {
                 walk(folder + "/" + name, prefix: prefix + name + "/", into: &entries)
             } else {
-                entries.append(Entry(path: prefix + name, isLink: type == DT_LNK))
+                entries.append(Entry(path: prefix + name, name: name, isLink: type == DT_LNK))
             }
         }
     }

@@ -86,11 +86,7 @@ public struct SiteLoader: Sendable {
         // Links to folders are not followed, so a file that is no link lies where the folder really is;
         // only links are resolved, each costing a system call per component of its path.
         let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
-        let candidates = FolderWalk.files(in: folder.path).filter { entry in
-            let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-            let suffix = name.split(separator: ".").last?.lowercased()
-            return name.contains(".") && (suffix == "md" || suffix == "markdown") && !name.hasPrefix("_")
-        }
+        let candidates = FolderWalk.files(in: folder.path).filter { Self.isMarkdownName($0.name) && !$0.name.hasPrefix("_") }
         let prefix = displayRoot + relativeFolder + "/"
         let files = candidates.parallelMap { entry -> ContentFile? in
             let url = folder.appendingPathComponent(entry.path)
@@ -98,5 +94,14 @@ public struct SiteLoader: Sendable {
             return ContentFile(url: url, displayPath: prefix + entry.path)
         }
         return files.compactMap { $0 }.sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// Whether a file name ends in `.md` or `.markdown`, in any case (by bytes: ten thousand names).
+    static func isMarkdownName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = utf8[utf8.index(after: dot)...]
+        let lowercase = { (byte: UInt8) in (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return suffix.map(lowercase).elementsEqual("md".utf8) || suffix.map(lowercase).elementsEqual("markdown".utf8)
     }
 }
