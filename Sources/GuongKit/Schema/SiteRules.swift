@@ -44,8 +44,9 @@ struct SiteRules {
         // The plan judges a head of unit together with the unit's collective criteria.
         let unitsWithCollective = Set(profiles.filter { $0.kind == .collective }.map(\.unitID))
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for profile in profiles where profile.kind == .individual && schema.isHead(position: profile.position)
-            && !unitsWithCollective.contains(profile.unitID) {
+        let schema = schema
+        let isHead = profiles.parallelMap { $0.kind == .individual && schema.isHead(position: $0.position) }
+        for (index, profile) in profiles.enumerated() where isHead[index] && !unitsWithCollective.contains(profile.unitID) {
             diagnostics.append(.headWithoutCollective(profile.location, unit: unitNames[profile.unitID] ?? profile.unitID))
         }
 
