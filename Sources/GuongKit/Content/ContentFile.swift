@@ -2,12 +2,20 @@ import Foundation
 
 /// A file of the site, with the path shown to users and the path relative to the site folder.
 public struct ContentFile: Sendable, Hashable {
-    public var url: URL
+    /// The file's absolute path. (A path, not a URL: making a URL for each of ten thousand listed profiles,
+    /// and asking each for its path again to open it, cost more than reading them.)
+    public var path: String
     /// What diagnostics print: relative to the working folder when the file is below it.
     public var displayPath: String
 
+    public var url: URL { URL(fileURLWithPath: path) }
+
     public init(url: URL, displayPath: String) {
-        self.url = url
+        self.init(path: url.path, displayPath: displayPath)
+    }
+
+    public init(path: String, displayPath: String) {
+        self.path = path
         self.displayPath = displayPath
     }
 
@@ -18,7 +26,7 @@ public struct ContentFile: Sendable, Hashable {
     /// past the limit, so a huge file costs no memory and a pipe cannot hang the check.
     func read(limits: Limits) -> Result<SourceText, Diagnostic> {
         let bytes: [UInt8]
-        switch FileBytes.read(url.path, limit: limits.fileBytes) {
+        switch FileBytes.read(path, limit: limits.fileBytes) {
         case .missing: return .failure(.fileUnreadable(whole, "không tìm thấy tệp, hoặc là liên kết tới tệp không còn"))
         case .notRegular: return .failure(.fileUnreadable(whole, "không phải tệp văn bản thường"))
         case .tooLarge(let size): return .failure(.fileTooLarge(whole, bytes: size, limit: limits.fileBytes))

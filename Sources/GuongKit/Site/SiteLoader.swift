@@ -88,10 +88,13 @@ public struct SiteLoader: Sendable {
         let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
         let candidates = FolderWalk.files(in: folder.path).filter { Self.isMarkdownName($0.name) && !$0.name.hasPrefix("_") }
         let prefix = displayRoot + relativeFolder + "/"
+        let folderPath = folder.path
         let files = candidates.parallelMap { entry -> ContentFile? in
-            let url = folder.appendingPathComponent(entry.path)
-            guard entry.isLink ? url.resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else { return nil }
-            return ContentFile(url: url, displayPath: prefix + entry.path)
+            let path = folderPath + "/" + entry.path
+            guard entry.isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else {
+                return nil
+            }
+            return ContentFile(path: path, displayPath: prefix + entry.path)
         }
         return files.compactMap { $0 }.sorted { $0.displayPath < $1.displayPath }
     }
