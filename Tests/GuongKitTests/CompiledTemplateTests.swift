@@ -130,4 +130,32 @@ struct CompiledTemplateTests {
         }
         #expect(memo.counts == (kept ? 1 : 0, kept ? 0 : 1))
     }
+
+    /// A layout may be rendered around the page's content only where the content is used once, as it is.
+    @Test(arguments: [
+        ("<main>{{{content}}}</main>", [String: String](), true),
+        ("<main>{{&content}}</main>", [:], true),
+        ("<main>{{content}}</main>", [:], false),
+        ("{{{content}}}{{{content}}}", [:], false),
+        ("{{#x}}{{{content}}}{{/x}}", [:], false),
+        ("{{^content}}none{{/content}}{{{content}}}", [:], false),
+        ("{{.}}{{{content}}}", [:], false),
+        ("{{> p}}{{{content}}}", ["p": "x"], false),
+        ("{{{content}}}", ["p": "{{content}}"], false),
+        ("{{{lowercased(content)}}}", [:], false),
+        ("{{{.content}}}", [:], false),
+        ("no content at all", [:], false),
+    ])
+    func contentUsedOnceRaw(layout: String, others: [String: String], expected: Bool) throws {
+        let compiled = try #require(CompiledTemplates.compile(others.merging(["layout": layout]) { first, _ in first }))
+        #expect(compiled.isUsedOnceRaw("content", in: "layout") == expected)
+    }
+
+    @Test func theContentMarkerIsFoundOnlyWhenItStandsOnce() {
+        let marker = LayoutBase.contentMarker
+        #expect(LayoutBase.onlyMarker(in: Array("<a>".utf8) + marker + Array("</a>".utf8)) == 3..<(3 + marker.count))
+        #expect(LayoutBase.onlyMarker(in: marker + marker) == nil)
+        #expect(LayoutBase.onlyMarker(in: Array("\u{0}x\u{0}".utf8)) == nil)
+        #expect(LayoutBase.onlyMarker(in: Array(marker.dropLast())) == nil)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the layout needs to wrap a page's content: title, where it sits, and how it is shared.
 struct PageShell {
     var title: String
@@ -23,9 +25,23 @@ extension RenderContext {
         var values = values
         values["t"] = strings
         values["base"] = .text(links.basePath)
+        let root = TemplateValue.object(values)
+        if layoutBase.splicesContent {
+            // The layout is rendered with a marker where the content goes, and the content straight after
+            // the part before it: no copy of the content (a fifth of the bytes a build moves).
+            let frame = layout(content: LayoutBase.contentMarker, shell: shell)
+            if let cut = LayoutBase.onlyMarker(in: frame) {
+                var output: [UInt8] = []
+                output.reserveCapacity(frame.count + 32 * 1024)
+                output += frame[..<cut.lowerBound]
+                theme.render(template, root, memo: memo, into: &output)
+                output += frame[cut.upperBound...]
+                return output
+            }
+        }
         var content: [UInt8] = []
-        content.reserveCapacity(16 * 1024)
-        theme.render(template, .object(values), memo: memo, into: &content)
+        content.reserveCapacity(32 * 1024)
+        theme.render(template, root, memo: memo, into: &content)
         return layout(content: content, shell: shell)
     }
 
@@ -69,9 +85,16 @@ struct LayoutBase: Sendable {
 
     let object: TemplateObject
     private let menu: [MenuItem]
+    /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
+    /// rendered in place of a marker (`RenderContext.page`).
+    let splicesContent: Bool
+    /// Stands for the content while the layout is rendered: NUL bytes never reach a page otherwise, and a
+    /// page where it does not come out exactly once is rendered the plain way.
+    static let contentMarker = Array("\u{0}guong:nội-dung\u{0}".utf8)
 
     init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
         let config = model.config
+        splicesContent = theme.compiled?.isUsedOnceRaw("content", in: "layout") ?? false
         object = [
             "t": strings,
             "base": .text(links.basePath),
@@ -109,5 +132,26 @@ struct LayoutBase: Sendable {
             object["current"] = .text(item.path == path ? "page" : "true")
             return .object(object)
         })
+    }
+
+    /// Where the marker stands in `frame`, if it stands there exactly once.
+    static func onlyMarker(in frame: [UInt8]) -> Range<Int>? {
+        frame.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            var found: Range<Int>?
+            var start = 0
+            // Its first byte, NUL, is looked for with memchr; each one found is checked for the whole marker.
+            while start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
+                let offset = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let end = offset + contentMarker.count
+                if end <= bytes.count, bytes[offset..<end].elementsEqual(contentMarker) {
+                    guard found == nil else { return nil }
+                    found = offset..<end
+                    start = end
+                } else {
+                    start = offset + 1
+                }
+            }
+            return found
+        }
     }
 }

@@ -42,12 +42,15 @@ struct SiteRules {
         }
 
         // The plan judges a head of unit together with the unit's collective criteria.
-        let unitsWithCollective = Set(profiles.filter { $0.kind == .collective }.map(\.unitID))
+        // (By index: a loop over the profiles themselves copies each, a dozen strings to retain.)
+        var unitsWithCollective = Set<String>()
+        for index in profiles.indices where profiles[index].kind == .collective { unitsWithCollective.insert(profiles[index].unitID) }
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let schema = schema
         let isHead = profiles.parallelMap { $0.kind == .individual && schema.isHead(position: $0.position) }
-        for (index, profile) in profiles.enumerated() where isHead[index] && !unitsWithCollective.contains(profile.unitID) {
-            diagnostics.append(.headWithoutCollective(profile.location, unit: unitNames[profile.unitID] ?? profile.unitID))
+        for index in profiles.indices where isHead[index] && !unitsWithCollective.contains(profiles[index].unitID) {
+            let unitID = profiles[index].unitID
+            diagnostics.append(.headWithoutCollective(profiles[index].location, unit: unitNames[unitID] ?? unitID))
         }
 
         if !removed.isEmpty { profiles = profiles.indices.filter { !removed.contains($0) }.map { profiles[$0] } }

@@ -31,6 +31,39 @@ struct CompiledTemplates: Sendable {
         try run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
+    /// Whether `name` is used by the templates only once, as `{{{name}}}` at the top level of `template` (in no
+    /// section, partial or other template, and `template` neither prints its root with `{{.}}` nor calls
+    /// a partial that could): what it stands for then goes out where that tag is, as it is. That lets a
+    /// layout be rendered around a page's content instead of copying the content into it.
+    func isUsedOnceRaw(_ name: String, in template: String) -> Bool {
+        guard let number = index[template] else { return false }
+        var uses = 0
+        for (other, program) in programs.enumerated() {
+            var sectionEnds: [Int] = []
+            for (counter, instruction) in program.code.enumerated() {
+                while let end = sectionEnds.last, counter >= end { sectionEnds.removeLast() }
+                switch instruction.operation {
+                case .escaped, .raw, .section, .inverted:
+                    let used = program.names[Int(instruction.operand)]
+                    if other == number, used.scope == .current { return false }
+                    if used.parts.first?.name == name {
+                        uses += 1
+                        guard other == number, instruction.operation == .raw, sectionEnds.isEmpty, used.scope == .stack,
+                              used.parts.count == 1, used.transforms.isEmpty else { return false }
+                    }
+                    if instruction.operation == .section || instruction.operation == .inverted {
+                        sectionEnds.append(Int(instruction.extra))
+                    }
+                case .partial:
+                    if other == number { return false }
+                case .text:
+                    break
+                }
+            }
+        }
+        return uses == 1
+    }
+
     /// The context stack, and what a memoized partial being rendered has looked up below its object.
     private struct RenderState {
         var stack: [TemplateValue]
