@@ -25,6 +25,12 @@ struct JSONOutput {
         bytes += "\":".utf8
     }
 
+    /// `"key":"text"`, after a comma unless it is the object's first key.
+    mutating func field(_ name: StaticString, _ text: String) {
+        key(name)
+        string(text)
+    }
+
     /// `text` quoted: `"` and `\` escaped, control characters as `\n`, `\t` … or `\u001b`, the rest as it is.
     mutating func string(_ text: String) {
         var text = text
