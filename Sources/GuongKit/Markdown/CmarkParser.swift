@@ -65,28 +65,35 @@ public enum CmarkParser {
             if kind == .list {
                 var item = cmark_node_first_child(node)
                 while let current = item {
-                    items.append(ListItem(html: innerHTML(current), text: Self.plainText(current), position: position(current)))
+                    items.append(ListItem(htmlUTF8: innerHTML(current), text: Self.plainText(current), position: position(current)))
                     item = cmark_node_next(current)
                 }
             }
-            return MarkdownBlock(kind: kind, html: html(node), text: Self.plainText(node), position: position(node), items: items)
+            return MarkdownBlock(kind: kind, htmlUTF8: html(node), text: Self.plainText(node), position: position(node), items: items)
         }
 
-        func html(_ node: OpaquePointer) -> String {
-            guard let rendered = cmark_render_html(node, options) else { return "" }
+        /// The node's HTML as cmark writes it: valid UTF-8 (`CMARK_OPT_VALIDATE_UTF8` replaced anything else).
+        func html(_ node: OpaquePointer) -> [UInt8] {
+            var result: [UInt8] = []
+            append(html: node, to: &result)
+            return result
+        }
+
+        func append(html node: OpaquePointer, to bytes: inout [UInt8]) {
+            guard let rendered = cmark_render_html(node, options) else { return }
             defer { free(rendered) }
-            return String(cString: rendered)
+            bytes += UnsafeRawBufferPointer(start: rendered, count: strlen(rendered))
         }
 
         /// The HTML of a node's children, without the node's own tags.
-        func innerHTML(_ node: OpaquePointer) -> String {
-            var result = ""
+        func innerHTML(_ node: OpaquePointer) -> [UInt8] {
+            var result: [UInt8] = []
             var child = cmark_node_first_child(node)
             while let current = child {
-                result += html(current)
+                append(html: current, to: &result)
                 child = cmark_node_next(current)
             }
-            while result.hasSuffix("\n") { result.removeLast() }
+            while result.last == UInt8(ascii: "\n") { result.removeLast() }
             return result
         }
 

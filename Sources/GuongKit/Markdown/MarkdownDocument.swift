@@ -41,8 +41,11 @@ public struct MarkdownBlock: Sendable {
     }
 
     public var kind: Kind
-    /// Safe HTML for the block; a level-1 heading is rendered as `h2` so the page keeps a single `h1`.
-    public var html: String
+    /// Safe HTML for the block, as cmark wrote it (UTF-8, valid: cmark checks its input); a level-1 heading
+    /// is rendered as `h2` so the page keeps a single `h1`. Kept as bytes: made into a `String`, every
+    /// block's HTML would be validated once more, and pages only copy it.
+    public var htmlUTF8: [UInt8]
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     /// The block's text without markup, for summaries and search.
     public var text: String
     public var position: TextPosition
@@ -50,8 +53,12 @@ public struct MarkdownBlock: Sendable {
     public var items: [ListItem]
 
     public init(kind: Kind, html: String, text: String, position: TextPosition, items: [ListItem] = []) {
+        self.init(kind: kind, htmlUTF8: Array(html.utf8), text: text, position: position, items: items)
+    }
+
+    init(kind: Kind, htmlUTF8: [UInt8], text: String, position: TextPosition, items: [ListItem] = []) {
         self.kind = kind
-        self.html = html
+        self.htmlUTF8 = htmlUTF8
         self.text = text
         self.position = position
         self.items = items
@@ -60,12 +67,18 @@ public struct MarkdownBlock: Sendable {
 
 /// An item of a Markdown list.
 public struct ListItem: Sendable, Equatable {
-    public var html: String
+    /// The item's inner HTML, as UTF-8 (see `MarkdownBlock.htmlUTF8`).
+    public var htmlUTF8: [UInt8]
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     public var text: String
     public var position: TextPosition
 
     public init(html: String, text: String, position: TextPosition) {
-        self.html = html
+        self.init(htmlUTF8: Array(html.utf8), text: text, position: position)
+    }
+
+    init(htmlUTF8: [UInt8], text: String, position: TextPosition) {
+        self.htmlUTF8 = htmlUTF8
         self.text = text
         self.position = position
     }

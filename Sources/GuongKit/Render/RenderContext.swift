@@ -108,7 +108,7 @@ struct Card: Sendable {
             "yearsText": .text(profile.years.map(String.init).joined(separator: ", ")),
             "summary": .text(profile.summary),
             "achievements": .list(profile.achievements.map { item -> TemplateObject in
-                ["html": .text(item.html), "text": .text(item.text)]
+                ["html": .utf8(bytes: item.htmlUTF8), "text": .text(item.text)]
             }),
             "draft": .bool(profile.draft),
         ]

@@ -3,8 +3,8 @@ extension SiteRenderer {
         let model = context.model
         let profile = model.profiles[index]
         var values = TemplateObject(extending: context.cards[index].object)
-        values["leadHTML"] = .text(profile.lead.map(\.html).joined())
-        values["bodyHTML"] = .text(profile.body.map(\.html).joined())
+        values["leadHTML"] = .utf8(bytes: Array(profile.lead.map(\.htmlUTF8).joined()))
+        values["bodyHTML"] = .utf8(bytes: Array(profile.body.map(\.htmlUTF8).joined()))
         values["hasBody"] = .bool(!profile.body.isEmpty)
         values["registered"] = .text(profile.registered?.vietnamese ?? "")
         let photoPath = SitePaths.photo(of: profile)

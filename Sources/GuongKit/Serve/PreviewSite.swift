@@ -134,12 +134,12 @@ final class PreviewSite {
         hasher.combine(profile.draft)
         hasher.combine(profile.lead.count)
         for block in profile.lead + profile.body {
-            hasher.combine(block.html)
+            hasher.combine(block.htmlUTF8)
             hasher.combine(block.text)
         }
         hasher.combine(-1)
         for item in profile.achievements {
-            hasher.combine(item.html)
+            hasher.combine(item.htmlUTF8)
             hasher.combine(item.text)
         }
         return hasher.finalize()
