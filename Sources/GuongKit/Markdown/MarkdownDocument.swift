@@ -46,6 +46,14 @@ public struct MarkdownBlock: Sendable {
     /// block's HTML would be validated once more, and pages only copy it.
     public var htmlUTF8: [UInt8]
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
+
+    /// The HTML of `blocks`, one after the other (appended block by block: `joined()` copies byte by byte).
+    static func html(of blocks: [MarkdownBlock]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(blocks.reduce(0) { $0 + $1.htmlUTF8.count })
+        for block in blocks { bytes += block.htmlUTF8 }
+        return bytes
+    }
     /// The block's text without markup, for summaries and search.
     public var text: String
     public var position: TextPosition

@@ -103,7 +103,7 @@ extension SiteRenderer {
 
     func freePage(_ page: Page) -> [UInt8] {
         let shell = PageShell(title: page.title, path: SitePaths.page(page.slug), description: page.summary, section: "page-" + page.slug)
-        return context.page("page", ["title": .text(page.title), "html": .utf8(bytes: Array(page.blocks.map(\.htmlUTF8).joined()))], shell: shell)
+        return context.page("page", ["title": .text(page.title), "html": .utf8(bytes: MarkdownBlock.html(of: page.blocks))], shell: shell)
     }
 
     func notFoundPage() -> [UInt8] {

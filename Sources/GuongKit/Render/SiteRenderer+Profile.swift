@@ -3,8 +3,8 @@ extension SiteRenderer {
         let model = context.model
         let profile = model.profiles[index]
         var values = TemplateObject(extending: context.cards[index].object)
-        values["leadHTML"] = .utf8(bytes: Array(profile.lead.map(\.htmlUTF8).joined()))
-        values["bodyHTML"] = .utf8(bytes: Array(profile.body.map(\.htmlUTF8).joined()))
+        values["leadHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.lead))
+        values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
         values["hasBody"] = .bool(!profile.body.isEmpty)
         values["registered"] = .text(profile.registered?.vietnamese ?? "")
         let photoPath = SitePaths.photo(of: profile)
