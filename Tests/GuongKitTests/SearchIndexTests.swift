@@ -30,14 +30,14 @@ import Testing
 
     static func json(_ index: SearchIndex, _ name: String) throws -> Any {
         let file = try #require(index.files.first { $0.path == SearchIndex.directory + name }, "no \(name)")
-        return try JSONSerialization.jsonObject(with: file.contents)
+        return try JSONSerialization.jsonObject(with: Data(file.contents))
     }
 
     /// Every term of every shard: term → [(form, [(doc, place)])].
     static func terms(_ index: SearchIndex) throws -> [String: [(form: String, postings: [(doc: Int, place: Int)])]] {
         var terms: [String: [(form: String, postings: [(doc: Int, place: Int)])]] = [:]
         for file in index.files where file.path.hasPrefix(SearchIndex.directory + "tu") {
-            let shard = try #require(try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])
+            let shard = try #require(try JSONSerialization.jsonObject(with: Data(file.contents)) as? [String: Any])
             for (term, value) in shard {
                 let forms: [[String]] = (value as? String).map { [[term, $0]] } ?? (value as? [[String]] ?? [])
                 terms[term] = try forms.map { pair in

@@ -49,7 +49,7 @@ extension SiteRenderer {
         case .feed: page = Array(feed().utf8)
         case .sitemap: page = Array(sitemap().utf8)
         case .data: return OutputFile(path: SitePaths.data, contents: dataJSON())
-        case .searchIndex(let number): return OutputFile(path: path(of: job), contents: searchIndex.files[number].contents)
+        case .searchIndex(let number): return searchIndex.files[number]
         case .robots: page = Array("User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n".utf8)
         }
         return OutputFile(path: SitePaths.file(for: path(of: job)), contents: page)

@@ -2,7 +2,7 @@ import Foundation
 
 extension SearchIndex {
     /// `[["name","slug or empty","position",kind,unit,[fields],[years]],…]`, one document a line.
-    static func chunkJSON(_ documents: ArraySlice<SearchDocument>) -> Data {
+    static func chunkJSON(_ documents: ArraySlice<SearchDocument>) -> [UInt8] {
         let lines = documents.map { document in
             "[" + [
                 JSONText.quote(document.name), JSONText.quote(document.slug), JSONText.quote(document.position),
@@ -11,12 +11,12 @@ extension SearchIndex {
                 "[" + document.years.map(String.init).joined(separator: ",") + "]",
             ].joined(separator: ",") + "]"
         }
-        return Data(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
+        return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
     }
 
     /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of
     /// the documents with that kind, unit, field or year, in the order of the manifest's tables.
-    static func facetsJSON(_ documents: [SearchDocument], tables: SearchTables) -> Data {
+    static func facetsJSON(_ documents: [SearchDocument], tables: SearchTables) -> [UInt8] {
         var kinds = Array(repeating: [Int](), count: tables.kinds.count)
         var units = Array(repeating: [Int](), count: tables.unitIDs.count)
         var fields = Array(repeating: [Int](), count: tables.fieldCodes.count)
@@ -32,10 +32,10 @@ extension SearchIndex {
             "[" + lists.map { JSONText.quote(PostingsCoding.encode(PostingsCoding.gaps($0))) }.joined(separator: ",") + "]"
         }
         let text = "{\"fields\":\(list(fields)),\n\"kinds\":\(list(kinds)),\n\"units\":\(list(units)),\n\"years\":\(list(years))}\n"
-        return Data(text.utf8)
+        return Array(text.utf8)
     }
 
-    static func manifestJSON(id: String, count: Int, keys: [String], tables: SearchTables) -> Data {
+    static func manifestJSON(id: String, count: Int, keys: [String], tables: SearchTables) -> [UInt8] {
         func pairs(_ ids: [String], _ names: [String]) -> String {
             "[" + zip(ids, names).map { "[" + JSONText.quote($0) + "," + JSONText.quote($1) + "]" }.joined(separator: ",") + "]"
         }
@@ -50,7 +50,7 @@ extension SearchIndex {
             "\"units\":" + pairs(tables.unitIDs, tables.unitNames),
             "\"years\":[" + tables.years.map(String.init).joined(separator: ",") + "]",
         ]
-        return Data(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
+        return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
     }
 }
 
@@ -100,7 +100,7 @@ enum JSONText {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ data: Data) {
+    mutating func add(_ data: [UInt8]) {
         var value = self.value
         data.withUnsafeBytes { bytes in
             for byte in bytes {

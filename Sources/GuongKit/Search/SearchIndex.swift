@@ -15,11 +15,8 @@ import Foundation
 /// costs one or two requests instead of twenty. Every list is sorted, so the files are
 /// byte-identical build to build.
 struct SearchIndex: Sendable {
-    /// A file of the index, relative to the site.
-    struct File: Sendable {
-        var path: String
-        var contents: Data
-    }
+    /// A file of the index: a site file like any other.
+    typealias File = OutputFile
 
     static let directory = SitePaths.search + "chi-muc/"
     static let manifestName = "chi-muc.json"
@@ -71,13 +68,13 @@ struct SearchIndex: Sendable {
                 json += entries[term]!
             }
             json += "}\n".utf8
-            return File(path: Self.directory + SearchShards.fileName(key), contents: Data(json))
+            return File(path: Self.directory + SearchShards.fileName(key), contents: json)
         }
         rest.sort { $0.path < $1.path }
 
         var hash = FNV1a()
         for file in rest {
-            hash.add(Data(file.path.utf8))
+            hash.add(Array(file.path.utf8))
             hash.add(file.contents)
         }
         let manifest = Self.manifestJSON(id: hash.hex, count: documents.count, keys: keys, tables: tables)
