@@ -100,7 +100,7 @@ struct LayoutBase: Sendable {
             "base": .text(links.basePath),
             "lang": .text(config.language),
             "site": .object(["title": .text(config.title), "department": .text(config.department),
-                             "description": .text(config.description)]),
+                             "description": .text(config.description), "identity": config.identity.templateValue]),
             "feedURL": .text(links.url(SitePaths.feed)),
             "dataURL": .text(links.url(SitePaths.data)),
             "searchURL": .text(links.url(SitePaths.search)),

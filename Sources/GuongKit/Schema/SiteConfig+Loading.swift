@@ -19,7 +19,49 @@ extension SiteConfig {
                 reader.diagnostics.append(.configInvalid(root["page_size"]!.location, "\"page_size\" phải từ 1 đến 500."))
             }
         }
+        config.identity = reader.identity(root)
         return (config, reader.diagnostics)
+    }
+}
+
+extension ConfigReader {
+    /// The `contact:` and `national_motto:` blocks; every key optional.
+    mutating func identity(_ root: YAMLNode) -> SiteIdentity {
+        var identity = SiteIdentity()
+        if let contact = mapping(root, "contact") {
+            identity.parentAgency = optionalText(contact, "parent_agency") ?? ""
+            identity.address = optionalText(contact, "address") ?? ""
+            identity.phone = optionalText(contact, "phone") ?? ""
+            identity.email = optionalText(contact, "email") ?? ""
+            identity.responsible = optionalText(contact, "responsible") ?? ""
+            identity.portalName = optionalText(contact, "portal_name") ?? ""
+            identity.logo = optionalText(contact, "logo") ?? ""
+            identity.place = optionalText(contact, "place") ?? ""
+            if let portal = optionalText(contact, "portal"), !portal.isEmpty {
+                let lower = portal.lowercased()
+                if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+                    identity.portalURL = portal
+                } else {
+                    diagnostics.append(.configInvalid(contact["portal"]!.location,
+                                                      "\"portal\" phải là địa chỉ bắt đầu bằng https://, không phải \"\(portal)\"."))
+                }
+            }
+        }
+        if let motto = mapping(root, "national_motto") {
+            identity.nation = optionalText(motto, "nation") ?? ""
+            identity.motto = optionalText(motto, "motto") ?? ""
+        }
+        return identity
+    }
+
+    /// An optional mapping under `key`; a value of another shape is reported.
+    mutating func mapping(_ node: YAMLNode, _ key: String) -> YAMLNode? {
+        guard let value = node[key] else { return nil }
+        guard value.pairs != nil else {
+            diagnostics.append(.configInvalid(value.location, "\"\(key)\" phải là một nhóm khóa (key: giá trị)."))
+            return nil
+        }
+        return value
     }
 }
 
