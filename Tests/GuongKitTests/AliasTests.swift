@@ -96,6 +96,10 @@ struct AliasTests {
         ("hieu truong", true),
         ("Hiệu trưởng kiêm Bí thư chi bộ", true),
         ("Phó Hiệu trưởng", false),
+        ("Bí thư Chi bộ, Hiệu trưởng", true),
+        ("Bí thư Chi bộ kiêm Hiệu trưởng", true),
+        ("Bí thư Chi bộ, Phó Hiệu trưởng", false),
+        ("Phó Hiệu trưởng phụ trách chuyên môn", false),
         ("Giáo viên", false),
         ("Hiệu trưởngx", false),
     ])

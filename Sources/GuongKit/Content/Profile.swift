@@ -11,6 +11,10 @@ public struct Profile: Sendable {
     public var fieldCodes: [String]
     public var years: [Int]
     public var registered: SimpleDate?
+    /// The stage (an index into the schema's `process`) per year given; a year not given is at the first stage.
+    public var stages: [Int: Int] = [:]
+    public var honours: [Honour] = []
+    public var spread: [Spread] = []
     /// The photo file, inside `content/`, if any.
     public var photo: URL?
     public var draft: Bool

@@ -1,6 +1,6 @@
 /// The front-matter keys of a profile, with the Vietnamese names accepted for each.
 public enum ProfileKey: String, CaseIterable, Sendable {
-    case kind, name, position, unit, fields, year, registered, photo, draft, slug
+    case kind, name, position, unit, fields, year, registered, photo, draft, slug, stage, honours, spread
 
     /// Other names a school may write, compared folded (`lĩnh vực`, `linh vuc`, `lĩnh_vực`).
     var aliases: [String] {
@@ -15,6 +15,9 @@ public enum ProfileKey: String, CaseIterable, Sendable {
         case .photo: ["ảnh", "hình", "hình ảnh", "image"]
         case .draft: ["nháp", "bản nháp"]
         case .slug: ["đường dẫn"]
+        case .stage: ["giai đoạn", "bước", "bước quy trình"]
+        case .honours: ["khen thưởng", "honors", "biểu dương khen thưởng", "hình thức khen thưởng"]
+        case .spread: ["nhân rộng", "đơn vị nhân rộng"]
         }
     }
 

@@ -105,13 +105,14 @@ extension ProfileParser {
         return failed || years.isEmpty ? nil : years.sorted()
     }
 
-    func readRegistered(_ fields: FrontMatterFields, diagnostics: inout [Diagnostic]) -> SimpleDate? {
+    /// The registration date; late when after the deadline of the profile's first year.
+    func readRegistered(_ fields: FrontMatterFields, firstYear: Int?, diagnostics: inout [Diagnostic]) -> SimpleDate? {
         guard let (text, at) = fields.text(.registered, diagnostics: &diagnostics) else { return nil }
         guard let date = SimpleDate(text) else {
             diagnostics.append(.registeredInvalid(at, value: text))
             return nil
         }
-        if let deadline = schema.deadline, date > deadline {
+        if let year = firstYear, let deadline = schema.deadline(for: year), date > deadline {
             diagnostics.append(.registeredLate(at, date: date, deadline: deadline))
         }
         return date

@@ -43,7 +43,17 @@ public struct ProfileParser: Sendable {
         let position = readPosition(fields, kind: kind, file: file, diagnostics: &diagnostics)
         let fieldCodes = readFields(fields, file: file, diagnostics: &diagnostics)
         let years = readYears(fields, file: file, diagnostics: &diagnostics)
-        let registered = readRegistered(fields, diagnostics: &diagnostics)
+        let registered = readRegistered(fields, firstYear: years?.first, diagnostics: &diagnostics)
+        let stages = readStages(fields, years: years, diagnostics: &diagnostics)
+        let honours = readHonours(fields, diagnostics: &diagnostics)
+        let spread = readSpread(fields, diagnostics: &diagnostics)
+        if kind == .collective, let fieldCodes {
+            for field in fieldCodes.compactMap(schema.field(code:)) where (field.criteria[.collective] ?? "").isEmpty
+                && !(field.criteria[.individual] ?? "").isEmpty {
+                diagnostics.append(.fieldNoCriteria(fields.location(of: .fields) ?? file.start, field: field.name,
+                                                    kind: schema.definition(of: .collective)?.name ?? "tập thể"))
+            }
+        }
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
         let draft = readDraft(fields, diagnostics: &diagnostics)
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
@@ -62,12 +72,16 @@ public struct ProfileParser: Sendable {
         diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
-        return Profile(
+        var profile = Profile(
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
             registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
             sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start
         )
+        profile.stages = stages
+        profile.honours = honours
+        profile.spread = spread
+        return profile
     }
 
     /// Splits and reads the front matter into its keys.

@@ -40,6 +40,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case slugDuplicate = "slug.duplicate"
     case slugInvalid = "slug.invalid"
     case headWithoutCollective = "head.no-collective"
+    case stageUnknown = "stage.unknown"
+    case stageYear = "stage.year"
+    case honourInvalid = "honour.invalid"
+    case honourFormUnknown = "honour.form-unknown"
+    case honourDate = "honour.date"
+    case honourDecision = "honour.decision"
+    case spreadInvalid = "spread.invalid"
+    case spreadUnitUnknown = "spread.unit-unknown"
+    case fieldNoCriteria = "field.no-criteria"
     case configMissing = "config.missing"
     case configInvalid = "config.invalid"
     case unitDuplicate = "unit.duplicate"
@@ -50,7 +59,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective:
+        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective, .fieldNoCriteria:
             .warning
         default:
             .error

@@ -25,7 +25,7 @@ extension SiteRenderer {
             "department": .text(model.config.department),
             "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
             "plan": .object(["number": .text(model.schema.plan.number), "title": .text(model.schema.plan.title)]),
-            "process": .list(model.schema.process.enumerated().map { step -> TemplateObject in
+            "process": .list(model.schema.processNames.enumerated().map { step -> TemplateObject in
                 ["number": .int(step.offset + 1), "name": .text(step.element)]
             }),
             "figures": .object(figures),

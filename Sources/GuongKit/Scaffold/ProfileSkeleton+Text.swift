@@ -47,7 +47,7 @@ extension ProfileSkeleton {
                 : "year: [\(resolved.years.map(String.init).joined(separator: ", "))]",
             "",
             "# Ngày đăng ký (không bắt buộc), dạng năm-tháng-ngày, ví dụ \(schema.phase.lowerBound + 1)-01-18"
-                + (schema.deadline.map { "; hạn đăng ký là \($0.vietnamese)." } ?? "."),
+                + (schema.deadline(for: resolved.years.first ?? schema.phase.lowerBound + 1).map { "; hạn đăng ký là \($0.vietnamese)." } ?? "."),
             "registered:",
             "",
             "# Ảnh (không bắt buộc): tên tệp ảnh .jpg, .png hoặc .webp đặt cạnh tệp này, ví dụ anh.jpg.",

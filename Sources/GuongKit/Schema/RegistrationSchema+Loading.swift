@@ -18,7 +18,7 @@ extension RegistrationSchema {
                 reader.diagnostics.append(.configInvalid(node.location, "giai đoạn phải có năm bắt đầu không lớn hơn năm kết thúc."))
             }
         }
-        let deadline = root["registration_deadline"] != nil ? reader.date(root, "registration_deadline") : nil
+        let deadlines = readDeadlines(root, &reader)
         let kinds = (reader.list(root, "kinds") ?? []).compactMap { readKind($0, &reader) }
         for kind in ProfileKind.allCases where !kinds.contains(where: { $0.kind == kind }) {
             reader.diagnostics.append(.configInvalid(root.location, "\"kinds\" thiếu loại \"\(kind.rawValue)\"."))
@@ -29,11 +29,16 @@ extension RegistrationSchema {
             guard let date = reader.date(node, "date"), let name = reader.text(node, "name") else { return nil }
             return Milestone(date: date, name: name)
         }
+        let process = readProcess(root, &reader)
+        let selectedFrom = readSelectedFrom(root, process: process, &reader)
+        let honourForms = readHonourForms(root, &reader)
         guard let phase, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         let schema = RegistrationSchema(
-            plan: plan, phase: phase, deadline: deadline, kinds: kinds, fields: fields, quotas: quotas,
+            plan: plan, phase: phase, deadlines: deadlines, kinds: kinds, fields: fields, quotas: quotas,
             headPositions: reader.texts(root, "head_positions").map(VietnameseFolding.key),
-            process: reader.texts(root, "process"), milestones: milestones
+            process: process, selectedFrom: selectedFrom, honourForms: honourForms,
+            generalCriteria: reader.optionalText(root, "general_criteria"),
+            criteriaReference: reader.optionalText(root, "criteria_reference"), milestones: milestones
         )
         return (schema, reader.diagnostics)
     }
@@ -60,8 +65,10 @@ extension RegistrationSchema {
                 continue
             }
             var criteria: [ProfileKind: String] = [:]
+            // `all`: the plan gives one text for collectives and individuals alike.
+            let shared = node["criteria"].flatMap { reader.optionalText($0, "all") }
             for kind in ProfileKind.allCases {
-                criteria[kind] = node["criteria"].flatMap { reader.optionalText($0, kind.rawValue) }
+                criteria[kind] = node["criteria"].flatMap { reader.optionalText($0, kind.rawValue) } ?? shared
             }
             fields.append(Field(code: code, id: id, name: name, short: reader.optionalText(node, "short") ?? name,
                                 aliases: reader.texts(node, "aliases"), criteria: criteria))

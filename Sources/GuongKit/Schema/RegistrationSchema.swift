@@ -5,13 +5,23 @@ import Foundation
 public struct RegistrationSchema: Sendable {
     public var plan: Plan
     public var phase: ClosedRange<Int>
-    public var deadline: SimpleDate?
+    /// The registration deadline of each year (`deadline(for:)`).
+    public var deadlines: Deadlines
     public var kinds: [KindDefinition]
     public var fields: [Field]
     public var quotas: Quotas
     /// Positions that head a unit (folded for matching): such a person is judged with the unit's collective.
     public var headPositions: [String]
-    public var process: [String]
+    /// The plan's process, in order (`process` in registration.yaml).
+    public var process: [Stage]
+    /// The index in `process` from which an exemplar counts as selected by the department (`selected_from`).
+    public var selectedFrom: Int
+    /// The forms of honour a profile's `honours` may name (`honour_forms`).
+    public var honourForms: [HonourForm]
+    /// General criteria (tiêu chí chung) as the plan states them, with its reference, if given.
+    public var generalCriteria: String?
+    /// Where the criteria are quoted from (`criteria_reference`), shown with them.
+    public var criteriaReference: String?
     public var milestones: [Milestone]
 
     public struct Plan: Sendable {
@@ -66,10 +76,15 @@ public struct RegistrationSchema: Sendable {
         }?.kind
     }
 
-    /// Whether `position` heads a unit (`Hiệu trưởng`, but not `Phó Hiệu trưởng`).
+    /// Whether `position` heads a unit: `Hiệu trưởng`, `Bí thư Chi bộ, Hiệu trưởng`, `Hiệu trưởng trường …`,
+    /// but never `Phó Hiệu trưởng` (each title of a combined position is judged on its own).
     public func isHead(position: String) -> Bool {
-        let folded = VietnameseFolding.key(position)
-        return headPositions.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        let titles = position.split(whereSeparator: { ",;/–-".contains($0) })
+            .flatMap { VietnameseFolding.key(String($0)).components(separatedBy: " kiem ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return titles.contains { title in
+            !title.hasPrefix("pho ") && headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
+        }
     }
 }
 
