@@ -777,6 +777,16 @@ table.registration .fields { width: 20%; }
 .search-more[hidden] { display: none; }
 .search-more { margin: 0 0 1.5rem 1.3rem; }
 
+/* The plan's cycle: stages, honours, spread, and the plan's own words */
+blockquote.plan-text { margin: 0.5rem 0 1rem; padding: 0.25rem 1rem; border-left: 4px solid #b8860b; background: #fffaf0; }
+.criteria-source, .note { font-size: 0.9rem; color: #444; }
+.stage { display: inline-block; margin-right: 0.5rem; }
+.stage-selected { font-weight: 600; }
+.tag-stage { background: #fff3cd; color: #5c4400; }
+.card-honour { font-size: 0.9rem; margin: 0.25rem 0 0; color: #5c4400; }
+table.honours-table { border-collapse: collapse; width: 100%; }
+table.honours-table th, table.honours-table td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+
 """#,
         "strings.yaml": #"""
 # Every string the default theme shows a reader, in Vietnamese. Templates use them as {{t.key}}.
@@ -863,13 +873,32 @@ search_found: "Tìm thấy {n} kết quả."
 search_showing: "Đang hiện {n} kết quả đầu."
 search_more: Xem thêm kết quả
 search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi tải lại trang.
+stage: Bước trong quy trình
+honours_title: Khen thưởng
+honours_lede: Các hình thức biểu dương, khen thưởng điển hình tiên tiến, theo năm của quyết định và theo hình thức.
+no_honours: Chưa có điển hình nào được khen thưởng.
+honour_form: Hình thức
+honour_issuer: Cấp khen
+honour_decision: Số quyết định
+honour_date: Ngày
+decision_short: QĐ
+no_decision: chưa có số quyết định
+spread: Nhân rộng mô hình
+quota_selected: được bình chọn
+general_criteria: Tiêu chí chung
+criteria_source: Trích
+criteria_both: Tập thể và cá nhân
+criteria_plan_only_individual: Kế hoạch chỉ nêu tiêu chí cho cá nhân ở lĩnh vực này.
+head_criteria: Người đứng đầu đơn vị được xét cùng tiêu chí điển hình của tập thể đơn vị mình.
+unit_collective: Tập thể của đơn vị
 
 """#,
         "templates/card.mustache": #"""
 <article class="card">
   <h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
   {{^isUnitItself}}<p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>{{/isUnitItself}}
-  <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}</p>
+  <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}{{#stageName}} <span class="tag tag-stage">{{stageName}}</span>{{/stageName}}</p>
+  {{#cardHonours}}<p class="card-honour">{{form}}{{#decision}} · {{t.decision_short}} {{decision}}{{/decision}} · {{date}}</p>{{/cardHonours}}
   {{#summary}}<p class="card-summary">{{summary}}</p>{{/summary}}
 </article>
 
@@ -880,7 +909,10 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 {{#isFirstPage}}
 <section class="criteria" aria-labelledby="tieu-chi">
   <h2 id="tieu-chi">{{t.criteria}}</h2>
-  <dl>{{#criteria}}<div><dt>{{kindName}}</dt><dd>{{text}}</dd></div>{{/criteria}}</dl>
+  {{#plan.reference}}<p class="criteria-source">{{t.criteria_source}}: {{plan.reference}}</p>{{/plan.reference}}
+  {{#plan.general}}<h3>{{t.general_criteria}}</h3><blockquote class="plan-text"><p>{{plan.general}}</p></blockquote>{{/plan.general}}
+  <dl>{{#criteria}}<div><dt>{{kindName}}</dt><dd><blockquote class="plan-text"><p>{{text}}</p></blockquote></dd></div>{{/criteria}}</dl>
+  {{#onlyIndividual}}<p class="note">{{t.criteria_plan_only_individual}}</p>{{/onlyIndividual}}
 </section>
 {{/isFirstPage}}
 {{> groups}}
@@ -888,6 +920,13 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/fields.mustache": #"""
 <h1>{{t.fields_heading}}</h1>
+{{#plan.general}}
+<section class="criteria" aria-labelledby="tieu-chi-chung">
+  <h2 id="tieu-chi-chung">{{t.general_criteria}}</h2>
+  <blockquote class="plan-text"><p>{{plan.general}}</p></blockquote>
+  {{#plan.reference}}<p class="criteria-source">{{t.criteria_source}}: {{plan.reference}}</p>{{/plan.reference}}
+</section>
+{{/plan.general}}
 <ul class="index-list">
   {{#fields}}
   <li>
@@ -952,10 +991,34 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
     <li><a href="{{yearsURL}}">{{t.years}}</a></li>
     <li><a href="{{unitsURL}}">{{t.units}}</a></li>
     <li><a href="{{registrationURL}}">{{t.registration}}</a></li>
+    <li><a href="{{honoursURL}}">{{t.honours_title}}</a></li>
     <li><a href="{{searchURL}}">{{t.search}}</a></li>
   </ul>
 </section>
 
+
+"""#,
+        "templates/honours.mustache": #"""
+<h1>{{t.honours_title}}</h1>
+<p class="lede">{{t.honours_lede}}</p>
+{{#years}}
+<section aria-labelledby="khen-thuong-{{year}}">
+  <h2 id="khen-thuong-{{year}}">{{t.year}} {{year}} <span class="count">({{count}})</span></h2>
+  {{#forms}}
+  <h3>{{form}} <span class="count">({{count}})</span></h3>
+  <div class="table-scroll" role="region" tabindex="0" aria-label="{{form}} — {{t.year}} {{year}}">
+  <table class="honours-table">
+    <thead><tr><th scope="col">{{t.exemplars}}</th><th scope="col">{{t.unit}}</th><th scope="col">{{t.honour_issuer}}</th><th scope="col">{{t.honour_decision}}</th><th scope="col">{{t.honour_date}}</th></tr></thead>
+    <tbody>
+      {{#rows}}<tr><td>{{#profile}}<a href="{{url}}">{{name}}</a>{{#isIndividual}}, {{position}}{{/isIndividual}}{{/profile}}</td><td>{{#profile}}<a href="{{unitURL}}">{{unitName}}</a>{{/profile}}</td><td>{{issuer}}</td><td>{{#decision}}{{decision}}{{/decision}}{{^decision}}{{t.no_decision}}{{/decision}}</td><td><time datetime="{{isoDate}}">{{date}}</time></td></tr>
+      {{/rows}}
+    </tbody>
+  </table>
+  </div>
+  {{/forms}}
+</section>
+{{/years}}
+{{#isEmpty}}<p class="empty">{{t.no_honours}}</p>{{/isEmpty}}
 
 """#,
         "templates/kind.mustache": #"""
@@ -1064,6 +1127,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
         <div><dt>{{t.field}}</dt><dd>{{#fields}}<a class="tag" href="{{url}}">{{name}}</a> {{/fields}}</dd></div>
         <div><dt>{{t.in_year}}</dt><dd>{{#years}}<a class="tag tag-year" href="{{url}}">{{year}}</a> {{/years}}</dd></div>
         {{#registered}}<div><dt>{{t.registered}}</dt><dd>{{registered}}</dd></div>{{/registered}}
+        <div><dt>{{t.stage}}</dt><dd>{{#stages}}<span class="stage{{#selected}} stage-selected{{/selected}}">{{year}}: {{name}}</span> {{/stages}}</dd></div>
       </dl>
     </div>
   </header>
@@ -1075,12 +1139,40 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
       {{/achievements}}
     </ul>
   </section>
+  {{#hasHonours}}
+  <section class="honours" aria-labelledby="khen-thuong">
+    <h2 id="khen-thuong">{{t.honours_title}}</h2>
+    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="khen-thuong">
+    <table class="honours-table">
+      <thead><tr><th scope="col">{{t.honour_form}}</th><th scope="col">{{t.honour_issuer}}</th><th scope="col">{{t.honour_decision}}</th><th scope="col">{{t.honour_date}}</th></tr></thead>
+      <tbody>{{#honours}}<tr><td>{{form}}</td><td>{{issuer}}</td><td>{{#decision}}{{decision}}{{/decision}}{{^decision}}{{t.no_decision}}{{/decision}}</td><td><time datetime="{{isoDate}}">{{date}}</time></td></tr>{{/honours}}</tbody>
+    </table>
+    </div>
+  </section>
+  {{/hasHonours}}
+  {{#hasSpread}}
+  <section class="spread" aria-labelledby="nhan-rong">
+    <h2 id="nhan-rong">{{t.spread}}</h2>
+    <ul>{{#spread}}<li><a href="{{unitURL}}">{{unitName}}</a>{{#year}} ({{year}}){{/year}}{{#result}}: {{result}}{{/result}}</li>{{/spread}}</ul>
+  </section>
+  {{/hasSpread}}
   {{#hasBody}}<div class="prose">{{{bodyHTML}}}</div>{{/hasBody}}
   <section class="criteria" aria-labelledby="tieu-chi">
     <h2 id="tieu-chi">{{t.criteria}}</h2>
-    {{#fieldCriteria}}<h3><a href="{{url}}">{{name}}</a></h3><p>{{criteria}}</p>{{/fieldCriteria}}
+    {{#criteriaReference}}<p class="criteria-source">{{t.criteria_source}}: {{criteriaReference}}</p>{{/criteriaReference}}
+    {{#fieldCriteria}}<h3><a href="{{url}}">{{name}}</a></h3>{{#criteria}}<blockquote class="plan-text"><p>{{criteria}}</p></blockquote>{{/criteria}}{{^criteria}}<p class="note">{{t.criteria_plan_only_individual}}</p>{{/criteria}}{{/fieldCriteria}}
+    {{#isHead}}
+    <p class="note">{{t.head_criteria}}</p>
+    {{#headCriteria}}<h3><a href="{{url}}">{{name}}</a> — {{t.criteria_collective}}</h3><blockquote class="plan-text"><p>{{criteria}}</p></blockquote>{{/headCriteria}}
+    {{/isHead}}
   </section>
 </article>
+{{#hasUnitCollectives}}
+<aside class="related" aria-labelledby="tap-the-don-vi">
+  <h2 id="tap-the-don-vi">{{t.unit_collective}}: <a href="{{unitURL}}">{{unitName}}</a></h2>
+  <div class="cards">{{#unitCollectives}}{{> card}}{{/unitCollectives}}</div>
+</aside>
+{{/hasUnitCollectives}}
 {{#hasRelated}}
 <aside class="related" aria-labelledby="cung-don-vi">
   <h2 id="cung-don-vi">{{t.same_unit}}: <a href="{{unitURL}}">{{unitName}}</a></h2>
@@ -1091,7 +1183,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/quota.mustache": #"""
 <ul class="quota">
-  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{lowercased(kindName)}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}{{/hasQuota}}</li>
+  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{lowercased(kindName)}} {{t.quota_selected}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}{{/hasQuota}}</li>
   {{/quotas}}
 </ul>
 

@@ -111,6 +111,10 @@ struct Card: Sendable {
                 ["html": .utf8(bytes: item.htmlUTF8), "text": .text(item.text)]
             }),
             "draft": .bool(profile.draft),
+            "stageName": .text(model.schema.process[safe: profile.latestStage]?.name ?? ""),
+            "cardHonours": .list(profile.honours.map { honour -> TemplateObject in
+                ["form": .text(honour.formName), "decision": .text(honour.decision ?? ""), "date": .text(honour.date.vietnamese)]
+            }),
         ]
     }
 }

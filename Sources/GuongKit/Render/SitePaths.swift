@@ -6,6 +6,7 @@ public enum SitePaths {
     public static let units = "don-vi/"
     public static let registration = "dang-ky/"
     public static let search = "tim-kiem/"
+    public static let honours = "khen-thuong/"
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
     public static let data = "du-lieu/dien-hinh.json"
@@ -37,7 +38,7 @@ public enum SitePaths {
 
     /// The first segments the site itself uses; a free page may not take one.
     public static let reserved: Set<String> = [
-        "dien-hinh", "linh-vuc", "nam", "tap-the", "ca-nhan", "don-vi", "dang-ky", "tim-kiem", "du-lieu", "assets", "trang",
+        "dien-hinh", "linh-vuc", "nam", "tap-the", "ca-nhan", "don-vi", "dang-ky", "khen-thuong", "tim-kiem", "du-lieu", "assets", "trang",
     ]
 
     /// The file a path is written to: `nam/2022/` → `nam/2022/index.html`.

@@ -4,7 +4,7 @@ extension SiteRenderer {
     /// An Atom feed of the newest exemplars. Dates come from the content (or `SOURCE_DATE_EPOCH`), never the clock.
     func feed() -> String {
         let model = context.model
-        let entries = model.profiles.prefix(50).map { profile -> String in
+        let entries = model.newestFirst.prefix(50).map { model.profiles[$0] }.map { profile -> String in
             let url = XML.escape(context.absoluteURL(SitePaths.profile(profile.slug)))
             return """
               <entry>
@@ -33,9 +33,9 @@ extension SiteRenderer {
         """ + entries.joined() + "</feed>\n"
     }
 
-    /// A profile's date: its registration, else 1 January of its latest year.
+    /// A profile's date: its latest honour, else its registration, else 1 January of its latest year.
     static func date(of profile: Profile) -> String {
-        if let date = profile.registered { return "\(date)T00:00:00Z" }
+        if let date = profile.newestDate { return "\(date)T00:00:00Z" }
         return "\(profile.years.last ?? 2000)-01-01T00:00:00Z"
     }
 

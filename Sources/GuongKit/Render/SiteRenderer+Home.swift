@@ -29,12 +29,13 @@ extension SiteRenderer {
                 ["number": .int(step.offset + 1), "name": .text(step.element)]
             }),
             "figures": .object(figures),
-            "newest": .list(context.cards.prefix(6).map(\.template)),
+            "newest": .list(model.newestFirst.prefix(6).map { context.cards[$0].template }),
             "hasNewest": .bool(!context.cards.isEmpty),
             "fieldsURL": .text(context.url(SitePaths.fields)),
             "yearsURL": .text(context.url(SitePaths.years)),
             "unitsURL": .text(context.url(SitePaths.units)),
             "registrationURL": .text(context.url(SitePaths.registration)),
+            "honoursURL": .text(context.url(SitePaths.honours)),
             "searchURL": .text(context.url(SitePaths.search)),
         ]
         let shell = PageShell(title: model.config.title, path: SitePaths.home, description: model.config.description, section: "home")

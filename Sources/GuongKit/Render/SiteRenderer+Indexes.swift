@@ -5,14 +5,11 @@ extension SiteRenderer {
             [
                 "code": .text(field.code), "name": .text(field.name), "url": .text(context.url(SitePaths.field(field))),
                 "count": .int(model.byField[field.code]?.count ?? 0),
-                "criteria": .list(ProfileKind.allCases.compactMap { kind -> TemplateObject? in
-                    guard let text = field.criteria[kind], !text.isEmpty else { return nil }
-                    return ["kindName": .text(context.kindName(kind)), "text": .text(text)]
-                }),
+                "criteria": .list(criteriaValues(field)),
             ]
         }
         let shell = PageShell(title: context.t("fields"), path: SitePaths.fields, section: "fields")
-        return context.page("fields", ["fields": .list(fields)], shell: shell)
+        return context.page("fields", ["fields": .list(fields), "plan": .object(planCriteria)], shell: shell)
     }
 
     func yearsIndexPage() -> [UInt8] {

@@ -10,6 +10,7 @@ extension SiteRenderer {
         case .yearsIndex: return SitePaths.years
         case .unitsIndex: return SitePaths.units
         case .registration: return SitePaths.registration
+        case .honours: return SitePaths.honours
         case .search: return SitePaths.search
         case .notFound: return SitePaths.notFound
         case .profile(let index): return SitePaths.profile(model.profiles[index].slug)
@@ -36,6 +37,7 @@ extension SiteRenderer {
         case .yearsIndex: page = yearsIndexPage()
         case .unitsIndex: page = unitsIndexPage()
         case .registration: page = registrationPage()
+        case .honours: page = honoursPage()
         case .search: page = searchPage()
         case .notFound: page = notFoundPage()
         case .profile(let index): page = profilePage(index)

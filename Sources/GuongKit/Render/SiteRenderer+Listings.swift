@@ -17,14 +17,13 @@ extension SiteRenderer {
         let path = SitePaths.field(field)
         var values = listingValues(listings.field(field.code), path: path, page: page)
         values["field"] = .object(["code": .text(field.code), "name": .text(field.name), "short": .text(field.short)])
-        values["criteria"] = .list(ProfileKind.allCases.compactMap { kind -> TemplateObject? in
-            guard let text = field.criteria[kind], !text.isEmpty else { return nil }
-            return ["kindName": .text(context.kindName(kind)), "text": .text(text)]
-        })
+        values["criteria"] = .list(criteriaValues(field))
+        values["plan"] = .object(planCriteria)
+        values["onlyIndividual"] = .bool((field.criteria[.collective] ?? "").isEmpty && !(field.criteria[.individual] ?? "").isEmpty)
         values["count"] = .int(context.model.byField[field.code]?.count ?? 0)
         values["isFirstPage"] = .bool(page == 1)
         let shell = PageShell(title: pagedTitle(field.name, page), path: SitePaths.paged(path, page),
-                              description: field.criteria[.collective] ?? "", section: "fields",
+                              description: field.criteria[.collective] ?? field.criteria[.individual] ?? "", section: "fields",
                               breadcrumbs: [(context.t("fields"), SitePaths.fields)])
         return context.page("field", values, shell: shell)
     }
@@ -41,12 +40,11 @@ extension SiteRenderer {
         return context.page("year", values, shell: shell)
     }
 
-    /// The year's count of each kind against the plan's yearly quota.
+    /// The year's count of each kind selected by the department, against the plan's yearly quota.
     func quotaValues(_ year: Int) -> [TemplateObject] {
         let model = context.model
-        let members = model.byYear[year] ?? []
         return ProfileKind.allCases.map { kind in
-            let count = members.count { model.profiles[$0].kind == kind }
+            let count = model.selected(in: year, kind: kind).count
             let quota = model.schema.quotas.perYear[kind] ?? 0
             return ["kindName": .text(context.kindName(kind)), "count": .int(count), "quota": .int(quota),
                     "met": .bool(count >= quota), "hasQuota": .bool(quota > 0)]

@@ -2,7 +2,7 @@ extension SiteRenderer {
     func profilePage(_ index: Int) -> [UInt8] {
         let model = context.model
         let profile = model.profiles[index]
-        var values = TemplateObject(extending: context.cards[index].object)
+        var values = TemplateObject(extending: context.cards[index].object).extending(programmeValues(profile))
         values["leadHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.lead))
         values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
         values["hasBody"] = .bool(!profile.body.isEmpty)

@@ -19,7 +19,7 @@ public struct OutputFile: Sendable {
 
 /// One unit of rendering work; jobs are independent, so they run on every core.
 enum PageJob: Sendable, Hashable {
-    case home, fieldsIndex, yearsIndex, unitsIndex, registration, search, notFound
+    case home, fieldsIndex, yearsIndex, unitsIndex, registration, honours, search, notFound
     case profile(Int)
     /// A profile's photo, copied beside its page.
     case photo(Int)
@@ -49,7 +49,7 @@ public struct SiteRenderer: Sendable {
     /// Every job of the site, in a fixed order.
     var jobs: [PageJob] {
         let model = context.model
-        var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .search, .notFound]
+        var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .honours, .search, .notFound]
         jobs += model.profiles.indices.map(PageJob.profile)
         jobs += model.profiles.indices.filter { model.profiles[$0].photo != nil }.map(PageJob.photo)
         for field in model.schema.fields {

@@ -43,7 +43,7 @@ struct PageSignatures {
         unitCounts = counts(model.byUnit)
         var yearKinds = Hasher()
         for year in model.years {
-            for kind in ProfileKind.allCases { yearKinds.combine((model.byYear[year] ?? []).count { model.profiles[$0].kind == kind }) }
+            for kind in ProfileKind.allCases { yearKinds.combine(model.selected(in: year, kind: kind).count) }
         }
         yearKindCounts = yearKinds.finalize()
     }
@@ -71,7 +71,7 @@ struct PageSignatures {
             hasher.combine(fieldCounts)
             hasher.combine(yearCounts)
             for kind in ProfileKind.allCases { hasher.combine(model.byKind[kind]?.count ?? 0) }
-            for sig in profiles.prefix(6) { hasher.combine(sig) }
+            for index in model.newestFirst.prefix(6) { hasher.combine(profiles[index]) }
         case .fieldsIndex:
             hasher.combine(site.theme.page("fields"))
             hasher.combine(fieldCounts)
@@ -84,6 +84,9 @@ struct PageSignatures {
             hasher.combine(unitCounts)
         case .registration:
             hasher.combine(site.theme.page("registration"))
+            hasher.combine(everyProfile)
+        case .honours:
+            hasher.combine(site.theme.page("honours"))
             hasher.combine(everyProfile)
         case .search:
             hasher.combine(site.theme.page("search"))
