@@ -898,7 +898,9 @@ unit_collective: Tập thể của đơn vị
   <h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
   {{^isUnitItself}}<p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>{{/isUnitItself}}
   <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}{{#stageName}} <span class="tag tag-stage">{{stageName}}</span>{{/stageName}}</p>
-  {{#cardHonours}}<p class="card-honour">{{form}}{{#decision}} · {{t.decision_short}} {{decision}}{{/decision}} · {{date}}</p>{{/cardHonours}}
+  {{#cardHonours}}
+  <p class="card-honour">{{form}}{{#decision}} · {{t.decision_short}} {{decision}}{{/decision}} · {{date}}</p>
+  {{/cardHonours}}
   {{#summary}}<p class="card-summary">{{summary}}</p>{{/summary}}
 </article>
 
