@@ -28,6 +28,9 @@ public struct Intake: Sendable {
         case photoExists(path: String)
         /// Its photo is not in the file's folder (or below), so it cannot come along.
         case photoOutside(path: String)
+        /// The school's file sets what only the department decides (a stage past the first, honours):
+        /// the office confirms it and files it by hand.
+        case departmentKeys(stage: String?, honours: Int)
         /// The file or its photo could not be written.
         case writeFailed(path: String, reason: String)
     }

@@ -41,6 +41,13 @@ struct IntakePlan {
             entry.verdict = .conflict(.sameInBatch(other: other))
             return entry
         }
+        // Stage and honours are the department's to set: a school claiming them waits for the office.
+        let stage = profile.stages.values.max() ?? 0
+        if stage > 0 || !profile.honours.isEmpty {
+            let name = stage > 0 ? checked.schema?.process[safe: stage]?.name : nil
+            entry.verdict = .conflict(.departmentKeys(stage: name, honours: profile.honours.count))
+            return entry
+        }
         // The site's own rule for namesakes: the unit's id after the name.
         let candidates = ["content/profiles/\(profile.slug).md", "content/profiles/\(profile.slug)-\(profile.unitID).md"]
         guard let target = candidates.first(where: { !claimed.contains($0) && !exists($0) }) else {

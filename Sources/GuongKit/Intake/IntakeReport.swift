@@ -73,6 +73,9 @@ public struct IntakeReport: Sendable {
                 reason = "đã có tệp \(path) (và tên dự phòng); hãy thêm khóa slug: cho hồ sơ rồi nhận lại"
             case .photoExists(let path):
                 reason = "đã có ảnh \(path) khác với ảnh gửi kèm; hãy đổi tên ảnh (và dòng photo:) rồi nhận lại"
+            case .departmentKeys(let stage, let honours):
+                let claims = [stage.map { "bước \"\($0)\"" }, honours > 0 ? "\(honours) khen thưởng" : nil].compactMap { $0 }
+                reason = "tệp tự ghi \(claims.joined(separator: " và ")), việc do Phòng quyết định; bộ phận thi đua xác nhận rồi tự chép vào trang"
             case .photoOutside(let path):
                 reason = "ảnh \(path) không nằm trong thư mục của tệp nên không mang theo được"
             case .writeFailed(let path, let reason):
