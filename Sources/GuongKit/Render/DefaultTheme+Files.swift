@@ -787,6 +787,20 @@ blockquote.plan-text { margin: 0.5rem 0 1rem; padding: 0.25rem 1rem; border-left
 table.honours-table { border-collapse: collapse; width: 100%; }
 table.honours-table th, table.honours-table td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 
+/* A unit's own annex: letterhead, motto block, date line and signature, as offices file them */
+.annex-letterhead { display: flex; justify-content: space-between; gap: 1rem; text-align: center; margin-bottom: 1rem; }
+.annex-letterhead p { margin: 0; }
+.annex-agency p { text-transform: uppercase; }
+.annex table { break-before: auto; } .annex caption { break-after: avoid; }
+.annex-unit-name, .annex-nation { font-weight: 700; text-transform: uppercase; }
+.annex-motto-line { font-weight: 700; text-decoration: underline; }
+.annex-date { font-style: italic; margin-top: .5rem !important; }
+.annex-signature { margin: 1.5rem 0 0 auto; width: 45%; text-align: center; break-inside: avoid; }
+.annex-signature-title { font-weight: 700; margin: 0; }
+.annex-signature-note { font-style: italic; margin: 0 0 4rem; }
+@page annex { @bottom-center { content: counter(page); } }
+@media print { .annex-unit .annex-letterhead { font-size: 12pt; } }
+
 """#,
         "strings.yaml": #"""
 # Every string the default theme shows a reader, in Vietnamese. Templates use them as {{t.key}}.
@@ -891,6 +905,12 @@ criteria_both: Tập thể và cá nhân
 criteria_plan_only_individual: Kế hoạch chỉ nêu tiêu chí cho cá nhân ở lĩnh vực này.
 head_criteria: Người đứng đầu đơn vị được xét cùng tiêu chí điển hình của tập thể đơn vị mình.
 unit_collective: Tập thể của đơn vị
+registration_years_lede: Bảng đăng ký theo mẫu phụ lục của kế hoạch, mỗi năm một bảng; mỗi đơn vị có bảng riêng ở trang đơn vị.
+year_lower: năm
+date_line_blank: ngày …… tháng …… năm
+print_hint_unit: "Bảng đăng ký của đơn vị, in ra khổ A4 (Ctrl+P), ký và đóng dấu rồi gửi kèm kế hoạch của đơn vị. Trang đơn vị:"
+head_of_unit: THỦ TRƯỞNG ĐƠN VỊ
+signature_note: (Ký, ghi rõ họ tên và đóng dấu)
 
 """#,
         "templates/card.mustache": #"""
@@ -1202,33 +1222,38 @@ unit_collective: Tập thể của đơn vị
     <tr>
       <td class="number">{{number}}</td>
       <td class="name"><a href="{{url}}">{{name}}</a></td>
+      {{#showUnit}}<td class="unit">{{unitName}}</td>{{/showUnit}}
       {{#isIndividual}}<td class="position">{{position}}</td>{{/isIndividual}}
       <td class="fields">{{fieldNames}}</td>
       <td><ul class="achievements">{{#achievements}}<li>{{{html}}}</li>{{/achievements}}</ul></td>
     </tr>
     {{/rows}}
-    {{#isEmpty}}<tr><td colspan="{{#isIndividual}}5{{/isIndividual}}{{^isIndividual}}4{{/isIndividual}}">{{t.none_yet}}</td></tr>{{/isEmpty}}
+    {{#isEmpty}}<tr><td colspan="{{span}}">{{t.none_yet}}</td></tr>{{/isEmpty}}
   </tbody>
 </table>
 </div>
 
 """#,
-        "templates/registration.mustache": #"""
+        "templates/registration-year.mustache": #"""
 <div class="annex">
   <header class="annex-head">
     <p class="annex-issuer">{{plan.issuer}}</p>
-    <h1>{{t.registration_title}} <span class="annex-phase">{{t.phase}} {{phase}}</span></h1>
+    <h1>{{t.registration_title}} {{t.year_lower}} {{year}} <span class="annex-phase">{{t.phase}} {{phase}}</span></h1>
     <p class="annex-plan">({{t.annex_attached_to}} {{plan.number}}{{#plan.date}} {{t.dated}} {{plan.date}}{{/plan.date}} {{t.of}} {{plan.issuer}})</p>
   </header>
   <p class="no-print print-hint">{{t.print_hint}}</p>
-  {{#years}}
-  <section class="annex-year" aria-labelledby="nam-{{year}}">
-    <h2 id="nam-{{year}}">{{t.year}} {{year}}</h2>
-    {{#tables}}{{> registration-table}}{{/tables}}
-  </section>
-  {{/years}}
-  {{^years}}<p class="empty">{{t.none_yet}}</p>{{/years}}
+  {{#tables}}{{> registration-table}}{{/tables}}
 </div>
+
+"""#,
+        "templates/registration.mustache": #"""
+<h1>{{t.registration_title}} <span class="annex-phase">{{t.phase}} {{phase}}</span></h1>
+<p class="lede">{{t.registration_years_lede}}</p>
+<ul class="index-list">
+  {{#years}}
+  <li><h2><a href="{{url}}">{{t.year}} {{year}}</a></h2><p class="count">{{count}} {{t.exemplar_count}}</p></li>
+  {{/years}}
+</ul>
 
 """#,
         "templates/search.mustache": #"""
@@ -1262,6 +1287,32 @@ unit_collective: Tập thể của đơn vị
 </noscript>
 
 """#,
+        "templates/unit-annex.mustache": #"""
+<div class="annex annex-unit">
+  <header class="annex-letterhead">
+    <div class="annex-agency">
+      <p>{{site.department}}</p>
+      <p class="annex-unit-name">{{unit.name}}</p>
+    </div>
+    <div class="annex-motto">
+      {{#site.identity.nation}}<p class="annex-nation">{{site.identity.nation}}</p>{{/site.identity.nation}}
+      {{#site.identity.motto}}<p class="annex-motto-line">{{site.identity.motto}}</p>{{/site.identity.motto}}
+      <p class="annex-date">{{#site.identity.place}}{{site.identity.place}}, {{/site.identity.place}}{{t.date_line_blank}} {{year}}</p>
+    </div>
+  </header>
+  <div class="annex-head">
+    <h1>{{t.registration_title}} <span class="annex-phase">{{t.phase}} {{phase}}</span></h1>
+    <p class="annex-plan">({{t.annex_attached_to}} {{plan.number}}{{#plan.date}} {{t.dated}} {{plan.date}}{{/plan.date}} {{t.of}} {{plan.issuer}})</p>
+  </div>
+  <p class="no-print print-hint">{{t.print_hint_unit}} <a href="{{unit.url}}">{{unit.name}}</a></p>
+  {{#tables}}{{> registration-table}}{{/tables}}
+  <div class="annex-signature">
+    <p class="annex-signature-title">{{t.head_of_unit}}</p>
+    <p class="annex-signature-note">{{t.signature_note}}</p>
+  </div>
+</div>
+
+"""#,
         "templates/unit.mustache": #"""
 <h1>{{unit.name}}</h1>
 <p class="lede">{{unit.level}}{{#unit.commune}} · {{unit.commune}}{{/unit.commune}} · {{count}} {{t.exemplar_count}}</p>
@@ -1269,7 +1320,7 @@ unit_collective: Tập thể của đơn vị
 {{#isFirstPage}}
 <section class="unit-registration" aria-labelledby="dang-ky">
   <h2 id="dang-ky">{{t.registration_title}}</h2>
-  {{#registration}}{{> registration-table}}{{/registration}}
+  <ul>{{#annexes}}<li><a href="{{url}}">{{t.registration_title}} {{t.year_lower}} {{year}}</a></li>{{/annexes}}</ul>
 </section>
 {{/isFirstPage}}
 

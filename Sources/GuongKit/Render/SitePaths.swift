@@ -22,6 +22,9 @@ public enum SitePaths {
     public static func field(_ field: Field) -> String { "linh-vuc/\(field.id)/" }
     public static func year(_ year: Int) -> String { "nam/\(year)/" }
     public static func unit(_ id: String) -> String { "don-vi/\(id)/" }
+    /// The district's annex of a year, and a unit's own annex of a year.
+    public static func registrationYear(_ year: Int) -> String { "dang-ky/\(year)/" }
+    public static func unitAnnex(_ id: String, _ year: Int) -> String { "don-vi/\(id)/dang-ky/\(year)/" }
     public static func page(_ slug: String) -> String { "\(slug)/" }
 
     public static func kind(_ kind: ProfileKind) -> String {

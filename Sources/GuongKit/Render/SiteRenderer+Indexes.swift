@@ -43,39 +43,6 @@ extension SiteRenderer {
         return context.page("units", ["levels": .list(groups)], shell: shell)
     }
 
-    func registrationPage() -> [UInt8] {
-        let model = context.model
-        let years = model.years.map { year -> TemplateObject in
-            ["year": .int(year), "tables": .list(registrationTables(model.byYear[year] ?? []))]
-        }
-        let plan = model.schema.plan
-        let values: TemplateObject = [
-            "years": .list(years),
-            "plan": .object(["number": .text(plan.number), "title": .text(plan.title), "issuer": .text(plan.issuer),
-                             "date": .text(plan.date?.vietnamese ?? "")]),
-            "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
-        ]
-        let shell = PageShell(title: context.t("registration_title"), path: SitePaths.registration, section: "registration")
-        return context.page("registration", values, shell: shell)
-    }
-
-    /// The annex's two tables (I. TẬP THỂ, II. CÁ NHÂN) for some profiles, numbered from 1.
-    func registrationTables(_ indices: [Int]) -> [TemplateObject] {
-        let model = context.model
-        let numerals = ["I", "II", "III", "IV"]
-        return ProfileKind.allCases.enumerated().map { position, kind -> TemplateObject in
-            let members = indices.filter { model.profiles[$0].kind == kind }
-                .sorted { (model.nameKeys[$0], $0) < (model.nameKeys[$1], $1) }
-            let rows = members.enumerated().map { number, index -> TemplateValue in
-                let row: TemplateObject = ["number": .int(number + 1)]
-                return .object(row.extending(context.cards[index].object))
-            }
-            return ["numeral": .text(numerals[min(position, numerals.count - 1)]), "kindName": .text(context.kindName(kind)),
-                    "isIndividual": .bool(kind == .individual), "rows": .list(rows), "isEmpty": .bool(rows.isEmpty),
-                    "columns": .list((model.schema.definition(of: kind)?.columns ?? []).compactMap(TemplateValue.text))]
-        }
-    }
-
     func searchPage() -> [UInt8] {
         let model = context.model
         let values: TemplateObject = [

@@ -19,6 +19,8 @@ extension SiteRenderer {
         case .year(let year, let page): return SitePaths.paged(SitePaths.year(year), page)
         case .kind(let kind, let page): return SitePaths.paged(SitePaths.kind(kind), page)
         case .unit(let id, let page): return SitePaths.paged(SitePaths.unit(id), page)
+        case .registrationYear(let year): return SitePaths.registrationYear(year)
+        case .unitAnnex(let id, let year): return SitePaths.unitAnnex(id, year)
         case .freePage(let index): return SitePaths.page(model.pages[index].slug)
         case .feed: return SitePaths.feed
         case .sitemap: return SitePaths.sitemap
@@ -47,6 +49,8 @@ extension SiteRenderer {
         case .year(let year, let number): page = yearPage(year, page: number)
         case .kind(let kind, let number): page = kindPage(kind, page: number)
         case .unit(let id, let number): page = unitPage(context.model.unitsByID[id]!, page: number)
+        case .registrationYear(let year): page = registrationYearPage(year)
+        case .unitAnnex(let id, let year): page = unitAnnexPage(context.model.unitsByID[id]!, year: year)
         case .freePage(let index): page = freePage(context.model.pages[index])
         case .feed: page = Array(feed().utf8)
         case .sitemap: page = Array(sitemap().utf8)

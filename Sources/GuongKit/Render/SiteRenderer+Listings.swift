@@ -68,7 +68,7 @@ extension SiteRenderer {
         values["unit"] = .object(["name": .text(unit.name), "level": .text(unit.level), "commune": .text(unit.commune)])
         values["count"] = .int(context.model.byUnit[unit.id]?.count ?? 0)
         values["isFirstPage"] = .bool(page == 1)
-        values["registration"] = .list(registrationTables(context.model.byUnit[unit.id] ?? []))
+        values["annexes"] = .list(annexLinks(unit.id))
         let shell = PageShell(title: pagedTitle(unit.name, page), path: SitePaths.paged(path, page), section: "units",
                               breadcrumbs: [(context.t("units"), SitePaths.units)])
         return context.page("unit", values, shell: shell)

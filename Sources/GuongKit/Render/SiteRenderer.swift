@@ -27,6 +27,8 @@ enum PageJob: Sendable, Hashable {
     case year(Int, page: Int)
     case kind(ProfileKind, page: Int)
     case unit(String, page: Int)
+    case registrationYear(Int)
+    case unitAnnex(String, year: Int)
     case freePage(Int)
     case feed, sitemap, data, robots
     /// A file of the search index under `tim-kiem/chi-muc/`.
@@ -64,6 +66,8 @@ public struct SiteRenderer: Sendable {
         for unit in model.units {
             jobs += (1...listings.unit(unit.id).pageCount).map { .unit(unit.id, page: $0) }
         }
+        jobs += model.years.map(PageJob.registrationYear)
+        for unit in model.units { jobs += model.annexYears(unit: unit.id).map { .unitAnnex(unit.id, year: $0) } }
         jobs += model.pages.indices.map(PageJob.freePage)
         jobs += [.feed, .sitemap, .data, .robots]
         jobs += searchIndex.files.indices.map(PageJob.searchIndex)

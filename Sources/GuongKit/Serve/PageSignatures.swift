@@ -88,6 +88,13 @@ struct PageSignatures {
         case .honours:
             hasher.combine(site.theme.page("honours"))
             hasher.combine(everyProfile)
+        case .registrationYear(let year):
+            hasher.combine(site.theme.page("registration-year"))
+            for member in model.byYear[year] ?? [] { hasher.combine(profiles[member]) }
+        case .unitAnnex(let id, let year):
+            hasher.combine(site.theme.page("unit-annex"))
+            hasher.combine(year)
+            for member in model.byUnit[id] ?? [] { hasher.combine(profiles[member]) }
         case .search:
             hasher.combine(site.theme.page("search"))
         case .notFound:
@@ -118,7 +125,7 @@ struct PageSignatures {
             hasher.combine(model.byKind[kind]?.count ?? 0)
             combine(listings.kind(kind), page: page, into: &hasher)
         case .unit(let id, let page):
-            // Every page of a unit is given the unit's registration table (the default theme shows it on the first).
+            // Every page of a unit links its annexes, one per year it has an exemplar in.
             hasher.combine(site.theme.page("unit"))
             for member in model.byUnit[id] ?? [] { hasher.combine(profiles[member]) }
             combine(listings.unit(id), page: page, into: &hasher)
