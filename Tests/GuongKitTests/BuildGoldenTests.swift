@@ -11,6 +11,9 @@ struct BuildGoldenTests {
         "dien-hinh/nguyen-thi-minh-thu/index.html",
         "linh-vuc/giao-duc-dao-tao/index.html",
         "dang-ky/index.html",
+        "dang-ky/2022/index.html",
+        "don-vi/thcs-dong-thanh/dang-ky/2022/index.html",
+        "khen-thuong/index.html",
         "feed.xml",
         "du-lieu/dien-hinh.json",
     ]
