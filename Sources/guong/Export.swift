@@ -6,7 +6,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất bảng đăng ký điển hình tiên tiến (phụ lục của kế hoạch) ra tệp để nộp, lưu.",
         discussion: """
-        guong export dang-ky --format csv --output bang-dang-ky.csv [--unit MÃ] [--year NĂM]. \
+        guong export dang-ky --format docx|csv --output bang-dang-ky.docx [--unit MÃ] [--year NĂM]. \
         Không có --unit: bảng của toàn ngành; không có --year: mọi năm của giai đoạn. Cùng nội dung với trang \
         /dang-ky/<năm>/ và /don-vi/<mã>/dang-ky/<năm>/. Thoát với mã 0 khi đã ghi, 2 khi không chạy được.
         """
@@ -17,7 +17,7 @@ struct Export: ParsableCommand {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv
+        case csv, docx
     }
 
     @Argument(help: "Nội dung xuất: dang-ky (bảng đăng ký).")
@@ -31,8 +31,8 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Chỉ năm này.", valueName: "N"))
     var year: Int?
 
-    @Option(help: "Dạng tệp: csv (UTF-8 có BOM, mở được bằng Excel).")
-    var format: Format = .csv
+    @Option(help: "Dạng tệp: docx (Word, in khổ A4 ngang) hoặc csv (UTF-8 có BOM, mở được bằng Excel).")
+    var format: Format
 
     @Option(help: ArgumentHelp("Tệp sẽ ghi.", valueName: "FILE"))
     var output: String
@@ -63,7 +63,8 @@ struct Export: ParsableCommand {
         let years = year.map { [$0] } ?? (unit.map { model.annexYears(unit: $0) } ?? model.years)
         let annexes = years.map { model.annex(year: $0, unit: unit) }
         do {
-            try Data(AnnexCSV.bytes(annexes, model: model)).write(to: URL(fileURLWithPath: output), options: .atomic)
+            let bytes = format == .csv ? Data(AnnexCSV.bytes(annexes, model: model)) : try AnnexDocx.bytes(annexes, model: model)
+            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             printError("lỗi: không ghi được \"\(output)\": \(error.localizedDescription)")
             throw ExitStatus.cannotRun
