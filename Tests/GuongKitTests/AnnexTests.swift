@@ -68,7 +68,7 @@ struct AnnexTests {
         for row in model.annex(year: 2022, unit: "thcs-dong-thanh").tables.flatMap(\.rows) {
             #expect(text.contains("\(row.number),\(AnnexCSV.cell(row.name)),"), "missing row \(row.name)")
         }
-        let unknown = try SiteBuildFixture.guong(["export", "dang-ky", "--site", Fixtures.packageRoot.path, "--unit", "khong-co",
+        let unknown = try SiteBuildFixture.guong(["export", "dang-ky", "--site", Fixtures.packageRoot.path, "--unit", "khong-co", "--format", "csv",
                                                   "--output", file.path])
         #expect(unknown.status == 2)
     }
