@@ -432,6 +432,9 @@ def make_profiles(count: int, units: list[Unit], rng: random.Random) -> list[Pro
         taken_names.add(fold(name))
         years = years_for()
         fields = fields_for()
+        if kind == "collective" and "c" in fields:
+            # The plan gives field c (người tốt, việc tốt) criteria for individuals only; the rng draws stay the same.
+            fields = [f for f in fields if f != "c"] or ["b"]
         registered = None
         if years[0] <= 2022 and rng.random() < 0.4:
             registered = f"2022-01-{rng.randint(4, 20):02d}"
