@@ -72,7 +72,7 @@ extension Diagnostic {
     static func valueControlCharacter(_ at: SourceLocation, key: String, scalar: Unicode.Scalar) -> Diagnostic {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         return Diagnostic(.valueControlCharacter, at: at,
-                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ hoặc khoảng trắng không độ rộng); hãy xóa giá trị và gõ lại.")
+                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ, định dạng, khoảng trắng không độ rộng hoặc ký tự trống); hãy xóa giá trị và gõ lại.")
     }
 
     static func kindUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
