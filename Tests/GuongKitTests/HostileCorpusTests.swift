@@ -149,6 +149,15 @@ extension HostileCase {
         .generated("20,000 unsafe links on one line", repeated("link.unsafe", 16, 20_000)) {
             String(repeating: "[x](javascript:a)", count: 20_000) + "\n"
         },
+        // CVE-2023-22486: quadratic in libcmark 0.30.2 (minutes at this size), refused before cmark sees it;
+        // the same count split into paragraphs costs little and is refused too (the budget is per file).
+        .generated("80,000 ![[]() (CVE-2023-22486)", ["markdown.too-complex@16"]) { String(repeating: "![[]()", count: 80_000) + "\n" },
+        .generated("![[]() in paragraphs", ["markdown.too-complex@20"]) {
+            String(repeating: String(repeating: "![[]()", count: 2_000) + "\n\n", count: 4)
+        },
+        .generated("2,000 images and 2,000 links in a paragraph", repeated("image.ignored", 16, 2_000)) {
+            String(repeating: "![ảnh](a.jpg) [liên kết](https://x.vn) ", count: 2_000) + "\n"
+        },
         .generated("a file over 512 KB", ["file.too-large@0"]) { String(repeating: "Một đoạn văn rất dài. ", count: 24_000) },
     ]
 

@@ -164,6 +164,11 @@ extension Diagnostic {
                    "nội dung lồng nhau quá \(limit) cấp (trích dẫn `>` hoặc danh sách); hãy viết phẳng hơn.")
     }
 
+    static func markdownTooComplex(_ at: SourceLocation) -> Diagnostic {
+        Diagnostic(.markdownTooComplex, at: at,
+                   "đoạn văn từ dòng này có quá nhiều dấu mở ảnh `![` cùng dấu `]`, trình đọc Markdown sẽ chạy rất lâu; hãy bỏ bớt các dấu đó hoặc tách thành nhiều đoạn.")
+    }
+
     static func htmlDropped(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.htmlDropped, at: at,
                    "mã HTML trong hồ sơ sẽ bị bỏ đi khi đăng; hãy dùng định dạng Markdown (ví dụ `**đậm**`, `- danh sách`).")

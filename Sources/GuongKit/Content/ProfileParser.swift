@@ -50,6 +50,10 @@ public struct ProfileParser: Sendable {
         let draft = readDraft(fields, diagnostics: &diagnostics)
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
+        if let line = CmarkBounds.lineOverBudget(in: split.body) {
+            diagnostics.append(.markdownTooComplex(SourceLocation(path: file.displayPath, line: split.bodyFirstLine + line, column: 1)))
+            return nil
+        }
         let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
         let sections = ProfileSections(markdown)
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
