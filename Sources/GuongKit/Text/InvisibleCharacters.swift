@@ -27,9 +27,9 @@ enum InvisibleCharacters {
     /// no-break or full-width space is a space, `ｌ` is `l`), runs of white space one space, case ignored.
     /// Diacritics stay: Thu and Thư are two people.
     static func identityFold(_ text: String) -> String {
-        var visible = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !contains(scalar) { visible.append(scalar) }
-        let folded = String(visible).precomposedStringWithCompatibilityMapping.lowercased()
+        let visible = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { !contains($0) })) }
+        // Removed again after folding, in case a compatibility form or a case mapping yields an invisible character.
+        let folded = visible(visible(text).precomposedStringWithCompatibilityMapping.lowercased())
         return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
