@@ -8,7 +8,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "GuongKit", package: "guong"),
                                                   .product(name: "GuongAudit", package: "guong")], path: "Sources/FuzzSupport"),
-    ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file"].map { name in
+    ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file", "fuzz-svg"].map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "GuongKit", package: "guong")],
                           path: "Sources/\(name)")
     }

@@ -67,6 +67,9 @@ extension HostileCase {
         .fixture("other-schemes.md", repeated("link.unsafe", 10, 5)),
         .fixture("tracking-image.md", ["image.ignored@10", "image.ignored@12"]),
         .fixture("link-outside.md", repeated("link.outside", 10, 4) + repeated("link.outside", 11, 2)),
+        // The writer's computer in every spelling: backslashes, ~, C|, drive-relative D:x, percent-encoded.
+        .fixture("link-windows-home.md", repeated("link.outside", 10, 4) + repeated("link.outside", 11, 5)
+                 + repeated("link.outside", 12, 6) + repeated("link.outside", 13, 3)),
         .fixture("heading-alt-link-text.md", ["html.dropped@12", "html.dropped@12", "image.ignored@10"]),
         // Values of the front matter that try to leave their HTML, attribute, JSON or XML context.
         .fixture("name-script-close.md", repeated("html.dropped", 10, 3)),
@@ -74,6 +77,16 @@ extension HostileCase {
         .fixture("bidi-override-name.md", ["value.control-char@3"]),
         .fixture("bidi-escaped-name.md", ["value.control-char@3"]),
         .fixture("zero-width-name.md", ["value.control-char@3"]),
+        // Every class of invisible character, in names, positions and the photo's name.
+        .fixture("invisible-soft-hyphen.md", ["value.control-char@3"]),
+        .fixture("invisible-mongolian-separator.md", ["value.control-char@4"]),
+        .fixture("invisible-variation-selector.md", ["value.control-char@3"]),
+        .fixture("invisible-tag.md", ["value.control-char@3"]),
+        .fixture("invisible-hangul-filler.md", ["value.control-char@3"]),
+        .fixture("invisible-khmer-vowel.md", ["value.control-char@3"]),
+        .fixture("invisible-musical-format.md", ["value.control-char@4"]),
+        .fixture("invisible-braille-blank.md", ["value.control-char@3"]),
+        .fixture("invisible-in-photo-name.md", ["photo.missing@8", "value.control-char@8"]),
         .fixture("line-separator-position.md", ["value.control-char@4"]),
         .fixture("terminal-escape-unit.md", ["unit.unknown@5", "value.control-char@5"]),
         // Photos: out of content/, not what they claim, or SVG with something active in it.
@@ -87,6 +100,16 @@ extension HostileCase {
         .fixture("photo-svg-entity.md", ["photo.unsafe@8"], companions: ["evil-entity.svg"]),
         .fixture("photo-svg-link.md", ["photo.unsafe@8"], companions: ["evil-link.svg"]),
         .fixture("photo-svg-animate.md", ["photo.unsafe@8"], companions: ["evil-animate.svg"]),
+        // SVGs a browser decodes otherwise than their bytes read (ISO-2022-JP hides a script in a "comment"),
+        // and CSS that loads from elsewhere through escapes, image-set() or a property not on the allow-list.
+        .fixture("photo-svg-iso-2022-jp.md", ["photo.unsafe@8"], companions: ["evil-iso-2022-jp.svg"]),
+        .fixture("photo-svg-utf-16-bom.md", ["photo.unsafe@8"], companions: ["evil-utf-16-bom.svg"]),
+        .fixture("photo-svg-utf-16-no-bom.md", ["photo.unsafe@8"], companions: ["evil-utf-16-no-bom.svg"]),
+        .fixture("photo-svg-windows-1252.md", ["photo.unsafe@8"], companions: ["evil-windows-1252.svg"]),
+        .fixture("photo-svg-css-escape.md", ["photo.unsafe@8"], companions: ["evil-css-escape.svg"]),
+        .fixture("photo-svg-css-image-set.md", ["photo.unsafe@8"], companions: ["evil-css-image-set.svg"]),
+        .fixture("photo-svg-css-property.md", ["photo.unsafe@8"], companions: ["evil-css-property.svg"]),
+        .fixture("photo-svg-attribute-escape.md", ["photo.unsafe@8"], companions: ["evil-attribute-escape.svg"]),
         .fixture("photo-svg-clean.md", [], companions: ["clean.svg"]),
         // YAML bombs and shapes.
         .fixture("billion-laughs.md", ["yaml.alias@3"]),
@@ -125,6 +148,15 @@ extension HostileCase {
         .generated("50,000 raw HTML tags on one line", repeated("html.dropped", 16, 50_000)) { String(repeating: "<a>", count: 50_000) + "\n" },
         .generated("20,000 unsafe links on one line", repeated("link.unsafe", 16, 20_000)) {
             String(repeating: "[x](javascript:a)", count: 20_000) + "\n"
+        },
+        // CVE-2023-22486: quadratic in libcmark 0.30.2 (minutes at this size), refused before cmark sees it;
+        // the same count split into paragraphs costs little and is refused too (the budget is per file).
+        .generated("80,000 ![[]() (CVE-2023-22486)", ["markdown.too-complex@16"]) { String(repeating: "![[]()", count: 80_000) + "\n" },
+        .generated("![[]() in paragraphs", ["markdown.too-complex@20"]) {
+            String(repeating: String(repeating: "![[]()", count: 2_000) + "\n\n", count: 4)
+        },
+        .generated("2,000 images and 2,000 links in a paragraph", repeated("image.ignored", 16, 2_000)) {
+            String(repeating: "![ảnh](a.jpg) [liên kết](https://x.vn) ", count: 2_000) + "\n"
         },
         .generated("a file over 512 KB", ["file.too-large@0"]) { String(repeating: "Một đoạn văn rất dài. ", count: 24_000) },
     ]

@@ -72,7 +72,7 @@ extension Diagnostic {
     static func valueControlCharacter(_ at: SourceLocation, key: String, scalar: Unicode.Scalar) -> Diagnostic {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         return Diagnostic(.valueControlCharacter, at: at,
-                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ hoặc khoảng trắng không độ rộng); hãy xóa giá trị và gõ lại.")
+                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ, định dạng, khoảng trắng không độ rộng hoặc ký tự trống); hãy xóa giá trị và gõ lại.")
     }
 
     static func kindUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
@@ -162,6 +162,11 @@ extension Diagnostic {
     static func markdownTooDeep(_ at: SourceLocation, limit: Int) -> Diagnostic {
         Diagnostic(.markdownTooDeep, at: at,
                    "nội dung lồng nhau quá \(limit) cấp (trích dẫn `>` hoặc danh sách); hãy viết phẳng hơn.")
+    }
+
+    static func markdownTooComplex(_ at: SourceLocation) -> Diagnostic {
+        Diagnostic(.markdownTooComplex, at: at,
+                   "đoạn văn từ dòng này có quá nhiều dấu mở ảnh `![` cùng dấu `]`, trình đọc Markdown sẽ chạy rất lâu; hãy bỏ bớt các dấu đó hoặc tách thành nhiều đoạn.")
     }
 
     static func htmlDropped(_ at: SourceLocation) -> Diagnostic {

@@ -130,7 +130,7 @@ extension ProfileParser {
 
     /// The photo's URL, if it names a picture inside `content/` that exists, is no larger than the limit,
     /// holds the kind of picture its name says and, for an SVG, nothing that could run.
-    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> URL? {
+    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> (url: URL, bytes: [UInt8])? {
         guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
         let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
         guard LinkPolicy.classify(text) != .localFile, !text.contains("\\"), !text.contains("://") else {
@@ -158,11 +158,21 @@ extension ProfileParser {
             diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
             return nil
         case .regular:
-            guard let data = try? Data(contentsOf: url) else {
+            // Read once, with the limit, from the descriptor it was checked on: these bytes are the ones judged.
+            let data: [UInt8]
+            switch FileBytes.read(url.path, limit: limits.photoBytes) {
+            case .read(let read): data = read
+            case .tooLarge(let size):
+                diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
+                return nil
+            case .notRegular:
+                diagnostics.append(.photoContent(at, path: text, type: ext.uppercased()))
+                return nil
+            case .missing, .failed:
                 diagnostics.append(.photoMissing(at, path: text))
                 return nil
             }
-            switch PhotoContent.check(Array(data.prefix(limits.photoBytes)), extension: ext) {
+            switch PhotoContent.check(data, extension: ext) {
             case .notA(let type):
                 diagnostics.append(.photoContent(at, path: text, type: type))
                 return nil
@@ -170,7 +180,7 @@ extension ProfileParser {
                 diagnostics.append(.photoUnsafe(at, path: text, reason: reason))
                 return nil
             case nil:
-                return url
+                return (url, data)
             }
         }
     }

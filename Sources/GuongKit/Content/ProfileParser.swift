@@ -12,6 +12,8 @@ public struct ProfileParser: Sendable {
     /// The `content/` folder: photos must stay inside it.
     public var contentRoot: URL
     public var limits: Limits
+    /// Keep each profile's bytes and its photo's, as checked, in `Profile.checkedBytes` (for intake, which copies them).
+    public var keepsCheckedBytes = false
 
     public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
         self.schema = schema
@@ -28,9 +30,9 @@ public struct ProfileParser: Sendable {
     }
 
     private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> Profile? {
-        let source: SourceText
-        switch file.read(limits: limits) {
-        case .success(let text): source = text
+        let source: SourceText, bytes: [UInt8]
+        switch file.readKeepingBytes(limits: limits) {
+        case .success(let read): (source, bytes) = read
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
@@ -48,6 +50,10 @@ public struct ProfileParser: Sendable {
         let draft = readDraft(fields, diagnostics: &diagnostics)
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
+        if let line = CmarkBounds.lineOverBudget(in: split.body) {
+            diagnostics.append(.markdownTooComplex(SourceLocation(path: file.displayPath, line: split.bodyFirstLine + line, column: 1)))
+            return nil
+        }
         let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
         let sections = ProfileSections(markdown)
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
@@ -64,9 +70,10 @@ public struct ProfileParser: Sendable {
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
         return Profile(
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
-            registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
+            registered: registered, photo: photo?.url, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
-            sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start
+            sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start,
+            checkedBytes: keepsCheckedBytes ? CheckedBytes(profile: bytes, photo: photo?.bytes) : nil
         )
     }
 

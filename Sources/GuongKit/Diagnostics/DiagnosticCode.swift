@@ -32,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"
     case markdownTooDeep = "markdown.too-deep"
+    case markdownTooComplex = "markdown.too-complex"
     case htmlDropped = "html.dropped"
     case linkUnsafe = "link.unsafe"
     case linkOutside = "link.outside"

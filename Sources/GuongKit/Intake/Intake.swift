@@ -89,10 +89,13 @@ public struct Intake: Sendable {
 
         var plan = IntakePlan(siteRoot: loader.root, displayRoot: loader.displayRoot, existing: site.profiles)
         var entries: [Entry] = []
+        // What is filed is the bytes the check read, so a file swapped on disk afterwards is never published.
+        var checker = loader
+        checker.keepsCheckedBytes = true
         for source in sources {
             let checked: SiteContent
             do {
-                checked = try loader.load(only: [source], alone: true)
+                checked = try checker.load(only: [source], alone: true)
             } catch {
                 throw .site(error)
             }

@@ -10,10 +10,10 @@ struct IntakePlan {
     private var batch: [String: String] = [:]
     /// Targets claimed in this intake, relative to the site (`content/profiles/x.md`).
     private var claimed: Set<String> = []
-    /// Photos claimed in this intake: target → source file.
-    private var photos: [String: URL] = [:]
-    /// What `file` writes for each accepted entry, by source path.
-    private var pending: [String: (text: String, target: String, photo: (from: URL, to: String)?)] = [:]
+    /// Photos claimed in this intake: target → the bytes checked.
+    private var photos: [String: [UInt8]] = [:]
+    /// What `file` writes for each accepted entry, by source path: the text and photo bytes that were checked.
+    private var pending: [String: (text: String, target: String, photo: (bytes: [UInt8], to: String)?)] = [:]
 
     init(siteRoot: URL, displayRoot: String, existing: [Profile]) {
         self.siteRoot = siteRoot
@@ -22,15 +22,15 @@ struct IntakePlan {
     }
 
     static func identity(_ profile: Profile) -> String {
-        // As SiteRules: diacritics tell people apart (Thu and Thư), case does not.
-        "\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)"
+        // As SiteRules.
+        profile.identityKey
     }
 
     mutating func decide(source: URL, checked: SiteContent) -> Intake.Entry {
         var entry = Intake.Entry(source: source.relativePath, verdict: .rejected, diagnostics: checked.diagnostics,
                                  normalised: [], photo: nil, exemplar: nil)
-        guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first,
-              let bytes = try? Data(contentsOf: source) else { return entry }
+        guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first, let bytes = profile.checkedBytes?.profile
+        else { return entry }
         entry.exemplar = "\(checked.schema?.definition(of: profile.kind)?.name ?? profile.kind.rawValue) \(profile.name) (\(profile.unitID))"
         let identity = Self.identity(profile)
         if let existing = exemplars[identity] {
@@ -47,26 +47,29 @@ struct IntakePlan {
             entry.verdict = .conflict(.fileExists(path: displayRoot + candidates[0]))
             return entry
         }
-        var photo: (from: URL, to: String)?
+        var photo: (bytes: [UInt8], to: String)?
         if let picture = profile.photo {
+            // The loader keeps a checked photo's bytes for intake; without them nothing is filed.
+            guard let pictureBytes = profile.checkedBytes?.photo else { return entry }
             let folder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
             guard picture.path.hasPrefix(folder) else {
                 entry.verdict = .conflict(.photoOutside(path: picture.path))
                 return entry
             }
-            let relative = String(picture.path.dropFirst(folder.count))
+            // Filed under the name the profile gives it (NFC), whatever the Mac that sent it wrote.
+            let relative = String(picture.path.dropFirst(folder.count)).precomposedStringWithCanonicalMapping
             let photoTarget = "content/profiles/" + relative
             let there = siteRoot.appendingPathComponent(photoTarget)
-            if let earlier = photos[photoTarget], !Self.sameBytes(earlier, picture) {
+            if let earlier = photos[photoTarget], earlier != pictureBytes {
                 entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
                 return entry
             }
-            if FileManager.default.fileExists(atPath: there.path), !Self.sameBytes(there, picture) {
+            if FileManager.default.fileExists(atPath: there.path), (try? Data(contentsOf: there)).map(Array.init) != pictureBytes {
                 entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
                 return entry
             }
-            if !FileManager.default.fileExists(atPath: there.path), photos[photoTarget] == nil { photo = (picture, photoTarget) }
-            photos[photoTarget] = picture
+            if !FileManager.default.fileExists(atPath: there.path), photos[photoTarget] == nil { photo = (pictureBytes, photoTarget) }
+            photos[photoTarget] = pictureBytes
             entry.photo = displayRoot + photoTarget
         }
         let (text, changes) = Self.normalise(bytes)
@@ -87,7 +90,7 @@ struct IntakePlan {
             if let photo = work.photo {
                 let url = siteRoot.appendingPathComponent(photo.to)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contentsOf: photo.from).write(to: url, options: .withoutOverwriting)
+                try Data(photo.bytes).write(to: url, options: .withoutOverwriting)
                 copiedPhoto = url
             }
             let url = siteRoot.appendingPathComponent(work.target)
@@ -104,13 +107,8 @@ struct IntakePlan {
         FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(relative).path)
     }
 
-    private static func sameBytes(_ a: URL, _ b: URL) -> Bool {
-        guard let first = try? Data(contentsOf: a), let second = try? Data(contentsOf: b) else { return false }
-        return first == second
-    }
-
     /// The text as the site reads it (UTF-8 without BOM, LF line ends, NFC), and what that changed.
-    static func normalise(_ bytes: Data) -> (String, [Intake.Normalisation]) {
+    static func normalise(_ bytes: [UInt8]) -> (String, [Intake.Normalisation]) {
         var body = bytes[...]
         let bom = body.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { body = body.dropFirst(3) }

@@ -11,8 +11,8 @@ struct SiteRules {
         // The same exemplar twice: same kind, name and unit. Keys are made on every core and compared as
         // bytes (texts are NFC, so equal bytes are equal text); files are remembered by index.
         let keys = profiles.parallelMap { profile in
-            // Diacritics tell people apart (Thu and Thư), so names compare as written, ignoring case.
-            Array("\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)".utf8)
+            // Diacritics tell people apart (Thu and Thư); case, invisible characters and space forms do not.
+            Array(profile.identityKey.utf8)
         }
         var seen: [[UInt8]: Int] = [:]
         for index in profiles.indices {

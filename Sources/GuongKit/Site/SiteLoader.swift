@@ -7,6 +7,8 @@ public struct SiteLoader: Sendable {
     /// Prefix for paths in diagnostics: "" when the site is the working folder, else the folder as the user named it.
     public var displayRoot: String
     public var limits: Limits
+    /// Keep the bytes each profile and photo was checked on (`Profile.checkedBytes`).
+    public var keepsCheckedBytes = false
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -48,8 +50,10 @@ public struct SiteLoader: Sendable {
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
-            let parser = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            var configured = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                        contentRoot: contentRoot, limits: limits)
+            configured.keepsCheckedBytes = keepsCheckedBytes
+            let parser = configured
             let results = profileFiles.parallelMap { parser.parse($0) }
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
