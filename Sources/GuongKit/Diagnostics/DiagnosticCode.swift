@@ -47,10 +47,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case tooManyProfiles = "site.too-many-profiles"
     case themeInvalid = "theme.invalid"
     case outputRefused = "output.refused"
+    case pathTooLong = "path.too-long"
+    case baseURLRelative = "base-url.relative"
+    case achievementsExtra = "achievements.extra"
+    case fileLinkOutside = "file.link-outside"
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective:
+        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+             .baseURLRelative, .achievementsExtra, .fileLinkOutside:
             .warning
         default:
             .error
