@@ -75,25 +75,6 @@ public struct OutputFolder: Sendable {
         if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
     }
 
-    /// Puts the staged site in place of the old one, then deletes the old one.
-    public func commit() throws(Problem) {
-        let manager = FileManager.default
-        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).guong-old-\(getpid())")
-        do {
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: old)
-            }
-            try manager.moveItem(at: staging, to: target)
-        } catch {
-            // Put the old site back if it was moved away.
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
-                try? manager.moveItem(at: old, to: target)
-            }
-            throw .io(path: target.path, reason: error.localizedDescription)
-        }
-        try? manager.removeItem(at: old)
-    }
-
     /// Removes the staging folder after a failed build.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)

@@ -87,6 +87,7 @@ public struct SiteBuilder: Sendable {
         let folder: OutputFolder
         do {
             folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
+            folder.recoverInterrupted()
             try folder.prepare()
         } catch {
             throw .output(error)
