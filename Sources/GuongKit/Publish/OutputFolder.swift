@@ -25,16 +25,8 @@ public struct OutputFolder: Sendable {
 
     /// Checks that `target` may be replaced for the site at `siteRoot`.
     public init(target: URL, siteRoot: URL) throws(Problem) {
-        let target = target.standardizedFileURL.resolvingSymlinksInPath()
+        let target = try Self.guardedTarget(target, siteRoot: siteRoot)
         let path = target.path
-        let site = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        let protected = [site, site + "/content", site + "/theme"]
-        let isAncestorOfSite = (site + "/").hasPrefix(path == "/" ? "/" : path + "/")
-        let isInsideSources = protected.dropFirst().contains { path.hasPrefix($0 + "/") }
-        if path == "/" || path == home || protected.contains(path) || isAncestorOfSite || isInsideSources {
-            throw .protected(path: path)
-        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .notAFolder(path: path) }
