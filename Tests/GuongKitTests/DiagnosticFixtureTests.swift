@@ -134,7 +134,7 @@ struct DiagnosticFixtureTests {
     @Test func severitiesFollowTheProduct() {
         let warnings = DiagnosticCode.allCases.filter { $0.severity == .warning }
         #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
-                                   .baseURLRelative, .achievementsExtra, .fileLinkOutside])
+                                   .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored])
     }
 
     @Test func codesAreUniqueAndDotted() {

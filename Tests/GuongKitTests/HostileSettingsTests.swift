@@ -7,7 +7,21 @@ import Testing
 /// address of this site, and no two pages share a URL.
 @Suite("Hostile input: paths, numbers, base URL, page URLs")
 struct HostileSettingsTests {
-    static let codesTested: Set<DiagnosticCode> = [.pathTooLong, .baseURLRelative, .achievementsExtra]
+    static let codesTested: Set<DiagnosticCode> = [.pathTooLong, .baseURLRelative, .achievementsExtra, .fileIgnored]
+
+    @Test func aProfileSavedAsAWordFileIsReportedNotSkippedInSilence() throws {
+        let site = try TemporarySite()
+        for name in ["profiles/hoso.docx", "profiles/2023/hoso.md.txt", "profiles/Hoso.PDF", "pages/gioi-thieu-2.doc"] {
+            try site.write("content/\(name)", "x")
+        }
+        try site.write("content/profiles/anh.jpg", "x")
+        try site.write("content/profiles/_mau.docx", "x")
+        let content = try site.load()
+        #expect(content.diagnostics.map(\.code) == Array(repeating: .fileIgnored, count: 4))
+        #expect(content.diagnostics.map(\.location.path) == [
+            "content/pages/gioi-thieu-2.doc", "content/profiles/2023/hoso.md.txt", "content/profiles/Hoso.PDF", "content/profiles/hoso.docx",
+        ])
+    }
 
     // MARK: Nothing a school wrote is dropped in silence
 

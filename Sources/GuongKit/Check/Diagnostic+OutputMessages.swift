@@ -16,6 +16,11 @@ extension Diagnostic {
                    "đoạn này nằm dưới tiêu đề \"Thành tích nổi bật\" nhưng không thuộc danh sách thành tích đầu tiên; trang vẫn giữ nó trong phần nội dung, ngoài danh sách. Mỗi thành tích nên là một dòng \"- …\" của cùng một danh sách.")
     }
 
+    static func fileIgnored(_ at: SourceLocation) -> Diagnostic {
+        Diagnostic(.fileIgnored, at: at,
+                   "tệp này không phải tệp Markdown (.md) nên không được đọc; nếu đây là hồ sơ, hãy lưu lại dạng văn bản thuần với đuôi .md (Word: Lưu thành… → Văn bản thuần).")
+    }
+
     static func fileLinkOutside(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.fileLinkOutside, at: at,
                    "tệp này là liên kết tượng trưng (symbolic link) dẫn ra ngoài thư mục content/ nên bị bỏ qua; hãy chép chính tệp vào content/.")

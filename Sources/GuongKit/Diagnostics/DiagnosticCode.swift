@@ -51,11 +51,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case baseURLRelative = "base-url.relative"
     case achievementsExtra = "achievements.extra"
     case fileLinkOutside = "file.link-outside"
+    case fileIgnored = "file.ignored"
 
     public var severity: Severity {
         switch self {
         case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
-             .baseURLRelative, .achievementsExtra, .fileLinkOutside:
+             .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored:
             .warning
         default:
             .error

@@ -32,10 +32,14 @@ public struct SiteLoader: Sendable {
 
         // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
         // whose collective is already in), but only their own problems are reported.
-        let scan: (files: [ContentFile], linksOutside: [String]) = files != nil && alone ? ([], []) : scanMarkdownFiles(in: "content/profiles")
+        let scan: (files: [ContentFile], linksOutside: [String], documents: [String]) =
+            files != nil && alone ? ([], [], []) : scanMarkdownFiles(in: "content/profiles")
         let siteFiles = scan.files
-        // A link out of content/ is not read, and not in silence.
-        if files == nil { diagnostics += scan.linksOutside.map { .fileLinkOutside(SourceLocation(path: $0)) } }
+        // A link out of content/, or a profile saved as a Word file, is not read, and not in silence.
+        if files == nil {
+            diagnostics += scan.linksOutside.map { .fileLinkOutside(SourceLocation(path: $0)) }
+            diagnostics += scan.documents.map { .fileIgnored(SourceLocation(path: $0)) }
+        }
         var namedFiles: [ContentFile] = []
         if let files {
             namedFiles = try files.map { url throws(SiteError) in
@@ -68,6 +72,7 @@ public struct SiteLoader: Sendable {
         if files == nil {
             let pageScan = scanMarkdownFiles(in: "content/pages")
             diagnostics += pageScan.linksOutside.map { .fileLinkOutside(SourceLocation(path: $0)) }
+            diagnostics += pageScan.documents.map { .fileIgnored(SourceLocation(path: $0)) }
             let (read, problems) = readPages(pageScan.files)
             pages = read
             diagnostics += problems
@@ -86,15 +91,18 @@ public struct SiteLoader: Sendable {
         scanMarkdownFiles(in: relativeFolder).files
     }
 
-    /// `markdownFiles(in:)`, and the files skipped because they are links leading out of `content/` (as shown).
-    func scanMarkdownFiles(in relativeFolder: String) -> (files: [ContentFile], linksOutside: [String]) {
+    /// `markdownFiles(in:)`, the files skipped because they are links leading out of `content/`, and documents
+    /// that look like a profile saved in another format (`hoso.docx`, `hoso.md.txt`), all as shown.
+    func scanMarkdownFiles(in relativeFolder: String) -> (files: [ContentFile], linksOutside: [String], documents: [String]) {
         let folder = root.appendingPathComponent(relativeFolder, isDirectory: true)
         let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
         // Links to folders are not followed, so a file that is no link lies where the folder really is;
         // only links are resolved, each costing a system call per component of its path.
         let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
-        let candidates = FolderWalk.files(in: folder.path).filter { Self.isMarkdownName($0.name) && !$0.name.hasPrefix("_") }
+        let entries = FolderWalk.files(in: folder.path).filter { !$0.name.hasPrefix("_") }
+        let candidates = entries.filter { Self.isMarkdownName($0.name) }
         let prefix = displayRoot + relativeFolder + "/"
+        let documents = entries.filter { !Self.isMarkdownName($0.name) && Self.isDocumentName($0.name) }.map { prefix + $0.path }.sorted()
         let folderPath = folder.path
         let files = candidates.parallelMap { entry -> (file: ContentFile, inside: Bool) in
             let path = folderPath + "/" + entry.path
@@ -102,7 +110,13 @@ public struct SiteLoader: Sendable {
             return (ContentFile(path: path, displayPath: prefix + entry.path), inside)
         }
         return (files.filter { $0.inside }.map { $0.file }.sorted { $0.displayPath < $1.displayPath },
-                files.filter { !$0.inside }.map { $0.file.displayPath }.sorted())
+                files.filter { !$0.inside }.map { $0.file.displayPath }.sorted(), documents)
+    }
+
+    /// Formats a profile is often saved in by mistake; photos and other files beside profiles are not named.
+    static func isDocumentName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["docx", "doc", "odt", "rtf", "txt", "pdf", "htm", "html", "pages"].contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Whether a file name ends in `.md` or `.markdown`, in any case (by bytes: ten thousand names).
