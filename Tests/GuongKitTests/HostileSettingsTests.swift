@@ -57,6 +57,17 @@ struct HostileSettingsTests {
         }
     }
 
+    @Test func guongNewRefusesANameTooLongForAFileName() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        let name = String(repeating: "Nguyễn Thị Hồng Nhung ", count: 14)
+        let run = try runGuong(["new", "individual", "--site", site.root.path, "--name", name])
+        #expect(run.status == 1)
+        #expect(run.err.contains("[path.too-long]"), "\(run.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("content/profiles").path)
+            .allSatisfy { $0.utf8.count < 100 })
+    }
+
     @Test func anExplicitSlugIsBoundedToo() throws {
         let site = try TemporarySite()
         let slug = Array(repeating: "truong", count: 30).joined(separator: "-")
