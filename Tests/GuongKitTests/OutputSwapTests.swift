@@ -106,7 +106,7 @@ struct OutputSwapTests {
         sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
         sleeper.arguments = ["30"]
         try sleeper.run()
-        defer { sleeper.terminate(); sleeper.waitUntilExit() }
+        defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
         let stale = OutputFolder.sibling(of: target, kind: "new", pid: dead)
         let staleOld = OutputFolder.sibling(of: target, kind: "old", pid: dead)
         let unmarked = OutputFolder.sibling(of: target, kind: "new", pid: dead + 1_000_000)
@@ -146,6 +146,23 @@ struct OutputSwapTests {
         try OutputFolder(target: target, siteRoot: site).recoverInterrupted()
         #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("index.html").path))
         #expect(!FileManager.default.fileExists(atPath: old.path))
+    }
+
+    /// The fallback, where the file system cannot exchange: the new site in place, the old one gone.
+    @Test func theFallbackSwapsByTwoRenames() throws {
+        let temp = try SiteBuildFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let site = temp.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let target = temp.appendingPathComponent("out")
+        try Self.marked(target)
+        try Data("cũ".utf8).write(to: target.appendingPathComponent("old.html"))
+        let folder = try OutputFolder(target: target, siteRoot: site)
+        try folder.prepare()
+        try folder.write(OutputFile(path: "new.html", contents: Array("mới".utf8)))
+        try folder.commitByTwoRenames()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == [OutputFolder.markerName, "new.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).sorted() == ["out", "site"])
     }
 
     @Test func theSwapExchangesBothFolders() throws {

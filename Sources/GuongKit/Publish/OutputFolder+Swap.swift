@@ -24,7 +24,7 @@ extension OutputFolder {
     }
 
     /// The fallback: the old site moves to `.<name>.guong-old-<pid>`, the new one into place.
-    private func commitByTwoRenames() throws(Problem) {
+    func commitByTwoRenames() throws(Problem) {
         let old = Self.sibling(of: target, kind: "old", pid: getpid())
         guard rename(target.path, old.path) == 0 else { throw .io(path: target.path, reason: String(cString: strerror(errno))) }
         guard rename(staging.path, target.path) == 0 else {
