@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
         do {
             content = try loader.load(only: files.isEmpty ? nil : files.map { URL(fileURLWithPath: $0) })
         } catch {
-            printError(error.vietnamese)
+            printError(CheckReport.printable(error.vietnamese))
             throw ExitStatus.cannotRun
         }
         let report = CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount)

@@ -36,10 +36,10 @@ struct Serve: AsyncParsableCommand {
             try await PreviewServer(options: options).run { console.report($0) }
         } catch {
             switch error {
-            case .site(let problem): printError(problem.vietnamese)
+            case .site(let problem): printError(CheckReport.printable(problem.vietnamese))
             case .portInUse(let port):
                 printError("lỗi: cổng \(port) trên 127.0.0.1 đang được chương trình khác dùng; hãy tắt chương trình đó hoặc chọn cổng khác, ví dụ --port \(port == 65535 ? 4001 : port + 1).")
-            case .server(let reason): printError("lỗi: máy chủ xem trước dừng vì lỗi: \(reason)")
+            case .server(let reason): printError("lỗi: máy chủ xem trước dừng vì lỗi: \(CheckReport.printable(reason))")
             }
             throw ExitStatus.cannotRun
         }
@@ -84,7 +84,7 @@ private final class Console: @unchecked Sendable {
                 ? "\(errors.count) lỗi: trang cũ vẫn được phục vụ, lỗi hiện trên các trang đang mở. Sửa rồi lưu tệp để cập nhật."
                 : "\(errors.count) lỗi: chưa dựng được trang. Sửa rồi lưu tệp; trang sẽ tự tải lại.")
         case .notWatching(let reason):
-            printError("cảnh báo: không theo dõi được thay đổi của tệp (\(reason)); trang sẽ không tự cập nhật.")
+            printError("cảnh báo: không theo dõi được thay đổi của tệp (\(CheckReport.printable(reason))); trang sẽ không tự cập nhật.")
         case .stopping:
             out("Đang dừng…")
         }

@@ -128,13 +128,15 @@ struct DiagnosticFixtureTests {
     @Test func everyDiagnosticCodeIsTested() {
         let tested = Set(FixtureExpectation.all.flatMap { $0.findings.map(\.code) })
             .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
+            .union(HostileSettingsTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }
 
     @Test func severitiesFollowTheProduct() {
         let warnings = DiagnosticCode.allCases.filter { $0.severity == .warning }
-        #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective])
+        #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+                                   .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored])
     }
 
     @Test func codesAreUniqueAndDotted() {

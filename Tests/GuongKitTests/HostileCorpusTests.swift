@@ -30,7 +30,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         HostileCase(name: name, bytes: { Array((head + body()).utf8) }, expected: expected)
     }
 
-    /// A valid front matter and achievements section; generated cases add their hostile body after it.
+    /// A valid front matter and achievements section, then a heading of its own for the hostile body (line 16).
     static let head = """
         ---
         loại: cá nhân
@@ -46,7 +46,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         ## Thành tích nổi bật
 
         - Một thành tích.
-
+        ## Nội dung
 
         """
 
@@ -177,7 +177,7 @@ extension HostileCase {
 
 @Suite("Hostile input: every attack gives a clear error or a safe page", .serialized)
 struct HostileCorpusTests {
-    @Test(arguments: HostileCase.fixtures + HostileCase.generatedCases + HostileCase.frontMatterCases)
+    @Test(arguments: HostileCase.fixtures + HostileCase.outputFixtures + HostileCase.generatedCases + HostileCase.frontMatterCases)
     func hostileInput(_ hostile: HostileCase) throws {
         let sandbox = try HostileSandbox()
         let profile = try sandbox.addProfile("hostile.md", bytes: try hostile.bytes())
@@ -218,7 +218,7 @@ struct HostileCorpusTests {
 
     @Test func everyHostileFixtureIsInTheCorpus() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: HostileSandbox.hostileFolder.path)
-        let used = Set(HostileCase.fixtures.flatMap { [$0.name] + $0.companions })
+        let used = Set((HostileCase.fixtures + HostileCase.outputFixtures).flatMap { [$0.name] + $0.companions })
         #expect(Set(files.filter { $0 != "fuzz" }) == used)
     }
 

@@ -36,13 +36,30 @@ public struct CheckReport: Sendable {
     }
 
     /// Messages quote what files contain, and paths are named by schools: control and bidirectional characters
-    /// are shown as `\u{1B}` so an escape sequence in a file cannot drive the office's terminal.
-    static func printable(_ text: String) -> String {
+    /// are shown as `\u{1B}` so an escape sequence in a file cannot drive the office's terminal. The one
+    /// function for every text printed that a school may have named.
+    public static func printable(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if FrontMatterFields.isInvisible(scalar) || scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// JSON with the characters `printable` escapes written as `\uXXXX` escapes (JSONEncoder leaves
+    /// bidirectional ones raw): the same text for a program, nothing that reorders or drives a terminal.
+    static func jsonPrintable(_ json: String) -> String {
+        var result = ""
+        result.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            // Outside strings JSON has only spaces and line ends, which are left alone.
+            if FrontMatterFields.isInvisible(scalar) {
+                for unit in String(scalar).utf16 { result += "\\u" + String(format: "%04x", unit) }
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -68,6 +85,6 @@ public struct CheckReport: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Self.jsonPrintable(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

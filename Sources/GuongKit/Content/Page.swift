@@ -41,6 +41,10 @@ extension Page {
         guard !slug.isEmpty, !SitePaths.reserved.contains(slug) else {
             return (nil, [.pageInvalid(file.start, "tên tệp \"\(file.url.lastPathComponent)\" trùng với một mục của trang (\(SitePaths.reserved.sorted().joined(separator: ", "))); hãy đổi tên tệp.")])
         }
+        guard slug.utf8.count <= limits.pathSegmentBytes else {
+            return (nil, [.pathTooLong(file.start, what: "tên tệp", value: file.url.lastPathComponent, bytes: slug.utf8.count,
+                                       limit: limits.pathSegmentBytes)])
+        }
         let order = root?["order"]?.scalar.flatMap { Int($0) } ?? 100
         if let line = CmarkBounds.lineOverBudget(in: split.body) {
             return (nil, [.markdownTooComplex(SourceLocation(path: file.displayPath, line: split.bodyFirstLine + line, column: 1))])

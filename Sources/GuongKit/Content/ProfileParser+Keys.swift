@@ -206,6 +206,7 @@ extension ProfileParser {
                 diagnostics.append(.slugInvalid(at, value: text))
                 return nil
             }
+            guard fitsPath(text, what: "đường dẫn", value: text, at: at, diagnostics: &diagnostics) else { return nil }
             return (text, true)
         }
         guard let name else { return nil }
@@ -214,6 +215,8 @@ extension ProfileParser {
             diagnostics.append(.slugInvalid(fields[.name]?.location ?? SourceLocation(path: ""), value: name))
             return nil
         }
+        let at = fields[.name]?.location ?? SourceLocation(path: "")
+        guard fitsPath(slug, what: "tên", value: name, at: at, diagnostics: &diagnostics) else { return nil }
         return (slug, false)
     }
 
@@ -226,5 +229,15 @@ extension ProfileParser {
             return
         }
         if node.scalar != nil { diagnostics.append(.valueEmpty(node.location, key: key, example: example)) }
+    }
+}
+
+extension ProfileParser {
+    /// Whether `segment` (a slug made from `value`) is short enough to be a folder of the site; reported if not,
+    /// so that `check` fails where `build` would ("File name too long").
+    func fitsPath(_ segment: String, what: String, value: String, at: SourceLocation, diagnostics: inout [Diagnostic]) -> Bool {
+        guard segment.utf8.count > limits.pathSegmentBytes else { return true }
+        diagnostics.append(.pathTooLong(at, what: what, value: value, bytes: segment.utf8.count, limit: limits.pathSegmentBytes))
+        return false
     }
 }

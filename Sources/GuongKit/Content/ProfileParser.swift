@@ -63,7 +63,8 @@ public struct ProfileParser: Sendable {
         case .empty(let heading):
             diagnostics.append(.achievementsEmpty(at(heading)))
         case .found:
-            break
+            // A body nested too deep is refused whole; what stood beside the list is no news then.
+            if markdown.tooDeep == nil { diagnostics += sections.besideAchievements.map { .achievementsExtra(at($0)) } }
         }
         diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 

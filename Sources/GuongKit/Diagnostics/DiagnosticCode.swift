@@ -48,10 +48,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case tooManyProfiles = "site.too-many-profiles"
     case themeInvalid = "theme.invalid"
     case outputRefused = "output.refused"
+    case pathTooLong = "path.too-long"
+    case baseURLRelative = "base-url.relative"
+    case achievementsExtra = "achievements.extra"
+    case fileLinkOutside = "file.link-outside"
+    case fileIgnored = "file.ignored"
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective:
+        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+             .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored:
             .warning
         default:
             .error

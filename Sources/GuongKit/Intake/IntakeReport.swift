@@ -17,7 +17,8 @@ public struct IntakeReport: Sendable {
     /// The closing table: one row per file, then the totals.
     public func table() -> String {
         let header = ["Tệp", "Kết quả", "Chi tiết"]
-        let rows = entries.map { [$0.source, verdict($0), detail($0)] }
+        // Names come from the submitted files: escaped, so that none can redraw the rows above it.
+        let rows = entries.map { [$0.source, verdict($0), detail($0)].map(CheckReport.printable) }
         let widths = (0..<2).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

@@ -25,16 +25,8 @@ public struct OutputFolder: Sendable {
 
     /// Checks that `target` may be replaced for the site at `siteRoot`.
     public init(target: URL, siteRoot: URL) throws(Problem) {
-        let target = target.standardizedFileURL.resolvingSymlinksInPath()
+        let target = try Self.guardedTarget(target, siteRoot: siteRoot)
         let path = target.path
-        let site = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        let protected = [site, site + "/content", site + "/theme"]
-        let isAncestorOfSite = (site + "/").hasPrefix(path == "/" ? "/" : path + "/")
-        let isInsideSources = protected.dropFirst().contains { path.hasPrefix($0 + "/") }
-        if path == "/" || path == home || protected.contains(path) || isAncestorOfSite || isInsideSources {
-            throw .protected(path: path)
-        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .notAFolder(path: path) }
@@ -73,25 +65,6 @@ public struct OutputFolder: Sendable {
         defer { close(descriptor) }
         let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
         if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
-    }
-
-    /// Puts the staged site in place of the old one, then deletes the old one.
-    public func commit() throws(Problem) {
-        let manager = FileManager.default
-        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).guong-old-\(getpid())")
-        do {
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: old)
-            }
-            try manager.moveItem(at: staging, to: target)
-        } catch {
-            // Put the old site back if it was moved away.
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
-                try? manager.moveItem(at: old, to: target)
-            }
-            throw .io(path: target.path, reason: error.localizedDescription)
-        }
-        try? manager.removeItem(at: old)
     }
 
     /// Removes the staging folder after a failed build.

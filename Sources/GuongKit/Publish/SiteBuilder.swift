@@ -66,9 +66,14 @@ public struct SiteBuilder: Sendable {
         guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
             throw .content(content.diagnostics, profileCount: content.profileFileCount)
         }
+        var diagnostics = content.diagnostics
         if let baseURL = options.baseURL {
             switch BaseURL.normalise(baseURL) {
-            case .success(let url): config.baseURL = url
+            case .success(let url):
+                config.baseURL = url
+                // The warning is about the address this build uses, not the one site.yaml names.
+                diagnostics.removeAll { $0.code == .baseURLRelative }
+                if BaseURL.isRootRelative(url) { diagnostics.append(.baseURLRelative(SourceLocation(path: "--base-url"), baseURL: url)) }
             case .failure(let problem): throw .invalidBaseURL(problem.reason)
             }
         }
@@ -82,6 +87,7 @@ public struct SiteBuilder: Sendable {
         let folder: OutputFolder
         do {
             folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
+            folder.recoverInterrupted()
             try folder.prepare()
         } catch {
             throw .output(error)
@@ -101,7 +107,7 @@ public struct SiteBuilder: Sendable {
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: "\(error)"))
         }
         return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
-                      profileCount: model.profiles.count, diagnostics: content.diagnostics,
+                      profileCount: model.profiles.count, diagnostics: diagnostics,
                       site: BuiltSite(model: model, renderer: renderer))
     }
 }

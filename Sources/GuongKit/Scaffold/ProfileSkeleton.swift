@@ -110,6 +110,8 @@ public struct ProfileSkeleton: Sendable {
         }
         if let name = request.name, VietnameseFolding.slug(name).isEmpty {
             diagnostics.append(.slugInvalid(SourceLocation(path: "--name"), value: name))
+        } else if let name = request.name {
+            _ = parser.fitsPath(VietnameseFolding.slug(name), what: "tên", value: name, at: SourceLocation(path: "--name"), diagnostics: &diagnostics)
         }
         guard let kind, diagnostics.isEmpty else { throw .invalid(diagnostics) }
         let collapse = { (text: String?) -> String? in

@@ -7,8 +7,13 @@ struct PreviewResponder: HTTPResponder {
 
     let store: PageStore
     let hub: ReloadHub
+    let host: PreviewHost
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // Checked before anything else: a page of another site must not read the preview (DNS rebinding).
+        guard host.allows(request.head.authority, others: request.headers.filter { $0.name.canonicalName == "host" }.map(\.value)) else {
+            return text(PreviewStrings.hostRefused, status: .misdirectedRequest, type: "text/plain; charset=utf-8")
+        }
         guard request.method == .get || request.method == .head else {
             return text(PreviewStrings.methodNotAllowed, status: .methodNotAllowed, type: "text/plain; charset=utf-8")
         }

@@ -61,11 +61,13 @@ public struct PreviewServer: Sendable {
 
         var logger = Logger(label: "guong.serve")
         logger.logLevel = .critical
+        let host = PreviewHost(port: options.port)
         let app = Application(
-            responder: PreviewResponder(store: controller.store, hub: controller.hub),
+            responder: PreviewResponder(store: controller.store, hub: controller.hub, host: host),
             configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
+                host.listening(on: port)
                 events(.listening(url: "http://127.0.0.1:\(port)\(controller.store.basePath)"))
             },
             logger: logger

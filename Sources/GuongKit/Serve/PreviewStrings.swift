@@ -12,5 +12,6 @@ enum PreviewStrings {
     static let notFoundTitle = "Không tìm thấy trang"
     static let notFoundText = "Trang này nằm ngoài địa chỉ gốc của trang điển hình tiên tiến."
     static let notFoundLink = "Về trang chủ"
+    static let hostRefused = "Máy chủ xem trước chỉ trả lời địa chỉ nó đã in ra (127.0.0.1, localhost hoặc [::1] với đúng cổng)."
     static let methodNotAllowed = "Máy chủ xem trước chỉ trả lời yêu cầu GET."
 }

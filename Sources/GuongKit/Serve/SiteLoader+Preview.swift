@@ -32,17 +32,13 @@ extension SiteLoader {
 
     /// The free pages of `content/pages/`, in menu order, with a signature of their bytes.
     func loadPages() -> (pages: [Page], diagnostics: [Diagnostic], signature: Int) {
-        var pages: [Page] = []
-        var diagnostics: [Diagnostic] = []
+        let files = markdownFiles(in: "content/pages")
+        let (pages, diagnostics) = readPages(files)
         var hasher = Hasher()
-        for file in markdownFiles(in: "content/pages") {
-            let (page, problems) = Page.load(file, limits: limits, contentRoot: contentRoot)
-            if let page { pages.append(page) }
-            diagnostics += problems
+        for file in files {
             hasher.combine(file.displayPath)
             hasher.combineBytes(of: try? Data(contentsOf: file.url))
         }
-        pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         return (pages, diagnostics, hasher.finalize())
     }
 
