@@ -7,21 +7,22 @@ enum CmarkBounds {
     /// A paragraph with 3,000 images and as many links stays under it, and cmark takes ~0.1 s at the budget.
     static let imageBracketBudget = 10_000_000
 
-    /// The 0-based line, in `body`, of the paragraph that takes the cost over the budget; nil when under it.
+    /// The 0-based line, in `body`, of the first image opener of the paragraph that takes the cost over the
+    /// budget; nil when under it.
     /// Cmark parses inlines one paragraph at a time and no paragraph holds a blank line, so counting between
     /// blank lines bounds the cost from above (a heading or a code block only counts more).
     static func lineOverBudget(in body: String) -> Int? {
         var body = body
         return body.withUTF8 { bytes -> Int? in
             var total = 0, openers = 0, closers = 0
-            var line = 0, chunkStart = 0, lineIsBlank = true
+            var line = 0, chunkStart = 0, firstOpener = 0, lineIsBlank = true
             var previous: UInt8 = 0
             for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "\n"):
                     if lineIsBlank {
                         total += openers * closers
-                        if total > imageBracketBudget { return chunkStart }
+                        if total > imageBracketBudget { return openers > 0 ? firstOpener : chunkStart }
                         (openers, closers) = (0, 0)
                         chunkStart = line + 1
                     }
@@ -30,7 +31,10 @@ enum CmarkBounds {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"):
                     break
                 case UInt8(ascii: "["):
-                    if previous == UInt8(ascii: "!") { openers += 1 }
+                    if previous == UInt8(ascii: "!") {
+                        if openers == 0 { firstOpener = line }
+                        openers += 1
+                    }
                     lineIsBlank = false
                 case UInt8(ascii: "]"):
                     closers += 1
@@ -41,7 +45,7 @@ enum CmarkBounds {
                 previous = byte
             }
             total += openers * closers
-            return total > imageBracketBudget ? chunkStart : nil
+            return total > imageBracketBudget ? (openers > 0 ? firstOpener : chunkStart) : nil
         }
     }
 }
