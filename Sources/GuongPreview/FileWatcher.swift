@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import GuongKit
+import GuongRender
 
 /// Paths that changed below the watched folders since the last batch.
 struct FileChanges: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// The script every served page loads: it listens to the server's events, reloads the page when a
 /// change touched it, and lays the check's problems over the page while the latest edit has errors.

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// Everything outside the profiles that a page can depend on, as signatures.
 struct SiteSignatures {

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// The rendered site in memory, and what the open pages should know about it: shared between the
 /// rebuilding queue, which writes, and the server's request handlers, which read.

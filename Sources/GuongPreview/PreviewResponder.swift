@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import GuongKit
+import GuongRender
 
 /// Answers the browser from memory: the site under its base path, the live script and the event stream.
 struct PreviewResponder: HTTPResponder {

@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import GuongKit
+import GuongRender
 
 /// `guong serve`: builds the site into memory, serves it on 127.0.0.1 under its base path, watches
 /// `content/` and `theme/`, re-renders only what a change touches and tells every open page to reload.

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 extension PreviewSite {
     /// A model ready to render, with what the site's check found.

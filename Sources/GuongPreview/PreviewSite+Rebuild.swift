@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 extension PreviewSite {
     /// Checks the current inputs; if they pass, renders every file whose signature changed since the last

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 extension PreviewSite {
     /// Takes in changed paths (files or folders, existing or gone): re-reads what they touch.

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// The site as the preview server holds it: every input read once and kept file by file, and the
 /// signatures of the last good build. A change re-reads only the files it names and re-renders only the

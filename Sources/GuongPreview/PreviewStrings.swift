@@ -1,3 +1,6 @@
+import GuongKit
+import GuongRender
+
 /// Every text the preview server shows in the browser, in Vietnamese, in one place.
 enum PreviewStrings {
     static let overlayTitle = "Hồ sơ có lỗi — trang chưa được cập nhật"

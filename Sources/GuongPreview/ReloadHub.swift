@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// The open pages' event streams: every page subscribes, every rebuild is broadcast to all of them.
 final class ReloadHub: @unchecked Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import GuongKit
+import GuongRender
 
 /// What each template of the theme depends on, as signatures: a page re-renders when its own template,
 /// a partial it includes, the layout or the UI strings change, and not otherwise.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
+import GuongPreview
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+@testable import GuongPreview
+import GuongTestSupport
 
 /// The preview server's incremental rebuild: after any change, the pages it holds are byte for byte
 /// those a fresh full render of the same files gives, and it rendered only the pages the change touched.

@@ -7,33 +7,33 @@ import Darwin
 #endif
 
 /// The package's folder, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+package let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A copy of `Fixtures/basic-site` in a temporary folder, removed by `remove()`.
-struct ScratchSite {
-    let root: URL
+package struct ScratchSite {
+    package let root: URL
 
-    init(fixture: String = "basic-site") throws {
+    package init(fixture: String = "basic-site") throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/GuongKitTests/Fixtures/\(fixture)"), to: root)
     }
 
-    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+    package func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
-    func read(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
+    package func read(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
 
-    func write(_ relative: String, _ text: String) throws {
+    package func write(_ relative: String, _ text: String) throws {
         try FileManager.default.createDirectory(at: url(relative).deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url(relative))
     }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
+    package func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    package func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
 /// The built `guong` executable: `swift build` (or `swift test`) puts it under `.build*/…/debug/`.
-func guongBinary() throws -> URL {
+package func guongBinary() throws -> URL {
     let fileManager = FileManager.default
     var candidates = [packageRoot.appendingPathComponent(".build/debug/guong")]
     for folder in (try? fileManager.contentsOfDirectory(atPath: packageRoot.path)) ?? [] where folder.hasPrefix(".build") {
@@ -49,13 +49,13 @@ func guongBinary() throws -> URL {
     return found
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Runs `guong` to completion with a time limit.
-func runGuong(_ arguments: [String], in folder: URL? = nil, timeout: TimeInterval = 30) throws -> (status: Int32, out: String, err: String) {
+package func runGuong(_ arguments: [String], in folder: URL? = nil, timeout: TimeInterval = 30) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = try guongBinary()
     process.arguments = arguments
@@ -77,12 +77,12 @@ func runGuong(_ arguments: [String], in folder: URL? = nil, timeout: TimeInterva
 }
 
 /// Collects what a pipe delivers, on its own thread.
-final class PipeReader: @unchecked Sendable {
+package final class PipeReader: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var ended = false
 
-    init(_ pipe: Pipe) {
+    package init(_ pipe: Pipe) {
         let handle = pipe.fileHandleForReading
         Thread.detachNewThread { [self] in
             while true {
@@ -95,9 +95,9 @@ final class PipeReader: @unchecked Sendable {
         }
     }
 
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+    package var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 
-    func waitForEnd(timeout: TimeInterval = 5) -> String {
+    package func waitForEnd(timeout: TimeInterval = 5) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while !lock.withLock({ ended }), Date() < deadline { usleep(5_000) }
         return text
@@ -105,7 +105,7 @@ final class PipeReader: @unchecked Sendable {
 }
 
 /// Waits until `condition` holds, checking every 20 ms, for at most `timeout` seconds.
-func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+package func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     repeat {
         if try condition() { return true }

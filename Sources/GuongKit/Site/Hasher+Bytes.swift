@@ -3,12 +3,12 @@ import Foundation
 extension Hasher {
     /// Every byte of `data`: `Data`'s own hash reads only its first bytes, so an edit further into a file
     /// (a line of site.yaml, the manifest's content id) would leave its signature unchanged.
-    mutating func combineBytes(of bytes: [UInt8]) {
+    package mutating func combineBytes(of bytes: [UInt8]) {
         combine(bytes.count)
         bytes.withUnsafeBytes { combine(bytes: $0) }
     }
 
-    mutating func combineBytes(of data: Data?) {
+    package mutating func combineBytes(of data: Data?) {
         guard let data else {
             combine(-1)
             return

@@ -4,20 +4,20 @@ import Foundation
 /// what it touched. Each mirrors the corresponding step of `load()`.
 extension SiteLoader {
     /// `content/site.yaml`, `registration.yaml` and `units.yaml`, with a signature of their bytes.
-    struct Settings {
-        var config: SiteConfig?
-        var schema: RegistrationSchema?
-        var units: [Unit]
-        var diagnostics: [Diagnostic]
+    package struct Settings {
+        package var config: SiteConfig?
+        package var schema: RegistrationSchema?
+        package var units: [Unit]
+        package var diagnostics: [Diagnostic]
         /// Changes when any of the three files does.
-        var signature: Int
+        package var signature: Int
         /// Changes when the schema or the units do, that is when every profile must be parsed again.
-        var parserSignature: Int
+        package var parserSignature: Int
     }
 
-    static let settingsFiles = ["content/site.yaml", "content/registration.yaml", "content/units.yaml"]
+    package static let settingsFiles = ["content/site.yaml", "content/registration.yaml", "content/units.yaml"]
 
-    func loadSettings() -> Settings {
+    package func loadSettings() -> Settings {
         let (config, configProblems) = SiteConfig.load(contentFile(Self.settingsFiles[0]), limits: limits)
         let (schema, schemaProblems) = RegistrationSchema.load(contentFile(Self.settingsFiles[1]), limits: limits)
         let (units, unitProblems) = Unit.loadAll(contentFile(Self.settingsFiles[2]), limits: limits)
@@ -31,7 +31,7 @@ extension SiteLoader {
     }
 
     /// The free pages of `content/pages/`, in menu order, with a signature of their bytes.
-    func loadPages() -> (pages: [Page], diagnostics: [Diagnostic], signature: Int) {
+    package func loadPages() -> (pages: [Page], diagnostics: [Diagnostic], signature: Int) {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         var hasher = Hasher()
@@ -47,13 +47,13 @@ extension SiteLoader {
     }
 
     /// The file at `relativePath` of the site, named as diagnostics name it.
-    func contentFile(_ relativePath: String) -> ContentFile {
+    package func contentFile(_ relativePath: String) -> ContentFile {
         ContentFile(url: root.appendingPathComponent(relativePath).standardizedFileURL, displayPath: displayRoot + relativePath)
     }
 
     /// The profile file at `url` if `load()` would read it: a `.md` below `content/profiles/`, not hidden,
     /// not a `_` template, not a link that leads out of `content/`.
-    func profileFile(at url: URL) -> ContentFile? {
+    package func profileFile(at url: URL) -> ContentFile? {
         let url = url.standardizedFileURL
         let profilesPath = root.appendingPathComponent("content/profiles").standardizedFileURL.path + "/"
         guard url.path.hasPrefix(profilesPath) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// Writes a site beside its output folder and swaps it in whole, so a failed or interrupted build
 /// leaves the previous site as it was. Folders guong made carry a marker; others are never replaced.

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// The whole of `guong build`: check the content, render the site, publish it atomically.
 public struct SiteBuilder: Sendable {

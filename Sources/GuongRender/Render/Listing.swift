@@ -1,15 +1,17 @@
+import GuongKit
+
 /// A list of profile cards under headings (year, field, kind …), cut into pages of the site's page size.
-struct Listing {
-    struct Entry {
-        var group: String
-        var subgroup: String
-        var card: Int
+package struct Listing {
+    package struct Entry {
+        package var group: String
+        package var subgroup: String
+        package var card: Int
     }
 
-    var entries: [Entry]
-    var pageSize: Int
+    package var entries: [Entry]
+    package var pageSize: Int
 
-    var pageCount: Int { max(1, (entries.count + pageSize - 1) / pageSize) }
+    package var pageCount: Int { max(1, (entries.count + pageSize - 1) / pageSize) }
 
     /// The entries of page `number` (1-based), grouped consecutively for the template.
     func groups(page number: Int, cards: [Card]) -> [TemplateObject] {

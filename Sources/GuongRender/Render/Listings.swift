@@ -1,5 +1,7 @@
+import GuongKit
+
 /// The site's grouped listings, computed once: a profile appears under each year and field it has.
-struct Listings: Sendable {
+package struct Listings: Sendable {
     private var byField: [String: Listing] = [:]
     private var byYear: [Int: Listing] = [:]
     private var byKind: [ProfileKind: Listing] = [:]
@@ -7,7 +9,7 @@ struct Listings: Sendable {
     private let pageSize: Int
 
     /// `yearLabel` is the theme's word for a year heading ("Năm").
-    init(model: SiteModel, yearLabel: String) {
+    package init(model: SiteModel, yearLabel: String) {
         pageSize = model.config.pageSize
         let names = model.nameKeys
         let kinds = ProfileKind.allCases
@@ -55,8 +57,8 @@ struct Listings: Sendable {
 
     private var empty: Listing { Listing(entries: [], pageSize: pageSize) }
 
-    func field(_ code: String) -> Listing { byField[code] ?? empty }
-    func year(_ year: Int) -> Listing { byYear[year] ?? empty }
-    func kind(_ kind: ProfileKind) -> Listing { byKind[kind] ?? empty }
-    func unit(_ id: String) -> Listing { byUnit[id] ?? empty }
+    package func field(_ code: String) -> Listing { byField[code] ?? empty }
+    package func year(_ year: Int) -> Listing { byYear[year] ?? empty }
+    package func kind(_ kind: ProfileKind) -> Listing { byKind[kind] ?? empty }
+    package func unit(_ id: String) -> Listing { byUnit[id] ?? empty }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// What the layout needs to wrap a page's content: title, where it sits, and how it is shared.
 struct PageShell {

@@ -1,5 +1,7 @@
+import GuongKit
+
 /// Links under the site's base URL.
-struct Links: Sendable {
+package struct Links: Sendable {
     /// The base URL's path, e.g. `/dien-hinh-tien-tien/`; every link starts with it.
     let basePath: String
     /// The absolute base URL, for canonical links, feeds and the sitemap.
@@ -18,13 +20,13 @@ struct Links: Sendable {
 }
 
 /// What every page renderer shares: the model, the theme, links, and each profile's card, computed once.
-struct RenderContext: Sendable {
-    let model: SiteModel
-    let theme: Theme
-    let links: Links
-    let fieldsByCode: [String: Field]
+package struct RenderContext: Sendable {
+    package let model: SiteModel
+    package let theme: Theme
+    package let links: Links
+    package let fieldsByCode: [String: Field]
     /// Each profile's summary for lists, in `model.profiles` order.
-    let cards: [Card]
+    package let cards: [Card]
     /// Injected before `</body>` by the preview server; empty in `guong build`.
     let extraBodyHTML: String
     /// The theme's UI strings as a template value (`{{t.key}}`), converted once.
@@ -34,7 +36,7 @@ struct RenderContext: Sendable {
     /// Partials shown with a card, rendered once each (`RenderContext.page` sets `t` and `base` on every page).
     let memo = PartialMemo(constantRootNames: ["t", "base"])
 
-    init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
+    package init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         let links = Links(baseURL: model.config.baseURL)
         let fieldsByCode = Dictionary(model.schema.fields.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let cards = model.profiles.parallelMap { Card(profile: $0, model: model, links: links, fieldsByCode: fieldsByCode) }
@@ -42,7 +44,7 @@ struct RenderContext: Sendable {
     }
 
     /// The one place every stored property is set; `cards` hold one card per profile of `model`.
-    init(model: SiteModel, theme: Theme, links: Links, fieldsByCode: [String: Field], cards: [Card], extraBodyHTML: String) {
+    package init(model: SiteModel, theme: Theme, links: Links, fieldsByCode: [String: Field], cards: [Card], extraBodyHTML: String) {
         self.model = model
         self.theme = theme
         self.links = links
@@ -72,7 +74,7 @@ extension SiteModel {
 }
 
 /// A profile's summary for lists, as a template object, made once for the many lists a card appears in.
-struct Card: Sendable {
+package struct Card: Sendable {
     private(set) var object: TemplateObject
     var template: TemplateValue { .object(object) }
 
@@ -82,7 +84,7 @@ struct Card: Sendable {
         return card
     }
 
-    init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
+    package init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
         let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
         let unitName = model.unitName(profile.unitID)
         object = [

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// `du-lieu/dien-hinh.json`: every published profile with its registration columns, for the portal to reuse.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 extension SiteRenderer {
     /// An Atom feed of the newest exemplars. Dates come from the content (or `SOURCE_DATE_EPOCH`), never the clock.

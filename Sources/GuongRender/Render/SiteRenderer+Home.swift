@@ -1,3 +1,5 @@
+import GuongKit
+
 extension SiteRenderer {
     func homePage() -> [UInt8] {
         let model = context.model

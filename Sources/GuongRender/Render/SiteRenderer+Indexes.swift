@@ -1,3 +1,5 @@
+import GuongKit
+
 extension SiteRenderer {
     func fieldsIndexPage() -> [UInt8] {
         let model = context.model

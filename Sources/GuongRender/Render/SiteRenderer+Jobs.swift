@@ -1,8 +1,9 @@
 import Foundation
+import GuongKit
 
 extension SiteRenderer {
     /// The site path a job writes.
-    func path(of job: PageJob) -> String {
+    package func path(of job: PageJob) -> String {
         let model = context.model
         switch job {
         case .home: return SitePaths.home
@@ -28,7 +29,7 @@ extension SiteRenderer {
     }
 
     /// Renders one job into its file.
-    func render(_ job: PageJob) throws -> OutputFile {
+    package func render(_ job: PageJob) throws -> OutputFile {
         let page: [UInt8]
         switch job {
         case .home: page = homePage()

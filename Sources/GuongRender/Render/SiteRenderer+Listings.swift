@@ -1,3 +1,5 @@
+import GuongKit
+
 extension SiteRenderer {
     /// The values every listing template shares: groups of cards, pagination, counts.
     func listingValues(_ listing: Listing, path: String, page: Int) -> TemplateObject {

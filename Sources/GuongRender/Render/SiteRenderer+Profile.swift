@@ -1,3 +1,5 @@
+import GuongKit
+
 extension SiteRenderer {
     func profilePage(_ index: Int) -> [UInt8] {
         let model = context.model

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// One file of the generated site.
 public struct OutputFile: Sendable {
@@ -18,7 +19,7 @@ public struct OutputFile: Sendable {
 }
 
 /// One unit of rendering work; jobs are independent, so they run on every core.
-enum PageJob: Sendable, Hashable {
+package enum PageJob: Sendable, Hashable {
     case home, fieldsIndex, yearsIndex, unitsIndex, registration, search, notFound
     case profile(Int)
     /// A profile's photo, copied beside its page.
@@ -35,9 +36,9 @@ enum PageJob: Sendable, Hashable {
 
 /// Renders the whole site model into files.
 public struct SiteRenderer: Sendable {
-    let context: RenderContext
-    let listings: Listings
-    let searchIndex: SearchIndex
+    package let context: RenderContext
+    package let listings: Listings
+    package let searchIndex: SearchIndex
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         // The index first: its working set (every profile's words) is freed before the cards are made.
@@ -47,7 +48,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every job of the site, in a fixed order.
-    var jobs: [PageJob] {
+    package var jobs: [PageJob] {
         let model = context.model
         var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .search, .notFound]
         jobs += model.profiles.indices.map(PageJob.profile)
@@ -89,7 +90,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The site's HTML page paths, for the sitemap.
-    var htmlPaths: [String] {
+    package var htmlPaths: [String] {
         jobs.compactMap { job -> String? in
             switch job {
             case .notFound, .feed, .sitemap, .data, .robots, .photo, .searchIndex: nil
@@ -109,7 +110,7 @@ final class ErrorBox: @unchecked Sendable {
 
 extension Array where Element: Sendable {
     /// Runs `body` for every element on every core.
-    func parallelForEach(_ body: @Sendable (Element) -> Void) {
+    package func parallelForEach(_ body: @Sendable (Element) -> Void) {
         let items = self
         withoutActuallyEscaping(body) { body in
             DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import GuongKit
 
 /// The templates, assets and UI strings pages are made from: the site's `theme/` folder over the
 /// default theme compiled into the binary, file by file, so a site overrides only what it changes.
@@ -90,7 +91,7 @@ public struct Theme: Sendable {
 
     /// Regular files below `root`, by relative path, sorted; hidden files are skipped.
     /// The preview reads a theme the same way to sign it.
-    static func siteFiles(in root: URL) -> [(String, Data)] {
+    package static func siteFiles(in root: URL) -> [(String, Data)] {
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
         ) else { return [] }

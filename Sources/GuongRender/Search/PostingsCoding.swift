@@ -1,3 +1,5 @@
+import GuongKit
+
 /// Lists of small non-negative integers as short ASCII strings that need no escaping in JSON:
 /// five bits per character, most significant first; every character but the last of a number
 /// comes from `more`, the last from `last`. 0–31 take one character, up to 1023 two, up to 32767 three.

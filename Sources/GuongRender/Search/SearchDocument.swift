@@ -1,3 +1,5 @@
+import GuongKit
+
 /// What the search index keeps of one profile: what a result shows, and where its words come from.
 struct SearchDocument: Sendable {
     /// Where a word was found, weakest first; the script ranks a match in the name above one in the body.

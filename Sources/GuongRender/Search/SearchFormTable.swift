@@ -1,3 +1,5 @@
+import GuongKit
+
 /// Distinct words as UTF-8 bytes, numbered in the order they were first inserted: the index's set of
 /// word forms. A `Set<String>` hashes a non-ASCII Swift string through its normalised form, scalar by
 /// scalar; the forms are NFC already (`SearchText.words` makes them so), so equal bytes are equal

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 extension SearchIndex {
     /// `[["name","slug or empty","position",kind,unit,[fields],[years]],…]`, one document a line.

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// The search index of the published profiles, as the files `/tim-kiem/chi-muc/` serves to
 /// `search.js` (format in `docs/search.md`):
@@ -14,11 +15,11 @@ import Foundation
 /// top results of a name query sit side by side in one or two document chunks, so showing them
 /// costs one or two requests instead of twenty. Every list is sorted, so the files are
 /// byte-identical build to build.
-struct SearchIndex: Sendable {
+package struct SearchIndex: Sendable {
     /// A file of the index: a site file like any other.
-    typealias File = OutputFile
+    package typealias File = OutputFile
 
-    static let directory = SitePaths.search + "chi-muc/"
+    package static let directory = SitePaths.search + "chi-muc/"
     static let manifestName = "chi-muc.json"
     static let format = 1
     /// Documents per `tai-lieu-<n>.json`: a page of results touches few chunks, each a few KB.
@@ -27,11 +28,11 @@ struct SearchIndex: Sendable {
     static let shardTarget = 24 * 1024
 
     /// Manifest first, then the rest by path.
-    let files: [File]
+    package let files: [File]
     let documentCount: Int
 
     /// No index: for a renderer that only signs or renders pages (the preview's first wave).
-    static let none = SearchIndex(files: [], documentCount: 0)
+    package static let none = SearchIndex(files: [], documentCount: 0)
 
     private init(files: [File], documentCount: Int) {
         self.files = files
@@ -41,7 +42,7 @@ struct SearchIndex: Sendable {
     /// Total bytes of every index file.
     var byteCount: Int { files.reduce(0) { $0 + $1.contents.count } }
 
-    init(model: SiteModel) {
+    package init(model: SiteModel) {
         let tables = SearchTables(model: model)
         // Indices are sorted, not profiles: moving a profile retains each of its strings.
         let profiles = model.profiles.indices

@@ -1,3 +1,5 @@
+import GuongKit
+
 /// Every word form of the index with its postings: the documents that hold it and the most prominent
 /// place it has in each.
 ///

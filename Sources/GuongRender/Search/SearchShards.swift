@@ -1,3 +1,5 @@
+import GuongKit
+
 /// Splits the index's terms into shards keyed by a folded prefix, so a query fetches only the
 /// shards its words can match.
 ///

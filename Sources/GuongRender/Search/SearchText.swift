@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// How search cuts text into words. `theme/assets/search.js` cuts queries the same way; the shared
 /// vectors in `Tests/GuongKitTests/Fixtures/folding-vectors.json` keep the two in step. The index cuts

@@ -1,3 +1,5 @@
+import GuongKit
+
 /// `SearchText.words` on UTF-8 bytes, for the index: the same words, without the whole text
 /// lowercased into a new String, scalars appended one by one and a String made of every word.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// A theme's templates, compiled; nil from `compile` when one of them needs swift-mustache.
 struct CompiledTemplates: Sendable {

@@ -1,3 +1,5 @@
+import GuongKit
+
 /// A Mustache template parsed once into nodes that render straight into one output buffer.
 ///
 /// It reads the theme's templates exactly as swift-mustache does (the same tokens, the same rules for

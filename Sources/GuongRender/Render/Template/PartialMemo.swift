@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 
 /// Partials rendered once per object for a whole build. A profile's card appears on its unit's pages, its
 /// fields', years' and kind's listings and beside six other profiles — about ten times a build — and rendering

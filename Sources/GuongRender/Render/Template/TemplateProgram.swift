@@ -1,3 +1,5 @@
+import GuongKit
+
 /// A compiled template flattened into instructions over plain integers, which is what rendering walks:
 /// walking the node tree retained and released every node's children, names and text on every visit (a
 /// few hundred visits a page, from every core at once, on the same shared nodes).

@@ -1,3 +1,5 @@
+import GuongKit
+
 /// A value handed to a template, typed as the page renderers build it, so rendering does no dynamic casts.
 ///
 /// Mustache treats an empty string as a true section, so `{{#registered}}…{{/registered}}` would show its
