@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "guong",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "guong", targets: ["guong"]),
         // Three libraries whose imports run one way: GuongKit (core) ◄─ GuongRender ◄─ GuongPreview.

@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 import GuongKit
 import GuongRender
 
 /// The rendered site in memory, and what the open pages should know about it: shared between the
 /// rebuilding queue, which writes, and the server's request handlers, which read.
-final class PageStore: @unchecked Sendable {
+final class PageStore: Sendable {
     /// What the browser is told after every rebuild.
     struct State: Sendable, Equatable {
         /// Changes whenever the served site does; random per server run, so pages reload after a restart too.
@@ -21,51 +22,60 @@ final class PageStore: @unchecked Sendable {
         var problems: [String]
     }
 
-    private let lock = NSLock()
-    private var files: [String: Data] = [:]
-    private var current: State
+    /// Everything that changes, behind one lock.
+    private struct Contents {
+        var files: [String: Data] = [:]
+        var current: State
+        var counter = 0
+        var base = "/"
+    }
+
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-    private var counter = 0
-    private var base = "/"
+    private let contents: Mutex<Contents>
 
     init() {
-        current = State(version: session + "-0", previous: session + "-0", changed: nil, builtAt: 0, hasSite: false, problems: [])
+        let first = State(version: session + "-0", previous: session + "-0", changed: nil, builtAt: 0, hasSite: false, problems: [])
+        contents = Mutex(Contents(current: first))
     }
 
     /// The file at an output path (`nam/2022/index.html`).
-    func file(_ path: String) -> Data? { lock.withLock { files[path] } }
+    func file(_ path: String) -> Data? { contents.withLock { $0.files[path] } }
 
-    var state: State { lock.withLock { current } }
+    var state: State { contents.withLock { $0.current } }
 
     /// The base URL's path of the served site (`/dien-hinh/`); pages are answered under it.
     var basePath: String {
-        get { lock.withLock { base } }
-        set { lock.withLock { base = newValue } }
+        get { contents.withLock { $0.base } }
+        set { contents.withLock { $0.base = newValue } }
     }
 
-    var fileCount: Int { lock.withLock { files.count } }
+    var fileCount: Int { contents.withLock { $0.files.count } }
 
-    func publish(_ file: OutputFile) { lock.withLock { files[file.path] = Data(file.contents) } }
+    func publish(_ file: OutputFile) {
+        let data = Data(file.contents)
+        contents.withLock { $0.files[file.path] = data }
+    }
 
-    func remove(_ paths: [String]) { lock.withLock { for path in paths { files[path] = nil } } }
+    func remove(_ paths: [String]) { contents.withLock { for path in paths { $0.files[path] = nil } } }
 
     /// After a good build (or part of one), marks a new version served if `paths` (output paths) changed;
     /// records the problems either way. Returns the state and whether the open pages need to hear about it.
     func commit(changed paths: [String], built: Bool = true, problems: [String]) -> (State, Bool) {
-        lock.withLock {
-            let before = current
-            if built, !paths.isEmpty || !current.hasSite {
-                counter += 1
-                current.previous = current.version
-                current.version = "\(session)-\(counter)"
-                current.builtAt = Int(Date().timeIntervalSince1970 * 1000)
-                current.changed = !current.hasSite || paths.count > 1000 ? nil : paths.map { path in
+        contents.withLock { contents in
+            let before = contents.current
+            if built, !paths.isEmpty || !contents.current.hasSite {
+                contents.counter += 1
+                contents.current.previous = contents.current.version
+                contents.current.version = "\(session)-\(contents.counter)"
+                contents.current.builtAt = Int(Date().timeIntervalSince1970 * 1000)
+                let base = contents.base
+                contents.current.changed = !contents.current.hasSite || paths.count > 1000 ? nil : paths.map { path in
                     base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
                 }.sorted()
-                current.hasSite = true
+                contents.current.hasSite = true
             }
-            current.problems = problems
-            return (current, current != before)
+            contents.current.problems = problems
+            return (contents.current, contents.current != before)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GuongKit
 import GuongRender
+import Synchronization
 
 extension PreviewSite {
     /// Checks the current inputs; if they pass, renders every file whose signature changed since the last
@@ -139,9 +140,8 @@ extension PreviewSite {
 }
 
 /// Output paths whose rendering failed, collected from many threads.
-private final class FailedPaths: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set: Set<String> = []
-    func insert(_ path: String) { lock.withLock { _ = set.insert(path) } }
-    var paths: Set<String> { lock.withLock { set } }
+private final class FailedPaths: Sendable {
+    private let failed = Mutex<Set<String>>([])
+    func insert(_ path: String) { failed.withLock { _ = $0.insert(path) } }
+    var paths: Set<String> { failed.withLock { $0 } }
 }

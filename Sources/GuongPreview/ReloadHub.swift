@@ -1,22 +1,26 @@
 import Foundation
+import Synchronization
 import GuongKit
 import GuongRender
 
 /// The open pages' event streams: every page subscribes, every rebuild is broadcast to all of them.
-final class ReloadHub: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clients: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextID = 0
-    private var closed = false
+final class ReloadHub: Sendable {
+    private struct Clients {
+        var streams: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let clients = Mutex(Clients())
 
     /// A stream of Server-Sent Events messages; already finished once the server is stopping.
     func subscribe() -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(16))
-        let id: Int? = lock.withLock {
-            guard !closed else { return nil }
-            nextID += 1
-            clients[nextID] = continuation
-            return nextID
+        let id: Int? = clients.withLock { clients in
+            guard !clients.closed else { return nil }
+            clients.nextID += 1
+            clients.streams[clients.nextID] = continuation
+            return clients.nextID
         }
         guard let id else {
             continuation.finish()
@@ -24,24 +28,24 @@ final class ReloadHub: @unchecked Sendable {
         }
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
-            _ = self.lock.withLock { self.clients.removeValue(forKey: id) }
+            _ = self.clients.withLock { $0.streams.removeValue(forKey: id) }
         }
         return stream
     }
 
-    var clientCount: Int { lock.withLock { clients.count } }
+    var clientCount: Int { clients.withLock { $0.streams.count } }
 
     func broadcast(_ message: String) {
-        let targets = lock.withLock { Array(clients.values) }
+        let targets = clients.withLock { Array($0.streams.values) }
         for client in targets { client.yield(message) }
     }
 
     /// Ends every stream, so the server can stop without waiting for open pages.
     func close() {
-        let targets = lock.withLock {
-            closed = true
-            let all = Array(clients.values)
-            clients = [:]
+        let targets = clients.withLock { clients in
+            clients.closed = true
+            let all = Array(clients.streams.values)
+            clients.streams = [:]
             return all
         }
         for client in targets { client.finish() }

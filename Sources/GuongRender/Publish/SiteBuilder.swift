@@ -1,5 +1,6 @@
 import Foundation
 import GuongKit
+import Synchronization
 
 /// The whole of `guong build`: check the content, render the site, publish it atomically.
 public struct SiteBuilder: Sendable {
@@ -108,14 +109,15 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Counts written files from many threads.
-private final class FileCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files = 0
-    private(set) var pages = 0
+private final class FileCounter: Sendable {
+    private let counts = Mutex((files: 0, pages: 0))
+    var files: Int { counts.withLock { $0.files } }
+    var pages: Int { counts.withLock { $0.pages } }
     func count(_ file: OutputFile) {
-        lock.withLock {
-            files += 1
-            if file.path.hasSuffix(".html") { pages += 1 }
+        let isPage = file.path.hasSuffix(".html")
+        counts.withLock {
+            $0.files += 1
+            if isPage { $0.pages += 1 }
         }
     }
 }

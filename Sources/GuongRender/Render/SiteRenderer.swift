@@ -1,5 +1,6 @@
 import Foundation
 import GuongKit
+import Synchronization
 
 /// One file of the generated site.
 public struct OutputFile: Sendable {
@@ -101,11 +102,10 @@ public struct SiteRenderer: Sendable {
 }
 
 /// Keeps the first error thrown by parallel work.
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: Error?
-    func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
-    var first: Error? { lock.withLock { error } }
+final class ErrorBox: Sendable {
+    private let error = Mutex<Error?>(nil)
+    func record(_ error: Error) { self.error.withLock { if $0 == nil { $0 = error } } }
+    var first: Error? { error.withLock { $0 } }
 }
 
 extension Array where Element: Sendable {

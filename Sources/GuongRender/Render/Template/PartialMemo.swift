@@ -1,5 +1,6 @@
 import Foundation
 import GuongKit
+import Synchronization
 
 /// Partials rendered once per object for a whole build. A profile's card appears on its unit's pages, its
 /// fields', years' and kind's listings and beside six other profiles — about ten times a build — and rendering
@@ -10,8 +11,8 @@ import GuongKit
 /// caller guarantees are the same in every root, such as the UI strings). Anything else — a name found in a
 /// page's own values, or missing, which a page might have — makes the output depend on the page, and that
 /// partial is rendered every time for that object. Output is therefore exactly what rendering it would give.
-final class PartialMemo: @unchecked Sendable {
-    enum Entry {
+final class PartialMemo: Sendable {
+    enum Entry: Sendable {
         case output([UInt8])
         /// The partial looked up something the page may decide: render it every time.
         case refused
@@ -24,27 +25,26 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     let constantRootNames: Set<String>
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
+    private let entries = Mutex<[Key: Entry]>([:])
 
     init(constantRootNames: Set<String>) {
         self.constantRootNames = constantRootNames
     }
 
     func entry(partial: Int, object: Int) -> Entry? {
-        lock.withLock { entries[Key(partial: partial, object: object)] }
+        entries.withLock { $0[Key(partial: partial, object: object)] }
     }
 
     /// How many outputs are kept, and how many partials were refused.
     var counts: (kept: Int, refused: Int) {
-        lock.withLock {
-            entries.values.reduce(into: (0, 0)) { counts, entry in
+        entries.withLock {
+            $0.values.reduce(into: (0, 0)) { counts, entry in
                 if case .output = entry { counts.0 += 1 } else { counts.1 += 1 }
             }
         }
     }
 
     func store(_ entry: Entry, partial: Int, object: Int) {
-        lock.withLock { entries[Key(partial: partial, object: object)] = entry }
+        entries.withLock { $0[Key(partial: partial, object: object)] = entry }
     }
 }
