@@ -1,4 +1,4 @@
-/// The site's URL scheme (PRODUCT.md, "The site"): paths relative to the base URL, each ending in `/`.
+/// The site's URL scheme (docs/design.md, "The site"): paths relative to the base URL, each ending in `/`.
 public enum SitePaths {
     public static let home = ""
     public static let fields = "linh-vuc/"
