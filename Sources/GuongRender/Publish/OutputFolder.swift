@@ -102,7 +102,7 @@ public struct OutputFolder: Sendable {
 }
 
 /// Makes the folder `path` is in, and any missing folders above it (`mkdir -p`, by system calls: FileManager
-/// checks every component of the path first, which cost a build of 10,000 profiles 0.1 s); the `errno` of a
+/// checks every component of the path first, which docs/performance.md shows costs); the `errno` of a
 /// failure, or nil. Two threads making the same folder is no failure.
 private func makeFolder(holding path: String) -> Int32? {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }

@@ -1,6 +1,6 @@
 /// JSON written by hand into UTF-8 bytes, with strings escaped exactly as Foundation's `JSONEncoder` escapes
-/// them (with `.withoutEscapingSlashes`): a file written this way reads like an encoded one, and costs a
-/// tenth of encoding it (`du-lieu/dien-hinh.json` holds every profile). The search index has its own
+/// them (with `.withoutEscapingSlashes`): a file written this way reads like an encoded one, for much less
+/// than encoding it costs (`du-lieu/dien-hinh.json` holds every profile; figures in docs/performance.md). The search index has its own
 /// quoting (`JSONText`), on purpose: it also escapes U+2028 and U+2029 for older JavaScript, and both
 /// files must stay byte for byte what their readers already have.
 struct JSONOutput {

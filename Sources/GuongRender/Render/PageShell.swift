@@ -29,7 +29,7 @@ extension RenderContext {
         let root = TemplateValue.object(values)
         if layoutBase.splicesContent {
             // The layout is rendered with a marker where the content goes, and the content straight after
-            // the part before it: no copy of the content (a fifth of the bytes a build moves).
+            // the part before it: no copy of the content (docs/performance.md).
             let frame = layout(content: LayoutBase.contentMarker, shell: shell)
             if let cut = LayoutBase.onlyMarker(in: frame) {
                 var output: [UInt8] = []

@@ -4,8 +4,9 @@ import GuongKit
 /// place it has in each.
 ///
 /// Documents are read in batches on every core, each batch into its own table of forms; the batches
-/// are then merged in order of document. So no document keeps a set of its words (at 50,000 profiles
-/// a dictionary of words each was 426 MB), and each form is hashed as bytes, once per batch.
+/// are then merged in order of document. So no document keeps a set of its words (a dictionary of words
+/// each cost hundreds of megabytes at 50,000 profiles: docs/performance.md), and each form is hashed as
+/// bytes, once per batch.
 struct SearchPostings {
     /// Documents per batch: enough that a batch's forms repeat, few enough to share the work.
     static let batchSize = 128

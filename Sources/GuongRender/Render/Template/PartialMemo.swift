@@ -4,8 +4,8 @@ import Synchronization
 
 /// Partials rendered once per object for a whole build. A profile's card appears on its unit's pages, its
 /// fields', years' and kind's listings and beside six other profiles — about ten times a build — and rendering
-/// it each time touched the same scattered strings and objects again (a fifth of all rendering at 10,000
-/// profiles). Objects marked with a `memoKey` (unique among the objects rendered with one memo) may be
+/// it each time touched the same scattered strings and objects again (its share of rendering is in
+/// docs/performance.md). Objects marked with a `memoKey` (unique among the objects rendered with one memo) may be
 /// memoized: the first time a partial is shown with one on top of the stack, its output is kept if every name
 /// it looked up was found at or above that object, or at the root under one of `constantRootNames` (names the
 /// caller guarantees are the same in every root, such as the UI strings). Anything else — a name found in a
