@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times `guong check` on pathological profiles (PRODUCT.md, Promises: no input hangs the tool).
+"""Times `guong check` on pathological profiles (docs/design.md, Promises: no input hangs the tool).
 
 Usage: Fuzz/pathological.py [path/to/guong]   (default .build/release/guong)
 Each case is a valid front matter followed by a hostile body; the file is checked alone against

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

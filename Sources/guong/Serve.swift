@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongPreview
+import GuongRender
+import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,16 +51,16 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// Prints the server's events as they come, from any thread, one whole line at a time and unbuffered.
-private final class Console: @unchecked Sendable {
-    private let lock = NSLock()
-    private let clock: DateFormatter = {
+private final class Console: Sendable {
+    /// The clock's formatter, and the lock that keeps lines whole.
+    private let clock: Mutex<DateFormatter> = {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
-        return formatter
+        return Mutex(formatter)
     }()
 
     func out(_ text: String) {
-        lock.withLock { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+        clock.withLock { _ in FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
     }
 
     func report(_ event: PreviewServer.Event) {
@@ -90,5 +93,5 @@ private final class Console: @unchecked Sendable {
         }
     }
 
-    private func time() -> String { lock.withLock { clock.string(from: Date()) } }
+    private func time() -> String { clock.withLock { $0.string(from: Date()) } }
 }

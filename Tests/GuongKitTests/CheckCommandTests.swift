@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuongTestSupport
 
 /// `guong check` end to end: the real binary, run from the package root so the paths it prints are stable.
 @Suite("guong check, the command")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
 
 @Suite("The check's report, as text and as JSON")
 struct CheckReportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
 
 /// The compiled templates must render exactly what swift-mustache renders, or not be used at all.
 @Suite("Compiled templates render as swift-mustache does")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The theme compiled into the binary is `theme/`, and a site's own theme overrides it file by file.
 @Suite("Default theme")

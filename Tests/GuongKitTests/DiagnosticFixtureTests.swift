@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
 
 /// What checking one file of `Fixtures/diagnostics/` alone against the basic site must report.
 struct FixtureExpectation: Sendable, CustomTestStringConvertible {

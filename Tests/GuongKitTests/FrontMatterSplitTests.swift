@@ -1,5 +1,6 @@
 import Testing
 @testable import GuongKit
+@testable import GuongRender
 
 @Suite("Splitting a profile at its --- fences")
 struct FrontMatterSplitTests {

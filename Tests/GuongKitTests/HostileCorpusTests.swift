@@ -2,6 +2,7 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
 
 /// One hostile input and what `guong` must make of it: exactly these diagnostics, and when it has no
 /// error, a built site with no executable markup. Either way nothing outside the site is read or

@@ -1,6 +1,8 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+import GuongTestSupport
 
 /// `guong intake`: files the schools sent, checked, normalised and filed; nothing lost or overwritten.
 @Suite struct IntakeTests {

@@ -1,6 +1,8 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+import GuongTestSupport
 
 /// `guong new`: the skeleton a school fills in.
 @Suite struct NewTests {

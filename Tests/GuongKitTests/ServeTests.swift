@@ -1,6 +1,8 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+import GuongTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -25,7 +25,7 @@ public struct CheckReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func line(_ diagnostic: Diagnostic) -> String {
+    package static func line(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity == .error ? "lỗi" : "cảnh báo"
         var message = diagnostic.message
         if let suggestion = diagnostic.suggestion {

@@ -225,7 +225,7 @@ extension Diagnostic {
         Diagnostic(.pageInvalid, at: at, reason)
     }
 
-    static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
+    package static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooManyProfiles, at: at, "có \(count) hồ sơ, vượt giới hạn \(limit) của một trang; hãy kiểm tra thư mục content/profiles/.")
     }
 }

@@ -20,7 +20,7 @@ public struct ContentFile: Sendable, Hashable {
     }
 
     var start: SourceLocation { SourceLocation(path: displayPath, line: 1, column: 1) }
-    var whole: SourceLocation { SourceLocation(path: displayPath) }
+    package var whole: SourceLocation { SourceLocation(path: displayPath) }
 
     /// Reads and decodes the file, or says why not. Only a regular file is opened, and only up to one byte
     /// past the limit, so a huge file costs no memory and a pipe cannot hang the check.

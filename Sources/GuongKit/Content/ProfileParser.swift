@@ -109,7 +109,7 @@ public struct ProfileParser: Sendable {
 
 extension Diagnostic {
     /// The diagnostic for a YAML problem in any of the site's files.
-    init(yamlProblem problem: YAMLProblem) {
+    package init(yamlProblem problem: YAMLProblem) {
         switch problem.kind {
         case .syntax: self = .yamlSyntax(problem.location, detail: problem.detail)
         case .alias: self = .yamlAlias(problem.location)

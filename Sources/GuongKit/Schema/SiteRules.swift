@@ -1,10 +1,15 @@
 /// The rules that look across files: duplicate exemplars, URL clashes, heads of unit without a collective.
-struct SiteRules {
-    let schema: RegistrationSchema
-    let units: [Unit]
+package struct SiteRules {
+    package let schema: RegistrationSchema
+    package let units: [Unit]
+
+    package init(schema: RegistrationSchema, units: [Unit]) {
+        self.schema = schema
+        self.units = units
+    }
 
     /// Checks `profiles` (ordered by path) together, giving clashing slugs their unit as a suffix.
-    func apply(to profiles: inout [Profile]) -> [Diagnostic] {
+    package func apply(to profiles: inout [Profile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var removed = Set<Int>()
 

@@ -16,7 +16,7 @@ public struct SiteLoader: Sendable {
         self.limits = limits
     }
 
-    var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
+    package var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
 
     /// Loads the whole site, or only `files` (profiles submitted on their own) against its schema and units.
     /// Named files are checked together with the site's own profiles unless `alone` (intake does its own
@@ -91,7 +91,7 @@ public struct SiteLoader: Sendable {
 
     /// The `.md` files below a folder of the site, sorted; hidden files and `_`-prefixed templates are skipped,
     /// and so are links that lead out of `content/`.
-    func markdownFiles(in relativeFolder: String) -> [ContentFile] {
+    package func markdownFiles(in relativeFolder: String) -> [ContentFile] {
         scanMarkdownFiles(in: relativeFolder).files
     }
 
