@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// What `check` must catch so that `build` cannot fail after it, and what the office's own files may not do:
 /// values that become paths are bounded, numbers that size the output are bounded, the base URL is an

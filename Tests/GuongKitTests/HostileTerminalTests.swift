@@ -1,5 +1,7 @@
 import Foundation
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 import Testing
 
 /// Names the office did not type (submitted file names, what files contain) cannot drive its terminal:

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Intake files the bytes it checked: a profile or photo swapped on disk after the check is not what is filed.
 @Suite("Intake copies exactly what it checked")

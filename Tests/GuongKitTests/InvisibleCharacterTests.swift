@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 @Suite("Invisible characters: refused in every front-matter value, folded away when finding duplicates")
 struct InvisibleCharacterTests {

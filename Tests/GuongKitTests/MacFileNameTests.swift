@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Files from a Mac: macOS writes file names in NFD (a letter, then its marks), while a profile's text is NFC.
 @Suite("Files from a Mac: names compared after normalisation")

@@ -1,5 +1,7 @@
 import Foundation
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 import Testing
 
 /// Nothing is written inside `content/` (or `theme/`) however it is reached: paths are compared as the file

@@ -1,5 +1,7 @@
 import Foundation
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
