@@ -35,14 +35,18 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Rendering: theme and templates, pages, search index, publishing the output folder.
+        // Rendering: theme and templates, pages, search index, publishing the output folder. The default
+        // theme is the top-level theme/ folder, embedded at build time by EmbedThemePlugin.
         .target(
             name: "GuongRender",
             dependencies: [
                 "GuongKit",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedThemePlugin"]
         ),
+        .executableTarget(name: "EmbedTheme"),
+        .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         // The preview server: the only target that depends on Hummingbird (and so on SwiftNIO).
         .target(
             name: "GuongPreview",

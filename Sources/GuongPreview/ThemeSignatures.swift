@@ -12,7 +12,7 @@ struct ThemeSignatures {
 
     /// Reads the theme the way `Theme.load` does: the default theme, overridden file by file by the site's `theme/`.
     init(siteRoot: URL) {
-        var files = DefaultTheme.files.mapValues { Data($0.utf8) }
+        var files = DefaultTheme.files
         for (path, data) in Theme.siteFiles(in: siteRoot.appendingPathComponent("theme", isDirectory: true)) { files[path] = data }
         var sources: [String: String] = [:]
         for (path, data) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {

@@ -198,7 +198,7 @@ import GuongTestSupport
         let preview = try Preview(root: site.root)
         preview.rebuild()
         let template = "theme/templates/profile.mustache"
-        try site.write(template, DefaultTheme.files["templates/profile.mustache"]!.replacingOccurrences(of: "<article class=\"profile\">", with: "<article class=\"profile ho-so\">"))
+        try site.write(template, String(decoding: DefaultTheme.files["templates/profile.mustache"]!, as: UTF8.self).replacingOccurrences(of: "<article class=\"profile\">", with: "<article class=\"profile ho-so\">"))
         guard case .built(let written, _, let profiles, _) = preview.change([site.url(template)]) else { throw TestFailure("template") }
         #expect(written.count == profiles)
         try expectSame(preview, site)
@@ -206,7 +206,7 @@ import GuongTestSupport
 
         // A partial: every page that includes it.
         let card = "theme/templates/card.mustache"
-        try site.write(card, DefaultTheme.files["templates/card.mustache"]! + "<!-- the -->\n")
+        try site.write(card, String(decoding: DefaultTheme.files["templates/card.mustache"]!, as: UTF8.self) + "<!-- the -->\n")
         _ = preview.change([site.url(card)])
         try expectSame(preview, site)
 

@@ -22,7 +22,7 @@ public struct Theme: Sendable {
 
     /// Loads the theme of the site at `siteRoot`, falling back to the built-in one for every file it lacks.
     public static func load(siteRoot: URL, displayRoot: String = "") throws(Problem) -> Theme {
-        var files = DefaultTheme.files.mapValues { Data($0.utf8) }
+        var files = DefaultTheme.files
         var origins: [String: String] = [:]
         let themeRoot = siteRoot.appendingPathComponent("theme", isDirectory: true)
         for (path, data) in siteFiles(in: themeRoot) {
@@ -44,7 +44,7 @@ public struct Theme: Sendable {
         }
         // A site's strings.yaml overrides the default one key by key, so a key it leaves out keeps its default.
         var strings: [String: String] = [:]
-        for (data, origin) in [(DefaultTheme.files["strings.yaml"].map { Data($0.utf8) }, "strings.yaml"),
+        for (data, origin) in [(DefaultTheme.files["strings.yaml"], "strings.yaml"),
                                (origins["strings.yaml"] == nil ? nil : files["strings.yaml"], "strings.yaml")] {
             guard let data else { continue }
             let text = String(decoding: data, as: UTF8.self).precomposedStringWithCanonicalMapping
