@@ -7,6 +7,9 @@ public struct SiteLoader: Sendable {
     /// Prefix for paths in diagnostics: "" when the site is the working folder, else the folder as the user named it.
     public var displayRoot: String
     public var limits: Limits
+    /// When the whole site is loaded, a draft's problems are warnings (see `ProfileParser`); a build that
+    /// publishes drafts (`--drafts`) turns this off.
+    public var draftsAreWarnings = true
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -48,12 +51,14 @@ public struct SiteLoader: Sendable {
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
-            let parser = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            var reader = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                        contentRoot: contentRoot, limits: limits)
+            reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
+            let parser = reader
             let results = profileFiles.parallelMap { parser.parse($0) }
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
-            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles)
+            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
