@@ -2,6 +2,7 @@
 """Compiles theme/ into Sources/GuongKit/Render/DefaultTheme+Files.swift, the fallback theme in the binary.
 
 Run after editing anything under theme/: `python3 scripts/embed-theme.py`. A test fails while they differ.
+Also copies the guide for schools (theme/guide/gui-ho-so.md) to docs/huong-dan/truong-hoc.md.
 """
 import pathlib
 
@@ -26,3 +27,10 @@ out.write_text(
     encoding="utf-8",
 )
 print(f"wrote {out.relative_to(root)} ({len(entries)} files)")
+
+# The guide for schools is one text: the site's /huong-dan/ renders theme/guide/gui-ho-so.md, and
+# docs/huong-dan/truong-hoc.md is the same file for readers of the repository (a test compares them).
+guide = root / "docs/huong-dan/truong-hoc.md"
+guide.parent.mkdir(parents=True, exist_ok=True)
+guide.write_text((theme / "guide/gui-ho-so.md").read_text(encoding="utf-8"), encoding="utf-8")
+print(f"wrote {guide.relative_to(root)}")

@@ -3,6 +3,277 @@
 /// The default theme, compiled in so a site with no `theme/` folder still builds.
 enum DefaultTheme {
     static let files: [String: String] = [
+        "assets/form.js": ###"""
+// Gương — the submission form /gui-ho-so/: makes a profile file in the reader's browser. Nothing is sent.
+//
+// The site's rules come from the form's data-schema attribute, which `guong build` writes from the
+// site's own data (units, fields, the phase's years, photo types, the invisible characters the check
+// refuses, the messages of theme/strings.yaml). The file name uses search.js's slug, the one copy of
+// the rule in JavaScript (tested against the Swift vectors). The pure functions are exported for Node.
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else if (typeof document !== "undefined") {
+    root.GuongForm = api;
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { api.start(document); });
+    } else {
+      api.start(document);
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var ORDER = ["kind", "name", "position", "unit", "fields", "year", "lead", "achievements", "other", "photo"];
+
+  function nfc(text) { return String(text || "").normalize("NFC"); }
+  function line(text) { return nfc(text).replace(/\s+/g, " ").trim(); }
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (_, key) { return key in values ? values[key] : ""; });
+  }
+
+  /** The achievements typed one per line, without the bullets or numbers people type before them. */
+  function achievementLines(text) {
+    return nfc(text).split(/\r?\n/).map(function (item) {
+      return item.replace(/^\s*(?:[-*+•–]\s*|\d{1,3}[.)]\s+)?/, "").replace(/\s+/g, " ").trim();
+    }).filter(function (item) { return item.length > 0; });
+  }
+
+  /** The first character the check refuses as invisible, as `U+200B`, or "". */
+  function firstInvisible(text, ranges) {
+    for (var i = 0; i < text.length; i++) {
+      var code = text.codePointAt(i);
+      if (code > 0xffff) i++;
+      for (var r = 0; r < ranges.length; r++) {
+        if (code >= ranges[r][0] && code <= ranges[r][1]) {
+          var hex = code.toString(16).toUpperCase();
+          return "U+" + "0000".slice(hex.length) + hex;
+        }
+      }
+    }
+    return "";
+  }
+
+  function unitOf(values, data) {
+    for (var i = 0; i < data.units.length; i++) if (data.units[i].id === values.unit) return data.units[i];
+    return null;
+  }
+
+  /** The problems of `values` (the form's, by control name) as { name, message }, in the form's order. */
+  function check(values, data) {
+    var m = data.messages, problems = [];
+    function add(name, message) { problems.push({ name: name, message: message }); }
+    var individual = values.kind === "individual";
+    if (!(values.kind in data.kinds)) add("kind", m.form_error_kind);
+    var name = line(values.name);
+    if (individual && !name) add("name", m.form_error_name);
+    else if (name && !api.slug(name)) add("name", m.form_error_name_slug);
+    if (individual && !line(values.position)) add("position", m.form_error_position);
+    if (!unitOf(values, data)) add("unit", m.form_error_unit);
+    var codes = data.fields.map(function (f) { return f.code; });
+    var fields = (values.fields || []).filter(function (c) { return codes.indexOf(c) >= 0; });
+    if (fields.length === 0) add("fields", m.form_error_fields);
+    var years = (values.year || []).map(Number).filter(function (y) { return y >= data.phase[0] && y <= data.phase[1]; });
+    if (years.length === 0 || years.length !== (values.year || []).length) {
+      add("year", format(m.form_error_year, { phase: data.phase[0] + "–" + data.phase[1] }));
+    }
+    if (achievementLines(values.achievements).length === 0) add("achievements", m.form_error_achievements);
+    var photo = line(values.photo);
+    if (photo) {
+      var dot = photo.lastIndexOf(".");
+      var type = dot < 0 ? "" : photo.slice(dot + 1).toLowerCase();
+      if (/[\/\\]/.test(photo) || photo.indexOf("://") >= 0 || data.photoTypes.indexOf(type) < 0) {
+        add("photo", format(m.form_error_photo, { types: data.photoTypes.map(function (t) { return "." + t; }).join(", ") }));
+      }
+    }
+    ["name", "position", "lead", "achievements", "other", "photo"].forEach(function (key) {
+      var code = firstInvisible(nfc(values[key]), data.invisible);
+      if (code && !problems.some(function (p) { return p.name === key; })) {
+        add(key, format(m.form_error_invisible, { code: code }));
+      }
+    });
+    problems.sort(function (a, b) { return ORDER.indexOf(a.name) - ORDER.indexOf(b.name); });
+    return problems;
+  }
+
+  /** A YAML value: JSON's double-quoted string is valid YAML and keeps every character as typed. */
+  function quoted(text) { return JSON.stringify(text); }
+
+  /** Markdown text that starts no block of its own (a heading, a quote, a list) when it opens a line. */
+  function plainStart(text) { return text.replace(/^([#>])/, "\\$1"); }
+
+  /** The profile file for `values`, as `guong check` and `guong intake` take it: UTF-8, NFC, LF. */
+  function profileText(values, data) {
+    var individual = values.kind === "individual";
+    var lines = ["---", "kind: " + values.kind];
+    var name = line(values.name);
+    if (name) lines.push("name: " + quoted(name));
+    if (individual) lines.push("position: " + quoted(line(values.position)));
+    lines.push("unit: " + values.unit);
+    var codes = data.fields.map(function (f) { return f.code; });
+    var fields = (values.fields || []).slice().sort(function (a, b) { return codes.indexOf(a) - codes.indexOf(b); });
+    lines.push("fields: [" + fields.join(", ") + "]");
+    var years = (values.year || []).map(Number).sort(function (a, b) { return a - b; });
+    lines.push("year: " + (years.length === 1 ? years[0] : "[" + years.join(", ") + "]"));
+    var photo = line(values.photo);
+    if (photo) lines.push("photo: " + quoted(photo));
+    lines.push("---", "");
+    var lead = nfc(values.lead).replace(/\r\n?/g, "\n").trim();
+    if (lead) lines.push(lead.split("\n").map(plainStart).join("\n"), "");
+    lines.push("## " + data.messages.achievements, "");
+    achievementLines(values.achievements).forEach(function (item) { lines.push("- " + plainStart(item)); });
+    var other = nfc(values.other).replace(/\r\n?/g, "\n").trim();
+    if (other) lines.push("", "## " + data.messages.other, "", other);
+    return lines.join("\n").normalize("NFC") + "\n";
+  }
+
+  /** `nguyen-thi-minh-thu.md`: the slug of the name (a collective without one: of its unit), as intake names it. */
+  function fileName(values, data) {
+    var unit = unitOf(values, data);
+    var title = line(values.name) || (values.kind === "collective" && unit ? unit.name : "");
+    return (api.slug(title) || "ho-so") + ".md";
+  }
+
+  // ---- The page ----
+
+  function readValues(form) {
+    var values = {};
+    ORDER.forEach(function (name) {
+      var controls = form.querySelectorAll("[name=" + name + "]");
+      if (controls.length && (controls[0].type === "checkbox")) {
+        values[name] = Array.prototype.filter.call(controls, function (c) { return c.checked; }).map(function (c) { return c.value; });
+      } else if (controls.length && controls[0].type === "radio") {
+        var on = Array.prototype.filter.call(controls, function (c) { return c.checked; })[0];
+        values[name] = on ? on.value : "";
+      } else {
+        values[name] = controls.length ? controls[0].value : "";
+      }
+    });
+    return values;
+  }
+
+  function showProblems(form, problems, names) {
+    var doc = form.ownerDocument;
+    names.forEach(function (name) {
+      var problem = problems.filter(function (p) { return p.name === name; })[0];
+      var error = doc.getElementById("loi-" + name);
+      if (error) {
+        error.textContent = problem ? problem.message : "";
+        error.hidden = !problem;
+      }
+      Array.prototype.forEach.call(form.querySelectorAll("[name=" + name + "]"), function (control) {
+        if (control.type === "checkbox" || control.type === "radio") return;
+        if (problem) control.setAttribute("aria-invalid", "true"); else control.removeAttribute("aria-invalid");
+      });
+    });
+  }
+
+  function showKind(form) {
+    var kind = readValues(form).kind;
+    Array.prototype.forEach.call(form.querySelectorAll("[data-only]"), function (row) {
+      row.hidden = row.getAttribute("data-only") !== kind;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("details [data-kind]"), function (p) {
+      p.hidden = p.getAttribute("data-kind") !== kind;
+    });
+  }
+
+  function start(doc) {
+    var form = doc.querySelector("[data-submission]");
+    if (!form) return;
+    var data = JSON.parse(form.getAttribute("data-schema"));
+    var touched = {};
+    var summary = form.querySelector("[data-errors]");
+    var result = form.querySelector("[data-result]");
+    var link = result.querySelector("[data-result-link]");
+    var preview = result.querySelector("[data-result-preview]");
+    var url = null;
+    form.hidden = false;
+    showKind(form);
+
+    function recheck(name) {
+      var problems = check(readValues(form), data);
+      showProblems(form, problems, Object.keys(touched));
+      return problems;
+    }
+    function touch(event) {
+      var name = event.target.name;
+      if (!name) return;
+      if (name === "kind") showKind(form);
+      touched[name] = true;
+      if (name === "kind") touched.position = touched.position || false;
+      recheck(name);
+    }
+    form.addEventListener("change", touch);
+    form.addEventListener("input", function (event) { if (touched[event.target.name]) recheck(event.target.name); });
+    form.addEventListener("focusout", touch);
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      ORDER.forEach(function (name) { touched[name] = true; });
+      var values = readValues(form);
+      var problems = recheck();
+      var list = summary.querySelector("ul");
+      list.textContent = "";
+      if (problems.length) {
+        problems.forEach(function (problem) {
+          var item = doc.createElement("li");
+          var anchor = doc.createElement("a");
+          var target = form.querySelector("[name=" + problem.name + "]");
+          anchor.href = "#" + (target && target.id ? target.id : "loi-" + problem.name);
+          anchor.textContent = problem.message;
+          anchor.addEventListener("click", function (e) {
+            if (!target) return;
+            e.preventDefault();
+            target.focus();
+          });
+          item.appendChild(anchor);
+          list.appendChild(item);
+        });
+        summary.hidden = false;
+        result.querySelector("[data-result-text]").textContent = "";
+        link.hidden = true;
+        preview.hidden = true;
+        summary.focus();
+        return;
+      }
+      summary.hidden = true;
+      var text = profileText(values, data);
+      var name = fileName(values, data);
+      if (url) URL.revokeObjectURL(url);
+      url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+      link.href = url;
+      link.setAttribute("download", name);
+      link.hidden = false;
+      preview.querySelector("pre").textContent = text;
+      preview.hidden = false;
+      result.querySelector("[data-result-text]").textContent = format(form.getAttribute("data-created"), { file: name });
+      api.lastFile = { name: name, text: text };
+      link.click();
+    });
+  }
+
+  var api = {
+    check: check,
+    profileText: profileText,
+    fileName: fileName,
+    achievementLines: achievementLines,
+    firstInvisible: firstInvisible,
+    start: start,
+    lastFile: null,
+    // The slug rule lives in search.js (loaded before this script on the page; required in Node).
+    slug: function (text) {
+      var search = (typeof GuongSearch !== "undefined") ? GuongSearch
+        : (typeof require === "function" ? require("./search.js") : null);
+      return search.slug(text);
+    },
+  };
+  return api;
+});
+
+"""###,
         "assets/search.js": #"""
 // Gương — search for /tim-kiem/, with or without diacritics. No framework, nothing from a CDN.
 //
@@ -777,6 +1048,160 @@ table.registration .fields { width: 20%; }
 .search-more[hidden] { display: none; }
 .search-more { margin: 0 0 1.5rem 1.3rem; }
 
+/* The submission form /gui-ho-so/ */
+.submission-form { max-width: 44rem; }
+.submission-form fieldset { border: 1px solid #c5ccd6; border-radius: var(--radius); margin: 0 0 1.25rem; padding: .75rem 1rem; }
+.submission-form legend { font-weight: 600; padding: 0 .25rem; }
+.form-row { margin: 0 0 1.25rem; }
+.form-row label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.submission-form input[type=text], .submission-form select, .submission-form textarea {
+  box-sizing: border-box; width: 100%; padding: .5rem .6rem; border: 1px solid #8792a2; border-radius: var(--radius);
+  background: #fff; color: var(--ink); font: inherit;
+}
+.submission-form [aria-invalid=true] { border-color: #b3261e; box-shadow: 0 0 0 1px #b3261e; }
+.choice { display: flex; gap: .5rem; align-items: baseline; padding: .3rem 0; min-height: 24px; }
+.choice input { flex: none; width: 1.15rem; height: 1.15rem; }
+.choice-block details { margin: 0 0 .5rem 1.65rem; font-size: .95em; }
+.hint { margin: .25rem 0 0; color: #4a5361; font-size: .95em; }
+.field-error { margin: .35rem 0 0; color: #b3261e; font-weight: 600; }
+.form-errors { border: 2px solid #b3261e; border-radius: var(--radius); padding: .5rem 1rem; margin: 0 0 1.25rem; }
+.form-errors h2 { margin-top: .25rem; font-size: 1.1rem; }
+.form-errors a { color: #b3261e; }
+.submission-form button[type=submit] { padding: .6rem 1.2rem; font: inherit; font-weight: 600; }
+.form-result pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; }
+.required, .optional { font-weight: 400; color: #4a5361; }
+
+"""#,
+        "guide/gui-ho-so.md": #"""
+# Hướng dẫn gửi hồ sơ
+
+Hướng dẫn này dành cho các trường và đơn vị gửi hồ sơ điển hình tiên tiến về Phòng. Mỗi điển hình (một
+tập thể hoặc một cá nhân) là một tệp hồ sơ. Có hai cách làm tệp: điền biểu mẫu trên trang (dễ nhất), hoặc
+tự viết tệp theo mẫu.
+
+## Cách 1: điền biểu mẫu trên trang
+
+1. Mở trang **Gửi hồ sơ** (trong thanh chuyên mục của trang).
+2. Chọn loại điển hình, ghi tên, chức vụ (cá nhân), chọn đơn vị, lĩnh vực và năm được công nhận.
+3. Ghi lời giới thiệu ngắn và các thành tích nổi bật, mỗi thành tích một dòng.
+4. Nếu có ảnh, ghi tên tệp ảnh (ví dụ `anh.jpg`).
+5. Bấm **Tạo tệp hồ sơ**. Trang kiểm tra từng mục ngay khi bạn gõ; còn lỗi thì trang chỉ ra mục cần sửa.
+   Không còn lỗi thì trình duyệt lưu tệp hồ sơ (ví dụ `nguyen-thi-minh-thu.md`) vào máy.
+6. Gửi tệp đó, kèm tệp ảnh có đúng tên đã ghi, cho Phòng (địa chỉ ở cuối trang này).
+
+Biểu mẫu không gửi gì đi đâu cả: mọi việc diễn ra trên máy của bạn.
+
+## Cách 2: tự viết tệp theo mẫu
+
+Tải tệp mẫu (cá nhân hoặc tập thể) ở đầu trang này, mở bằng Notepad hoặc một trình soạn văn bản thuần
+(không dùng Word), điền vào sau dấu hai chấm, rồi lưu lại với mã hóa **UTF-8**. Một tệp hồ sơ cá nhân
+đầy đủ trông như sau:
+
+```
+---
+kind: individual
+name: Nguyễn Thị Minh Thư
+position: Giáo viên Ngữ văn
+unit: thcs-dong-thanh
+fields: [a, đ]
+year: 2022
+photo: thu.jpg
+draft: false
+---
+
+Cô Thư có hơn mười năm dạy Ngữ văn, luôn tìm cách làm cho giờ học sinh động.
+
+## Thành tích nổi bật
+
+- Giải Nhất Hội thi giáo viên dạy giỏi cấp huyện năm học 2021–2022.
+- Sáng kiến kinh nghiệm được công nhận cấp huyện năm 2022.
+
+## Kinh nghiệm, cách làm hay
+
+Những điều khác muốn kể.
+```
+
+Phần giữa hai dòng `---` là phần thông tin; mỗi dòng có dạng `khóa: giá trị`, có **một dấu cách** sau
+dấu hai chấm. Phần sau dòng `---` thứ hai là nội dung.
+
+### Từng khóa, kèm ví dụ
+
+| khóa | nghĩa | ví dụ |
+| --- | --- | --- |
+| `kind` (loại) | cá nhân hay tập thể: `individual` hoặc `collective` | `kind: individual` |
+| `name` (tên) | họ và tên đầy đủ, có dấu; tập thể có thể bỏ trống để lấy tên đơn vị | `name: Nguyễn Thị Minh Thư` |
+| `position` (chức vụ) | bắt buộc với cá nhân | `position: Giáo viên Ngữ văn` |
+| `unit` (đơn vị) | mã đơn vị trong danh sách đơn vị của Phòng, hoặc tên trường | `unit: thcs-dong-thanh` |
+| `fields` (lĩnh vực) | một hoặc nhiều mã lĩnh vực, trong ngoặc vuông | `fields: [a, đ]` |
+| `year` (năm) | năm được công nhận, trong giai đoạn của kế hoạch; nhiều năm thì viết danh sách | `year: [2022, 2023]` |
+| `registered` (ngày đăng ký) | không bắt buộc; năm-tháng-ngày | `registered: 2022-01-18` |
+| `photo` (ảnh) | không bắt buộc; tên tệp ảnh .jpg, .png hoặc .webp gửi kèm | `photo: thu.jpg` |
+| `draft` (nháp) | `true` khi còn đang điền (hồ sơ chưa được đăng), `false` khi đã xong | `draft: false` |
+| `slug` (đường dẫn) | không bắt buộc; địa chỉ trang, tự tạo từ tên nếu bỏ trống | `slug: nguyen-thi-minh-thu` |
+
+Có thể viết tên khóa bằng tiếng Việt (`loại`, `tên`, `chức vụ`, `đơn vị`, `lĩnh vực`, `năm`, `ảnh`,
+`nháp`), có dấu hay không dấu đều được. Mục **Thành tích nổi bật** là bắt buộc: một tiêu đề
+`## Thành tích nổi bật` và bên dưới là danh sách, mỗi thành tích một dòng bắt đầu bằng `- `.
+
+## Mười lỗi hay gặp và thông báo của từng lỗi
+
+Khi kiểm tra, chương trình báo mỗi lỗi trên một dòng: tên tệp, dòng, cột, rồi lời nhắc cách sửa. Dưới đây
+là mười lỗi hay gặp nhất trong tệp `ho-so.md` như mẫu ở trên, và đúng thông báo mà mỗi lỗi nhận được.
+
+1. **Thiếu dấu cách sau dấu hai chấm** — viết `name:Nguyễn Thị Minh Thư`:
+
+   `` ho-so.md:3:6: lỗi: dòng 3 thiếu dấu cách sau dấu hai chấm; hãy viết `name: …` (một dấu cách giữa dấu hai chấm và giá trị). [yaml.space-after-colon] ``
+
+2. **Thụt lề bằng phím Tab** — danh sách lĩnh vực viết xuống dòng, đầu dòng là một Tab:
+
+   `` ho-so.md:7:1: lỗi: dòng 7 có ký tự Tab ở đầu dòng; phần thông tin chỉ được thụt lề bằng dấu cách — hãy xóa Tab (hoặc thay bằng dấu cách). [yaml.tab] ``
+
+3. **Dấu ngoặc kép kiểu Word** — `name: “Nguyễn Thị Minh Thư”` (tên vẫn được nhận, không kèm dấu ngoặc):
+
+   `` ho-so.md:3:7: cảnh báo: giá trị của "name" nằm trong dấu ngoặc kép kiểu Word (“…”); đã đọc giá trị không kèm dấu ngoặc — lần sau hãy bỏ chúng hoặc dùng dấu " thường. [value.curly-quotes] ``
+
+4. **Để trống một mục** — `position:` mà không ghi gì sau dấu hai chấm:
+
+   `` ho-so.md:4:10: lỗi: chưa điền chức vụ ("position"); hãy ghi giá trị ngay sau dấu hai chấm của dòng này, ví dụ `position: Giáo viên Toán`. [key.missing] ``
+
+5. **Thiếu hẳn dòng chức vụ** của hồ sơ cá nhân:
+
+   `` ho-so.md:2:1: lỗi: hồ sơ cá nhân phải có chức vụ; hãy thêm dòng `position: …` (ví dụ `position: Giáo viên Toán`). [position.missing] ``
+
+6. **Gõ sai mã đơn vị** — `unit: thcs-dong-thnah`:
+
+   `` ho-so.md:5:7: lỗi: đơn vị "thcs-dong-thnah" không có trong danh sách đơn vị của Phòng — có phải "thcs-dong-thanh"? [unit.unknown] ``
+
+7. **Mã lĩnh vực không có** — `fields: [e]`:
+
+   `` ho-so.md:6:10: lỗi: lĩnh vực "e" không có trong danh sách lĩnh vực của kế hoạch; dùng mã a, b, c, d, đ hoặc tên lĩnh vực. [field.unknown] ``
+
+8. **Năm ngoài giai đoạn** — `year: 2020`:
+
+   `` ho-so.md:7:7: lỗi: năm 2020 nằm ngoài giai đoạn 2021–2025 của kế hoạch. [year.outside-phase] ``
+
+9. **Thiếu mục Thành tích nổi bật**:
+
+   `` ho-so.md:9:1: lỗi: thiếu mục "Thành tích nổi bật"; hãy thêm tiêu đề `## Thành tích nổi bật` và một danh sách thành tích (mỗi dòng bắt đầu bằng `- `). [achievements.missing] ``
+
+10. **Không tìm thấy ảnh** — `photo: thu.jpg` mà chưa đặt tệp `thu.jpg` cạnh tệp hồ sơ:
+
+    `` ho-so.md:8:8: lỗi: không tìm thấy ảnh "thu.jpg"; hãy đặt tệp ảnh cùng thư mục với hồ sơ hoặc sửa tên tệp. [photo.missing] ``
+
+Lỗi (`lỗi`) phải sửa thì hồ sơ mới được nhận; cảnh báo (`cảnh báo`) chỉ là lời nhắc.
+
+## Kiểm tra tệp trước khi gửi
+
+Cách chắc nhất là tạo tệp bằng biểu mẫu: biểu mẫu đã kiểm tra từng mục. Nếu trường có cài chương trình
+`guong` (hỏi Phòng), chạy lệnh sau trong thư mục trang của Phòng để kiểm tra tệp của mình:
+
+```
+guong check ho-so.md
+```
+
+Không có dòng `lỗi` nào là tệp đã sẵn sàng. Nếu chưa điền xong, hãy để `draft: true`: hồ sơ nháp không
+được đăng lên trang và không làm hỏng việc dựng trang của Phòng; khi xong, đổi thành `draft: false`.
+
 """#,
         "strings.yaml": #"""
 # Every string the default theme shows a reader, in Vietnamese. Templates use them as {{t.key}}.
@@ -863,6 +1288,55 @@ search_found: "Tìm thấy {n} kết quả."
 search_showing: "Đang hiện {n} kết quả đầu."
 search_more: Xem thêm kết quả
 search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi tải lại trang.
+submission: Gửi hồ sơ
+submission_title: Tạo tệp hồ sơ điển hình tiên tiến
+submission_intro: Điền các mục dưới đây, bấm “Tạo tệp hồ sơ”, rồi gửi tệp tải về (kèm ảnh, nếu có) cho Phòng. Trang tự kiểm tra khi bạn gõ và tạo tệp đúng mẫu mà Phòng nhận.
+submission_private: Không có gì được gửi đi từ trang này. Mọi việc diễn ra ngay trên máy của bạn; tệp hồ sơ chỉ được lưu vào máy khi bạn bấm “Tạo tệp hồ sơ”.
+submission_noscript: Biểu mẫu này cần JavaScript. Bạn vẫn có thể tải tệp mẫu và điền theo hướng dẫn.
+submission_what_to_send: Gửi gì và gửi cho ai
+submission_send: Gửi tệp hồ sơ (.md) vừa tải về và tệp ảnh (nếu có, đúng tên đã ghi ở mục Ảnh) cho
+required: bắt buộc
+optional: không bắt buộc
+form_kind: Loại điển hình
+form_name: Họ và tên (cá nhân) hoặc tên tập thể
+form_name_hint: Viết đầy đủ, có dấu. Hồ sơ tập thể có thể để trống để lấy tên đơn vị.
+form_position: Chức vụ
+form_position_hint: Ví dụ Giáo viên Ngữ văn, Hiệu trưởng. Chỉ hồ sơ cá nhân cần mục này.
+form_unit: Đơn vị
+form_unit_choose: Chọn đơn vị…
+form_fields: Lĩnh vực (chọn một hoặc nhiều)
+form_years: Năm được công nhận (chọn một hoặc nhiều)
+form_lead: Lời giới thiệu
+form_lead_hint: Một hai đoạn ngắn, hiện trong các danh sách.
+form_achievements: Thành tích nổi bật
+form_achievements_hint: Mỗi thành tích một dòng.
+form_other: Kinh nghiệm, cách làm hay
+form_other_hint: Nội dung khác, nếu có.
+form_photo: Tên tệp ảnh
+form_photo_hint: Ví dụ anh.jpg. Gửi kèm tệp ảnh có đúng tên này.
+form_criteria: Tiêu chí
+form_create: Tạo tệp hồ sơ
+form_has_errors: Hồ sơ còn lỗi cần sửa
+form_created: "Đã tạo tệp {file}. Nếu trình duyệt không tự lưu, hãy bấm:"
+form_download: Tải tệp hồ sơ
+form_preview: Xem nội dung tệp
+form_error_kind: Hãy chọn loại điển hình (cá nhân hoặc tập thể).
+form_error_name: Hãy ghi họ và tên của cá nhân.
+form_error_name_slug: Tên phải có ít nhất một chữ cái hoặc chữ số.
+form_error_position: Hãy ghi chức vụ; hồ sơ cá nhân phải có chức vụ.
+form_error_unit: Hãy chọn đơn vị trong danh sách đơn vị của Phòng.
+form_error_fields: Hãy chọn ít nhất một lĩnh vực.
+form_error_year: "Hãy chọn ít nhất một năm trong giai đoạn {phase}."
+form_error_achievements: Hãy ghi ít nhất một thành tích nổi bật, mỗi thành tích một dòng.
+form_error_invisible: "Có ký tự vô hình ({code}), thường do chép từ nơi khác; hãy xóa chỗ đó và gõ lại."
+form_error_photo: "Tên tệp ảnh phải kết thúc bằng {types} và không có dấu / hay \\."
+guide: Hướng dẫn gửi hồ sơ
+guide_form: Điền biểu mẫu trên trang
+guide_templates: Tệp mẫu để điền
+guide_contact: Nơi nhận hồ sơ
+form_contact_email: Thư điện tử
+form_contact_phone: Điện thoại
+form_contact_address: Địa chỉ
 
 """#,
         "templates/card.mustache": #"""
@@ -913,6 +1387,25 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 </section>
 {{/groups}}
 {{> pagination}}
+
+"""#,
+        "templates/guide.mustache": #"""
+<h1>{{title}}</h1>
+<ul class="ways">
+  <li><a href="{{submissionURL}}">{{t.guide_form}}</a></li>
+  {{#templates}}<li><a href="{{url}}" download="{{file}}">{{t.guide_templates}}: {{name}} ({{file}})</a></li>
+  {{/templates}}
+</ul>
+<div class="prose">
+{{{html}}}
+</div>
+<h2>{{t.guide_contact}}</h2>
+<ul>
+  {{#contact.responsible}}<li>{{contact.responsible}}</li>{{/contact.responsible}}
+  {{#contact.email}}<li>{{t.form_contact_email}}: <a href="mailto:{{contact.email}}">{{contact.email}}</a></li>{{/contact.email}}
+  {{#contact.phone}}<li>{{t.form_contact_phone}}: {{contact.phone}}</li>{{/contact.phone}}
+  {{#contact.address}}<li>{{t.form_contact_address}}: {{contact.address}}</li>{{/contact.address}}
+</ul>
 
 """#,
         "templates/home.mustache": #"""
@@ -1168,6 +1661,99 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 </noscript>
 
 """#,
+        "templates/submission.mustache": ##"""
+<h1>{{t.submission_title}}</h1>
+<p>{{t.submission_intro}}</p>
+<p class="notice" id="khong-gui-di">{{t.submission_private}}</p>
+<noscript><p class="notice">{{t.submission_noscript}} <a href="{{guideURL}}">{{t.guide}}</a></p></noscript>
+<form class="submission-form" data-submission data-schema="{{data}}" data-created="{{t.form_created}}" novalidate hidden>
+  <div class="form-errors" data-errors tabindex="-1" hidden>
+    <h2>{{t.form_has_errors}}</h2>
+    <ul></ul>
+  </div>
+  <fieldset>
+    <legend>{{t.form_kind}} <span class="required">({{t.required}})</span></legend>
+    {{#kinds}}<label class="choice"><input type="radio" name="kind" value="{{id}}" aria-describedby="loi-kind"{{#isIndividual}} checked{{/isIndividual}}> {{name}}</label>
+    {{/kinds}}<p id="loi-kind" class="field-error" hidden></p>
+  </fieldset>
+  <div class="form-row">
+    <label for="o-name">{{t.form_name}}</label>
+    <input id="o-name" name="name" type="text" autocomplete="off" aria-describedby="goi-y-name loi-name">
+    <p id="goi-y-name" class="hint">{{t.form_name_hint}}</p>
+    <p id="loi-name" class="field-error" hidden></p>
+  </div>
+  <div class="form-row" data-only="individual">
+    <label for="o-position">{{t.form_position}} <span class="required">({{t.required}})</span></label>
+    <input id="o-position" name="position" type="text" autocomplete="organization-title" aria-describedby="goi-y-position loi-position">
+    <p id="goi-y-position" class="hint">{{t.form_position_hint}}</p>
+    <p id="loi-position" class="field-error" hidden></p>
+  </div>
+  <div class="form-row">
+    <label for="o-unit">{{t.form_unit}} <span class="required">({{t.required}})</span></label>
+    <select id="o-unit" name="unit" aria-describedby="loi-unit">
+      <option value="">{{t.form_unit_choose}}</option>
+      {{#units}}<option value="{{id}}">{{name}}</option>
+      {{/units}}
+    </select>
+    <p id="loi-unit" class="field-error" hidden></p>
+  </div>
+  <fieldset>
+    <legend>{{t.form_fields}} <span class="required">({{t.required}})</span></legend>
+    {{#fields}}<div class="choice-block">
+      <label class="choice"><input type="checkbox" name="fields" value="{{code}}" aria-describedby="loi-fields"> {{code}}) {{name}}</label>
+      <details><summary>{{t.form_criteria}}: {{name}}</summary><p data-kind="collective">{{collective}}</p><p data-kind="individual">{{individual}}</p></details>
+    </div>
+    {{/fields}}<p id="loi-fields" class="field-error" hidden></p>
+  </fieldset>
+  <fieldset>
+    <legend>{{t.form_years}} <span class="required">({{t.required}})</span></legend>
+    {{#years}}<label class="choice"><input type="checkbox" name="year" value="{{year}}" aria-describedby="loi-year"> {{year}}</label>
+    {{/years}}<p id="loi-year" class="field-error" hidden></p>
+  </fieldset>
+  <div class="form-row">
+    <label for="o-lead">{{t.form_lead}} <span class="optional">({{t.optional}})</span></label>
+    <textarea id="o-lead" name="lead" rows="4" aria-describedby="goi-y-lead loi-lead"></textarea>
+    <p id="goi-y-lead" class="hint">{{t.form_lead_hint}}</p>
+    <p id="loi-lead" class="field-error" hidden></p>
+  </div>
+  <div class="form-row">
+    <label for="o-achievements">{{t.form_achievements}} <span class="required">({{t.required}})</span></label>
+    <textarea id="o-achievements" name="achievements" rows="6" aria-describedby="goi-y-achievements loi-achievements"></textarea>
+    <p id="goi-y-achievements" class="hint">{{t.form_achievements_hint}}</p>
+    <p id="loi-achievements" class="field-error" hidden></p>
+  </div>
+  <div class="form-row">
+    <label for="o-other">{{t.form_other}} <span class="optional">({{t.optional}})</span></label>
+    <textarea id="o-other" name="other" rows="5" aria-describedby="goi-y-other loi-other"></textarea>
+    <p id="goi-y-other" class="hint">{{t.form_other_hint}}</p>
+    <p id="loi-other" class="field-error" hidden></p>
+  </div>
+  <div class="form-row">
+    <label for="o-photo">{{t.form_photo}} <span class="optional">({{t.optional}})</span></label>
+    <input id="o-photo" name="photo" type="text" autocomplete="off" spellcheck="false" aria-describedby="goi-y-photo loi-photo">
+    <p id="goi-y-photo" class="hint">{{t.form_photo_hint}}</p>
+    <p id="loi-photo" class="field-error" hidden></p>
+  </div>
+  <button type="submit">{{t.form_create}}</button>
+  <div class="form-result" data-result role="status" aria-live="polite">
+    <p data-result-text></p>
+    <p><a data-result-link href="#khong-gui-di" hidden>{{t.form_download}}</a></p>
+    <details data-result-preview hidden><summary>{{t.form_preview}}</summary><pre></pre></details>
+  </div>
+</form>
+<section class="what-to-send" aria-labelledby="gui-gi">
+  <h2 id="gui-gi">{{t.submission_what_to_send}}</h2>
+  <p>{{t.submission_send}}{{#contact.responsible}} {{contact.responsible}}{{/contact.responsible}}:</p>
+  <ul>
+    {{#contact.email}}<li>{{t.form_contact_email}}: <a href="mailto:{{contact.email}}">{{contact.email}}</a></li>{{/contact.email}}
+    {{#contact.phone}}<li>{{t.form_contact_phone}}: {{contact.phone}}</li>{{/contact.phone}}
+    {{#contact.address}}<li>{{t.form_contact_address}}: {{contact.address}}</li>{{/contact.address}}
+  </ul>
+  <p><a href="{{guideURL}}">{{t.guide}}</a></p>
+</section>
+<script src="{{base}}assets/form.js" defer></script>
+
+"""##,
         "templates/unit.mustache": #"""
 <h1>{{unit.name}}</h1>
 <p class="lede">{{unit.level}}{{#unit.commune}} · {{unit.commune}}{{/unit.commune}} · {{count}} {{t.exemplar_count}}</p>
