@@ -76,4 +76,17 @@ import Testing
         // Help stays as it was.
         #expect(try runGuong(["--help"]).status == 0)
     }
+
+    @Test func systemErrorsAreSaidInVietnamese() throws {
+        #expect(SystemErrorText.vietnamese(errno: EACCES) == "không có quyền đọc hoặc ghi")
+        #expect(SystemErrorText.vietnamese(errno: ENOSPC) == "đĩa đã đầy")
+        // Foundation's own error for a write into a folder that is not there.
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("guong-khong-co-\(UUID().uuidString)/x.md")
+        do {
+            try Data("x".utf8).write(to: missing, options: .withoutOverwriting)
+            Issue.record("the write should have failed")
+        } catch {
+            #expect(SystemErrorText.vietnamese(error) == "không có tệp hoặc thư mục này")
+        }
+    }
 }

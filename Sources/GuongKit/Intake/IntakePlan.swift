@@ -90,7 +90,7 @@ struct IntakePlan {
         } catch {
             // Only what this intake itself just created is taken back.
             if let copiedPhoto { try? FileManager.default.removeItem(at: copiedPhoto) }
-            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: (error as NSError).localizedDescription))
+            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: SystemErrorText.vietnamese(error)))
         }
     }
 

@@ -54,7 +54,7 @@ public struct OutputFolder: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
-            throw .io(path: staging.path, reason: error.localizedDescription)
+            throw .io(path: staging.path, reason: SystemErrorText.vietnamese(error))
         }
     }
 
@@ -89,7 +89,7 @@ public struct OutputFolder: Sendable {
             if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
                 try? manager.moveItem(at: old, to: target)
             }
-            throw .io(path: target.path, reason: error.localizedDescription)
+            throw .io(path: target.path, reason: SystemErrorText.vietnamese(error))
         }
         try? manager.removeItem(at: old)
     }

@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
             try folder.commit()
         } catch {
             folder.discard()
-            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: "\(error)"))
+            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
         }
         return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
                       profileCount: model.profiles.count, diagnostics: content.diagnostics,

@@ -70,7 +70,7 @@ public struct ProfileSkeleton: Sendable {
             if FileManager.default.fileExists(atPath: url.path), (error as NSError).code == NSFileWriteFileExistsError {
                 throw .exists(path: displayRoot + relative)
             }
-            throw .io(path: displayRoot + relative, reason: (error as NSError).localizedDescription)
+            throw .io(path: displayRoot + relative, reason: SystemErrorText.vietnamese(error))
         }
         return displayRoot + relative
     }
