@@ -48,6 +48,8 @@ import Testing
         // Schools never see units.yaml: the message names the department's list.
         #expect(wrong.first?.message.contains("danh sách đơn vị của Phòng") == true)
         #expect(wrong.first?.message.contains("units.yaml") == false)
+        // The office's JSON names the file.
+        #expect(CheckReport(diagnostics: wrong, profileCount: 1).json().contains("\"list\" : \"content/units.yaml\""))
     }
 
     @Test func noEnglishFromLibyaml() throws {

@@ -222,3 +222,21 @@ def test_axe_core_finds_nothing(form_browser, sample_site, page):
         .catch(e => done(['axe failed: ' + e]));
     """)
     assert result == [], "\n".join(result)
+
+
+def test_keyboard_alone_reaches_every_control_in_order(form_browser, sample_site):
+    base, _ = sample_site
+    open_form(form_browser, base)
+    form_browser.find_element(By.CSS_SELECTOR, "input[name=kind]:checked").click()
+    seen = []
+    for _ in range(60):
+        name = form_browser.execute_script("const a = document.activeElement; return a.closest('[data-submission]') ? (a.name || a.type) : ''")
+        if name and (not seen or seen[-1] != name):
+            seen.append(name)
+        if name == "submit":
+            break
+        form_browser.switch_to.active_element.send_keys(Keys.TAB)
+    order = [n for n in seen if n in CONTROLS + ["other", "photo", "submit"]]
+    assert order[:3] == ["kind", "name", "position"] and order[-1] == "submit", order
+    positions = [order.index(n) for n in ["kind", "name", "position", "unit", "fields", "year", "lead", "achievements"]]
+    assert positions == sorted(positions), order

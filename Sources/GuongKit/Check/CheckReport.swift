@@ -62,6 +62,8 @@ public struct CheckReport: Sendable {
             var file: String, line: Int, column: Int, severity: String, code: String, message: String
             var suggestion: String?
             var draft: Bool?
+            /// The office's file the value was looked up in (`content/units.yaml`): schools' messages say "the list".
+            var list: String?
         }
         struct Summary: Encodable { var errors: Int, warnings: Int, profiles: Int, drafts: [String]? }
         struct Document: Encodable { var diagnostics: [Entry], summary: Summary }
@@ -69,7 +71,7 @@ public struct CheckReport: Sendable {
             diagnostics: diagnostics.map {
                 Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
                       severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, suggestion: $0.suggestion,
-                      draft: $0.inDraft ? true : nil)
+                      draft: $0.inDraft ? true : nil, list: $0.code.listFile)
             },
             summary: Summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, profiles: profileCount,
                              drafts: drafts.isEmpty ? nil : drafts)
