@@ -20,6 +20,8 @@ import Testing
 
     @Test func aListWithoutBracketsIsReadAsTheList() throws {
         #expect(try check(frontMatter: Self.base + "name: Phạm Văn Phẩy\nfields: a, đ\n").isEmpty)
+        // A field's name holds commas: written whole, it is that field, not three.
+        #expect(try check(frontMatter: Self.base + "name: Phạm Văn Phẩy\nfields: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh\n").isEmpty)
         let site = try ScratchSite()
         defer { site.remove() }
         try site.write("gui/x.md", "---\n" + Self.base.replacingOccurrences(of: "year: 2023\n", with: "year: 2022, 2023\n")

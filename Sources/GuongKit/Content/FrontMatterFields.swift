@@ -16,7 +16,7 @@ struct FrontMatterFields {
                 continue
             }
             var value = Self.unquotingCurly(written, key: name, diagnostics: &diagnostics)
-            if key == .fields || key == .year { value = Self.splittingList(value) }
+            if key == .year { value = Self.splittingList(value) }  // `fields` splits knowing the field names
             values[key] = value
             keyLocations[key] = keyNode.location
             if let (node, scalar) = Self.firstInvisible(in: value) {

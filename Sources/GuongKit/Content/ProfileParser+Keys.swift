@@ -73,7 +73,10 @@ extension ProfileParser {
         }
         var codes: [String] = []
         var failed = false
-        for item in node.items {
+        // `fields: a, đ` is a list without brackets, unless the whole text is a field's name (names hold commas).
+        let items = node.scalar.map { fieldMatcher.match($0.trimmingCharacters(in: .whitespaces)) != nil } == true
+            ? node.items : FrontMatterFields.splittingList(node).items
+        for item in items {
             guard let text = item.scalar?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
                 diagnostics.append(.valueType(item.location, key: .fields, expected: "mã hoặc tên lĩnh vực"))
                 failed = true
