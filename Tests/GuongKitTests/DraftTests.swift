@@ -29,6 +29,10 @@ import Testing
         // `check FILE` on a draft: its problems are errors, so the school sees them.
         #expect(problems.hasErrors)
         #expect(!problems.contains { $0.inDraft })
+        let alone = try SiteLoader(root: site.root).load(only: [site.url(path)])
+        let report = CheckReport(diagnostics: alone.diagnostics, profileCount: 1, drafts: alone.draftPaths).text()
+        #expect(report.contains("\(path): nháp: còn lỗi (ở trên)"))
+        #expect(!report.contains("không có lỗi"))
     }
 
     @Test func aSiteWithABlankDraftChecksAndBuildsWithoutIt() throws {

@@ -179,6 +179,11 @@ import Testing
         let report = try intake(site, [file])
         #expect(report.entries.first?.verdict == .accepted(target: "content/profiles/pham-van-tu/index.md"))
         #expect(report.table().contains("là bản nháp (draft: true)"))
+        // A draft with errors is sent back, and said to be a draft too.
+        let broken = try inbox.put("loi.md", Self.profile(name: "Ngô Văn Lỗi", unit: "khong-co", extra: "draft: true\n"))
+        let rejected = try intake(site, [broken])
+        #expect(rejected.entries.first?.verdict == .rejected)
+        #expect(rejected.table().contains("sửa rồi nhận lại; là bản nháp (draft: true)"))
     }
 
     @Test func aDryRunWritesNothing() throws {

@@ -9,6 +9,9 @@ extension CheckReport {
         for path in paths {
             if let found = problems[path] {
                 lines += found.map(Self.line)
+            } else if diagnostics.contains(where: { $0.location.path == path && $0.severity == .error }) {
+                // `check FILE` on a draft: its errors are listed above, as errors.
+                lines.append(Self.printable("\(path): nháp: còn lỗi (ở trên), hãy sửa trước khi đổi thành `draft: false`."))
             } else {
                 lines.append(Self.printable("\(path): nháp: không có lỗi; đổi thành `draft: false` để đăng."))
             }
@@ -20,7 +23,7 @@ extension CheckReport {
 extension SiteContent {
     /// Every draft read, whether it passed the check or not.
     public var draftPaths: [String] {
-        Set(profiles.lazy.filter(\.draft).map(\.sourcePath)).union(diagnostics.lazy.filter(\.inDraft).map(\.location.path)).sorted()
+        Set(drafts).union(profiles.lazy.filter(\.draft).map(\.sourcePath)).union(diagnostics.lazy.filter(\.inDraft).map(\.location.path)).sorted()
     }
 }
 

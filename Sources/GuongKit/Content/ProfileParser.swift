@@ -25,6 +25,12 @@ public struct ProfileParser: Sendable {
     }
 
     public func parse(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic]) {
+        let result = parseNotingDraft(file)
+        return (result.profile, result.diagnostics)
+    }
+
+    /// `parse`, also saying whether the file says `draft: true`, even when it has errors.
+    public func parseNotingDraft(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic], isDraft: Bool) {
         var diagnostics: [Diagnostic] = []
         var isDraft = false
         let profile = parse(file, diagnostics: &diagnostics, isDraft: &isDraft)
@@ -32,7 +38,7 @@ public struct ProfileParser: Sendable {
         if isDraft, draftProblemsAreWarnings {
             for index in diagnostics.indices { diagnostics[index].inDraft = true }
         }
-        return (failed ? nil : profile, diagnostics)
+        return (failed ? nil : profile, diagnostics, isDraft)
     }
 
     private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic], isDraft: inout Bool) -> Profile? {

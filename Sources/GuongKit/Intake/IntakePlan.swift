@@ -30,6 +30,7 @@ struct IntakePlan {
     mutating func decide(source: URL, checked: SiteContent) -> Intake.Entry {
         var entry = Intake.Entry(source: source.relativePath, verdict: .rejected, diagnostics: checked.diagnostics,
                                  normalised: [], photo: nil, exemplar: nil)
+        entry.draft = checked.drafts.contains(source.relativePath)
         guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first,
               let bytes = try? Data(contentsOf: source) else { return entry }
         entry.draft = profile.draft

@@ -63,6 +63,7 @@ public struct IntakeReport: Sendable {
             return parts.joined(separator: "; ") + warningNote
         case .rejected:
             return "\(errors) lỗi\(warnings > 0 ? ", \(warnings) cảnh báo" : "") (xem ở trên); tệp để nguyên chỗ cũ, sửa rồi nhận lại"
+                + (entry.draft ? "; là bản nháp (draft: true)" : "")
         case .conflict(let conflict):
             let reason: String
             switch conflict {

@@ -48,6 +48,7 @@ public struct SiteLoader: Sendable {
         let reported = files == nil ? nil : Set(namedFiles.map(\.displayPath))
 
         var profiles: [Profile] = []
+        var drafts: [String] = []
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
@@ -55,13 +56,15 @@ public struct SiteLoader: Sendable {
                                        contentRoot: contentRoot, limits: limits)
             reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
             let parser = reader
-            let results = profileFiles.parallelMap { parser.parse($0) }
+            let results = profileFiles.parallelMap { parser.parseNotingDraft($0) }
+            drafts = zip(profileFiles, results).filter { $0.1.isDraft }.map(\.0.displayPath)
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
             profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
+                drafts = drafts.filter { reported.contains($0) }
             }
             diagnostics += profileProblems
         }
@@ -76,7 +79,8 @@ public struct SiteLoader: Sendable {
             pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         }
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
-                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted())
+                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
+                           drafts: drafts)
     }
 
     private func file(_ relativePath: String) -> ContentFile {
