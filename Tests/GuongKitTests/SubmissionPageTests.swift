@@ -56,4 +56,14 @@ import Testing
         #expect(template.contains("\ndraft: true\n"))
         #expect(site.exists("public/huong-dan/mau-tap-the.md"))
     }
+
+    /// The form's copy of the invisible characters is the check's rule, scalar for scalar.
+    @Test func theFormsInvisibleRangesAreTheChecksRule() {
+        var ranges: [[UInt32]] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), FrontMatterFields.isInvisible(scalar) else { continue }
+            if let last = ranges.last, last[1] + 1 == value { ranges[ranges.count - 1][1] = value } else { ranges.append([value, value]) }
+        }
+        #expect(SubmissionData.invisibleRanges == ranges)
+    }
 }
