@@ -49,6 +49,8 @@ import Testing
         let page = try site.read("public/huong-dan/index.html")
         #expect(page.contains("<h1>Hướng dẫn gửi hồ sơ</h1>"))
         #expect(page.contains("Mười lỗi hay gặp"))
+        // cmark has no tables: the guide keeps to what it renders.
+        #expect(!page.contains("<p>|"))
         #expect(page.contains("href=\"/dien-hinh/huong-dan/mau-ca-nhan.md\""))
         let template = try site.read("public/huong-dan/mau-ca-nhan.md")
         let written = try ProfileSkeleton(siteRoot: site.root).write(.init(kind: "individual"))

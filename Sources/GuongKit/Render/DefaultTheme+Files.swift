@@ -1126,18 +1126,16 @@ dấu hai chấm. Phần sau dòng `---` thứ hai là nội dung.
 
 ### Từng khóa, kèm ví dụ
 
-| khóa | nghĩa | ví dụ |
-| --- | --- | --- |
-| `kind` (loại) | cá nhân hay tập thể: `individual` hoặc `collective` | `kind: individual` |
-| `name` (tên) | họ và tên đầy đủ, có dấu; tập thể có thể bỏ trống để lấy tên đơn vị | `name: Nguyễn Thị Minh Thư` |
-| `position` (chức vụ) | bắt buộc với cá nhân | `position: Giáo viên Ngữ văn` |
-| `unit` (đơn vị) | mã đơn vị trong danh sách đơn vị của Phòng, hoặc tên trường | `unit: thcs-dong-thanh` |
-| `fields` (lĩnh vực) | một hoặc nhiều mã lĩnh vực, trong ngoặc vuông | `fields: [a, đ]` |
-| `year` (năm) | năm được công nhận, trong giai đoạn của kế hoạch; nhiều năm thì viết danh sách | `year: [2022, 2023]` |
-| `registered` (ngày đăng ký) | không bắt buộc; năm-tháng-ngày | `registered: 2022-01-18` |
-| `photo` (ảnh) | không bắt buộc; tên tệp ảnh .jpg, .png hoặc .webp gửi kèm | `photo: thu.jpg` |
-| `draft` (nháp) | `true` khi còn đang điền (hồ sơ chưa được đăng), `false` khi đã xong | `draft: false` |
-| `slug` (đường dẫn) | không bắt buộc; địa chỉ trang, tự tạo từ tên nếu bỏ trống | `slug: nguyen-thi-minh-thu` |
+- `kind` (loại): cá nhân hay tập thể: `individual` hoặc `collective`. Ví dụ: `kind: individual`
+- `name` (tên): họ và tên đầy đủ, có dấu; tập thể có thể bỏ trống để lấy tên đơn vị. Ví dụ: `name: Nguyễn Thị Minh Thư`
+- `position` (chức vụ): bắt buộc với cá nhân. Ví dụ: `position: Giáo viên Ngữ văn`
+- `unit` (đơn vị): mã đơn vị trong danh sách đơn vị của Phòng, hoặc tên trường. Ví dụ: `unit: thcs-dong-thanh`
+- `fields` (lĩnh vực): một hoặc nhiều mã lĩnh vực, trong ngoặc vuông. Ví dụ: `fields: [a, đ]`
+- `year` (năm): năm được công nhận, trong giai đoạn của kế hoạch; nhiều năm thì viết danh sách. Ví dụ: `year: [2022, 2023]`
+- `registered` (ngày đăng ký): không bắt buộc; năm-tháng-ngày. Ví dụ: `registered: 2022-01-18`
+- `photo` (ảnh): không bắt buộc; tên tệp ảnh .jpg, .png hoặc .webp gửi kèm. Ví dụ: `photo: thu.jpg`
+- `draft` (nháp): `true` khi còn đang điền (hồ sơ chưa được đăng), `false` khi đã xong. Ví dụ: `draft: false`
+- `slug` (đường dẫn): không bắt buộc; địa chỉ trang, tự tạo từ tên nếu bỏ trống. Ví dụ: `slug: nguyen-thi-minh-thu`
 
 Có thể viết tên khóa bằng tiếng Việt (`loại`, `tên`, `chức vụ`, `đơn vị`, `lĩnh vực`, `năm`, `ảnh`,
 `nháp`), có dấu hay không dấu đều được. Mục **Thành tích nổi bật** là bắt buộc: một tiêu đề
