@@ -1070,6 +1070,9 @@ table.registration .fields { width: 20%; }
 .submission-form button[type=submit] { padding: .6rem 1.2rem; font: inherit; font-weight: 600; }
 .form-result pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; }
 .required, .optional { font-weight: 400; color: #4a5361; }
+/* The guide /huong-dan/: its example files and quoted messages wrap or scroll inside a phone's width. */
+.guide code { overflow-wrap: anywhere; }
+.guide pre { overflow-x: auto; max-width: 100%; }
 
 """#,
         "guide/gui-ho-so.md": #"""
@@ -1394,7 +1397,7 @@ form_contact_address: Địa chỉ
   {{#templates}}<li><a href="{{url}}" download="{{file}}">{{t.guide_templates}}: {{name}} ({{file}})</a></li>
   {{/templates}}
 </ul>
-<div class="prose">
+<div class="prose guide">
 {{{html}}}
 </div>
 <h2>{{t.guide_contact}}</h2>
