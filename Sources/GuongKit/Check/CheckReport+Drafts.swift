@@ -26,14 +26,3 @@ extension SiteContent {
         Set(drafts).union(profiles.lazy.filter(\.draft).map(\.sourcePath)).union(diagnostics.lazy.filter(\.inDraft).map(\.location.path)).sorted()
     }
 }
-
-extension DiagnosticCode {
-    /// The site file a value is looked up in, for `--format json`: the text says "danh sách đơn vị của Phòng".
-    var listFile: String? {
-        switch self {
-        case .unitUnknown: "content/units.yaml"
-        case .fieldUnknown, .kindUnknown, .yearOutsidePhase: "content/registration.yaml"
-        default: nil
-        }
-    }
-}
