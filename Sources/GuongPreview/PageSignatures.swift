@@ -89,6 +89,11 @@ struct PageSignatures {
             hasher.combine(everyProfile)
         case .search:
             hasher.combine(site.theme.page("search"))
+        case .submission:
+            hasher.combine(site.theme.page("submission"))
+        case .guide, .guideTemplate:
+            hasher.combine(site.theme.page("guide"))
+            hasher.combine(site.theme.guide)
         case .notFound:
             hasher.combine(site.theme.page("not-found"))
         case .freePage(let index):

@@ -35,7 +35,7 @@ extension PreviewSite {
                                                 limit: loader.limits.profiles))
         } else if let schema = settings.schema {
             checked = ordered.compactMap(\.profile)
-            ruleDiagnostics = SiteRules(schema: schema, units: settings.units).apply(to: &checked)
+            ruleDiagnostics = SiteRules(schema: schema, units: settings.units).apply(to: &checked, draftsAreWarnings: !options.includeDrafts)
             diagnostics += ruleDiagnostics
         }
         if case .failure(let problem) = theme { diagnostics.append(problem.diagnostic) }

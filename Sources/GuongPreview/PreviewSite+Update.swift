@@ -90,8 +90,10 @@ extension PreviewSite {
     /// Parses `files` (in parallel) into `profiles`.
     func parse(_ files: [ContentFile]) {
         guard let schema = settings.schema, !files.isEmpty else { return }
-        let parser = ProfileParser(schema: schema, units: Dictionary(settings.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+        var reader = ProfileParser(schema: schema, units: Dictionary(settings.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                    contentRoot: loader.contentRoot, limits: loader.limits)
+        reader.draftProblemsAreWarnings = !options.includeDrafts
+        let parser = reader
         let results = files.parallelMap { file in
             let (profile, diagnostics) = parser.parse(file)
             return ParsedProfile(file: file, profile: profile, diagnostics: diagnostics, signature: profile.map(Self.signature) ?? 0)

@@ -9,6 +9,8 @@ struct ThemeSignatures {
     private var templates: [String: Int] = [:]
     /// The layout (with its partials) and `strings.yaml`: every HTML page depends on them.
     private(set) var shared = 0
+    /// The guide for schools (`guide/gui-ho-so.md`), which `/huong-dan/` renders.
+    private(set) var guide = 0
 
     /// Reads the theme the way `Theme.load` does: the default theme, overridden file by file by the site's `theme/`.
     init(siteRoot: URL) {
@@ -43,6 +45,9 @@ struct ThemeSignatures {
         shared.combine(templates["layout"])
         shared.combineBytes(of: files["strings.yaml"])
         self.shared = shared.finalize()
+        var guide = Hasher()
+        guide.combineBytes(of: files[Theme.guideFile])
+        self.guide = guide.finalize()
     }
 
     /// The signature of a page rendered with `template` inside the layout.

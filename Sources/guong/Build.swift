@@ -42,8 +42,8 @@ struct Build: ParsableCommand {
         } catch {
             try fail(error)
         }
-        let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount)
-        if !report.diagnostics.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
+        let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount, drafts: report.drafts)
+        if !report.diagnostics.isEmpty || !report.drafts.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
         print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(CheckReport.printable(report.output.path)) trong \(seconds) giây.")
         // Done: the process ends holding the report, so the site's data goes with the process instead of being
@@ -56,8 +56,8 @@ struct Build: ParsableCommand {
         case .site(let error):
             printError(CheckReport.printable(error.vietnamese))
             throw ExitStatus.cannotRun
-        case .content(let diagnostics, let count):
-            print(CheckReport(diagnostics: diagnostics, profileCount: count).text(), terminator: "")
+        case .content(let diagnostics, let count, let drafts):
+            print(CheckReport(diagnostics: diagnostics, profileCount: count, drafts: drafts).text(), terminator: "")
             printError("lỗi: hồ sơ còn lỗi nên chưa dựng trang; trang cũ (nếu có) giữ nguyên.")
             throw ExitStatus.contentErrors
         case .theme(let diagnostic):

@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
             printError(CheckReport.printable(error.vietnamese))
             throw ExitStatus.cannotRun
         }
-        let report = CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount)
+        let report = CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount, drafts: content.draftPaths)
         print(format == .json ? report.json() : report.text(), terminator: "")
         if report.hasErrors { throw ExitStatus.contentErrors }
     }

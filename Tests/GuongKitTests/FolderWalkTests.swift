@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 @Suite("Folder walk")

@@ -1,5 +1,6 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 @Suite("Splitting a profile at its --- fences")

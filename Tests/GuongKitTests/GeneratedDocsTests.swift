@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Docs made from the code: a test fails while they differ from what the code gives, and
 /// `GUONG_RECORD=1 swift test` rewrites them (then review the diff).

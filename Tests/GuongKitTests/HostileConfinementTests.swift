@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 /// Nothing is read outside the site, nothing written outside the output, and the output can never be a

@@ -2,6 +2,7 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 /// One hostile input and what `guong` must make of it: exactly these diagnostics, and when it has no

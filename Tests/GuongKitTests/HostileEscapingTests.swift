@@ -2,6 +2,7 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 #if canImport(FoundationXML)
 import FoundationXML

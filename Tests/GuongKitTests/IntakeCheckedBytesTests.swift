@@ -26,9 +26,9 @@ struct IntakeCheckedBytesTests {
         var plan = IntakePlan(siteRoot: loader.root, displayRoot: "", existing: [])
         var entry = plan.decide(source: file, checked: checked)
         plan.file(&entry)
-        #expect(entry.verdict == .accepted(target: "content/profiles/pham-van-tu.md"))
-        #expect(try site.read("content/profiles/pham-van-tu.md") == text)
-        #expect(try Data(contentsOf: site.url("content/profiles/tu.svg")) == picture)
+        #expect(entry.verdict == .accepted(target: "content/profiles/pham-van-tu/index.md"))
+        #expect(try site.read("content/profiles/pham-van-tu/index.md") == text)
+        #expect(try Data(contentsOf: site.url("content/profiles/pham-van-tu/tu.svg")) == picture)
     }
 
     @Test func theLoaderKeepsNoBytesUnlessAsked() throws {

@@ -38,9 +38,9 @@ struct MacFileNameTests {
         try Self.writeNFD(Self.jpeg, at: "ảnh-tư.jpg", below: inbox.root)
         let file = try inbox.put("tu.md", IntakeTests.profile(name: "Phạm Văn Tư", extra: "photo: ảnh-tư.jpg\n"))
         let report = try Intake(options: Intake.Options(siteRoot: site.root)).run([file])
-        #expect(report.entries.first?.verdict == .accepted(target: "content/profiles/pham-van-tu.md"))
-        #expect(try Data(contentsOf: site.url("content/profiles/ảnh-tư.jpg")) == Self.jpeg)
-        let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/profiles").path).map { Array($0.utf8) }
+        #expect(report.entries.first?.verdict == .accepted(target: "content/profiles/pham-van-tu/index.md"))
+        #expect(try Data(contentsOf: site.url("content/profiles/pham-van-tu/ảnh-tư.jpg")) == Self.jpeg)
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.url("content/profiles/pham-van-tu").path).map { Array($0.utf8) }
         #expect(names.contains(Array("ảnh-tư.jpg".utf8)), "filed in NFC")
         #expect(!(try SiteLoader(root: site.root).load().diagnostics.hasErrors))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 /// The vectors `theme/assets/search.js` is tested against too (`Tests/browser/folding.test.mjs`):

@@ -1,5 +1,6 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 /// `SearchPostings` reads documents in batches into tables of bytes; what it finds must be what the

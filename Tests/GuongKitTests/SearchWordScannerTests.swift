@@ -1,5 +1,6 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 /// The index cuts words with `SearchWordScanner`; `SearchText.words` is the definition (and what

@@ -1,5 +1,6 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
 @testable import GuongRender
 
 @Suite("Decoding a content file's bytes")

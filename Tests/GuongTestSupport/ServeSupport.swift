@@ -113,3 +113,24 @@ package func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bo
     } while Date() < deadline
     return try condition()
 }
+
+/// A valid individual's profile file of the basic site, for tests that take files in or preview them.
+package func sampleProfileText(name: String, unit: String = "th-nhi-binh", extra: String = "", body: String = "Thầy dạy giỏi.") -> String {
+    """
+    ---
+    kind: individual
+    name: \(name)
+    position: Giáo viên Toán
+    unit: \(unit)
+    fields: [a]
+    year: 2023
+    \(extra)---
+
+    \(body)
+
+    ## Thành tích nổi bật
+
+    - Giáo viên dạy giỏi cấp huyện.
+
+    """
+}

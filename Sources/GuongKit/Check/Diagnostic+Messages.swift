@@ -31,7 +31,7 @@ extension Diagnostic {
 
     static func yamlSyntax(_ at: SourceLocation, detail: String) -> Diagnostic {
         Diagnostic(.yamlSyntax, at: at,
-                   "phần thông tin viết sai cú pháp YAML (\(detail)); mỗi dòng có dạng `khóa: giá trị`, danh sách viết `[a, b]`, giá trị có dấu `:` hoặc `#` thì đặt trong ngoặc kép.")
+                   "phần thông tin viết sai\(detail.isEmpty ? "" : " (\(detail))"); mỗi dòng có dạng `khóa: giá trị`, danh sách viết `[a, b]`, giá trị có dấu `:` hoặc `#` thì đặt trong ngoặc kép.")
     }
 
     static func yamlAlias(_ at: SourceLocation) -> Diagnostic {
@@ -62,7 +62,8 @@ extension Diagnostic {
     }
 
     static func valueEmpty(_ at: SourceLocation, key: ProfileKey, example: String) -> Diagnostic {
-        Diagnostic(.keyMissing, at: at, "khóa \"\(key.rawValue)\" (\(key.aliases[0])) để trống; hãy ghi giá trị, ví dụ `\(example)`.")
+        Diagnostic(.keyMissing, at: at,
+                   "chưa điền \(key.aliases[0]) (\"\(key.rawValue)\"); hãy ghi giá trị ngay sau dấu hai chấm của dòng này, ví dụ `\(example)`.")
     }
 
     static func valueType(_ at: SourceLocation, key: ProfileKey, expected: String) -> Diagnostic {
@@ -82,12 +83,12 @@ extension Diagnostic {
     }
 
     static func unitUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
-        Diagnostic(.unitUnknown, at: at, "đơn vị \"\(value)\" không có trong units.yaml", suggestion: suggestion)
+        Diagnostic(.unitUnknown, at: at, "đơn vị \"\(value)\" không có trong danh sách đơn vị của Phòng", suggestion: suggestion)
     }
 
     static func fieldUnknown(_ at: SourceLocation, value: String, codes: [String], suggestion: String?) -> Diagnostic {
         Diagnostic(.fieldUnknown, at: at,
-                   "lĩnh vực \"\(value)\" không có trong registration.yaml; dùng mã \(codes.joined(separator: ", ")) hoặc tên lĩnh vực.",
+                   "lĩnh vực \"\(value)\" không có trong danh sách lĩnh vực của kế hoạch; dùng mã \(codes.joined(separator: ", ")) hoặc tên lĩnh vực.",
                    suggestion: suggestion)
     }
 
@@ -103,7 +104,7 @@ extension Diagnostic {
 
     static func positionMissing(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.positionMissing, at: at,
-                   "hồ sơ cá nhân phải có chức vụ; hãy thêm dòng `chức vụ: …` (ví dụ `chức vụ: Giáo viên Toán`).")
+                   "hồ sơ cá nhân phải có chức vụ; hãy thêm dòng `position: …` (ví dụ `position: Giáo viên Toán`).")
     }
 
     static func registeredInvalid(_ at: SourceLocation, value: String) -> Diagnostic {

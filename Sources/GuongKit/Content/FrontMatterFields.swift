@@ -4,7 +4,7 @@ struct FrontMatterFields {
     private(set) var keyLocations: [ProfileKey: SourceLocation] = [:]
 
     init(_ mapping: [(key: YAMLNode, value: YAMLNode)], diagnostics: inout [Diagnostic]) {
-        for (keyNode, value) in mapping {
+        for (keyNode, written) in mapping {
             let name = keyNode.scalar ?? ""
             guard let key = ProfileKey(matching: name) else {
                 let suggestion = Suggestion.nearest(to: name, in: ProfileKey.allNames)
@@ -15,6 +15,8 @@ struct FrontMatterFields {
                 diagnostics.append(.keyDuplicate(keyNode.location, key: name, first: first))
                 continue
             }
+            var value = Self.unquotingCurly(written, key: name, diagnostics: &diagnostics)
+            if key == .year { value = Self.splittingList(value) }  // `fields` splits knowing the field names
             values[key] = value
             keyLocations[key] = keyNode.location
             if let (node, scalar) = Self.firstInvisible(in: value) {

@@ -14,6 +14,9 @@ public struct ProfileParser: Sendable {
     public var limits: Limits
     /// Keep each profile's bytes and its photo's, as checked, in `Profile.checkedBytes` (for intake, which copies them).
     public var keepsCheckedBytes = false
+    /// A site's check and build: a draft's problems are warnings under their own heading, so an
+    /// unfinished file never blocks the site; `check FILE` and intake leave them errors.
+    public var draftProblemsAreWarnings = false
 
     public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
         self.schema = schema
@@ -24,12 +27,23 @@ public struct ProfileParser: Sendable {
     }
 
     public func parse(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let profile = parse(file, diagnostics: &diagnostics)
-        return (diagnostics.hasErrors ? nil : profile, diagnostics)
+        let result = parseNotingDraft(file)
+        return (result.profile, result.diagnostics)
     }
 
-    private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> Profile? {
+    /// `parse`, also saying whether the file says `draft: true`, even when it has errors.
+    public func parseNotingDraft(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic], isDraft: Bool) {
+        var diagnostics: [Diagnostic] = []
+        var isDraft = false
+        let profile = parse(file, diagnostics: &diagnostics, isDraft: &isDraft)
+        let failed = diagnostics.hasErrors
+        if isDraft, draftProblemsAreWarnings {
+            for index in diagnostics.indices { diagnostics[index].inDraft = true }
+        }
+        return (failed ? nil : profile, diagnostics, isDraft)
+    }
+
+    private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic], isDraft: inout Bool) -> Profile? {
         let source: SourceText, bytes: [UInt8]
         switch file.readKeepingBytes(limits: limits) {
         case .success(let read): (source, bytes) = read
@@ -48,6 +62,7 @@ public struct ProfileParser: Sendable {
         let registered = readRegistered(fields, diagnostics: &diagnostics)
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
         let draft = readDraft(fields, diagnostics: &diagnostics)
+        isDraft = draft
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
         if let line = CmarkBounds.lineOverBudget(in: split.body) {
@@ -96,11 +111,13 @@ public struct ProfileParser: Sendable {
         do {
             root = try YAMLReader().read(split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
         } catch {
-            diagnostics.append(Diagnostic(yamlProblem: error))
+            let typo = FrontMatterTypos.first(in: split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+            diagnostics.append(typo ?? Diagnostic(yamlProblem: error))
             return nil
         }
         guard let pairs = root?.pairs else {
-            diagnostics.append(.yamlNotMapping(root?.location ?? file.start.at(line: split.yamlFirstLine, column: 1)))
+            diagnostics.append(FrontMatterTypos.first(in: split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+                ?? .yamlNotMapping(root?.location ?? file.start.at(line: split.yamlFirstLine, column: 1)))
             return nil
         }
         return (FrontMatterFields(pairs, diagnostics: &diagnostics), split)
@@ -111,9 +128,9 @@ extension Diagnostic {
     /// The diagnostic for a YAML problem in any of the site's files.
     package init(yamlProblem problem: YAMLProblem) {
         switch problem.kind {
-        case .syntax: self = .yamlSyntax(problem.location, detail: problem.detail)
+        case .syntax: self = .yamlSyntax(problem.location, detail: problem.vietnameseDetail)
         case .alias: self = .yamlAlias(problem.location)
-        case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.detail)
+        case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.kind == .tooDeep ? "quá nhiều cấp" : "quá nhiều mục")
         case .duplicateKey:
             if let first = problem.firstLocation {
                 self = .keyDuplicate(problem.location, key: problem.detail, first: first)

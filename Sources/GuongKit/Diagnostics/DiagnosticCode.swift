@@ -10,6 +10,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case yamlAlias = "yaml.alias"
     case yamlTooComplex = "yaml.too-complex"
     case yamlNotMapping = "yaml.not-mapping"
+    case yamlTab = "yaml.tab"
+    case yamlNonBreakingSpace = "yaml.nbsp"
+    case yamlSpaceAfterColon = "yaml.space-after-colon"
+    case valueCurlyQuotes = "value.curly-quotes"
     case keyDuplicate = "key.duplicate"
     case keyMissing = "key.missing"
     case keyUnknown = "key.unknown"
@@ -56,7 +60,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+        case .keyUnknown, .registeredLate, .valueCurlyQuotes, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
              .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored:
             .warning
         default:

@@ -2,16 +2,17 @@ import Foundation
 
 /// Decides where each submitted file goes, remembering what the site and this intake already hold.
 struct IntakePlan {
+    /// The profile's file inside its bundle folder.
+    static let bundleFile = "index.md"
+
     let siteRoot: URL
     let displayRoot: String
     /// Exemplars of the site by identity (kind, name ignoring case, unit): their source path.
     private var exemplars: [String: String] = [:]
     /// Exemplars accepted in this intake by identity: the file they came in.
     private var batch: [String: String] = [:]
-    /// Targets claimed in this intake, relative to the site (`content/profiles/x.md`).
+    /// Bundle folders claimed in this intake, relative to the site (`content/profiles/x`).
     private var claimed: Set<String> = []
-    /// Photos claimed in this intake: target → the bytes checked.
-    private var photos: [String: [UInt8]] = [:]
     /// What `file` writes for each accepted entry, by source path: the text and photo bytes that were checked.
     private var pending: [String: (text: String, target: String, photo: (bytes: [UInt8], to: String)?)] = [:]
 
@@ -29,8 +30,10 @@ struct IntakePlan {
     mutating func decide(source: URL, checked: SiteContent) -> Intake.Entry {
         var entry = Intake.Entry(source: source.relativePath, verdict: .rejected, diagnostics: checked.diagnostics,
                                  normalised: [], photo: nil, exemplar: nil)
+        entry.draft = checked.drafts.contains(source.relativePath)
         guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first, let bytes = profile.checkedBytes?.profile
         else { return entry }
+        entry.draft = profile.draft
         entry.exemplar = "\(checked.schema?.definition(of: profile.kind)?.name ?? profile.kind.rawValue) \(profile.name) (\(profile.unitID))"
         let identity = Self.identity(profile)
         if let existing = exemplars[identity] {
@@ -41,42 +44,35 @@ struct IntakePlan {
             entry.verdict = .conflict(.sameInBatch(other: other))
             return entry
         }
-        // The site's own rule for namesakes: the unit's id after the name.
-        let candidates = ["content/profiles/\(profile.slug).md", "content/profiles/\(profile.slug)-\(profile.unitID).md"]
-        guard let target = candidates.first(where: { !claimed.contains($0) && !exists($0) }) else {
-            entry.verdict = .conflict(.fileExists(path: displayRoot + candidates[0]))
+        // Each profile gets a folder of its own (a page bundle, as Hugo's): its photo goes beside it under the
+        // name the file gives, so two schools' `anh.jpg` never collide and nothing in the file is rewritten.
+        // A namesake in another unit takes the site's own suffix, the unit's id.
+        let folders = ["content/profiles/\(profile.slug)", "content/profiles/\(profile.slug)-\(profile.unitID)"]
+        guard let folder = folders.first(where: { !claimed.contains($0) && !exists($0) && !exists($0 + ".md") }) else {
+            entry.verdict = .conflict(.fileExists(path: displayRoot + folders[0] + "/"))
             return entry
         }
+        let target = folder + "/" + Self.bundleFile
         var photo: (bytes: [UInt8], to: String)?
         if let picture = profile.photo {
             // The loader keeps a checked photo's bytes for intake; without them nothing is filed.
             guard let pictureBytes = profile.checkedBytes?.photo else { return entry }
-            let folder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
-            guard picture.path.hasPrefix(folder) else {
+            let sourceFolder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
+            guard picture.path.hasPrefix(sourceFolder) else {
                 entry.verdict = .conflict(.photoOutside(path: picture.path))
                 return entry
             }
             // Filed under the name the profile gives it (NFC), whatever the Mac that sent it wrote.
-            let relative = String(picture.path.dropFirst(folder.count)).precomposedStringWithCanonicalMapping
-            let photoTarget = "content/profiles/" + relative
-            let there = siteRoot.appendingPathComponent(photoTarget)
-            if let earlier = photos[photoTarget], earlier != pictureBytes {
-                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
-                return entry
-            }
-            if FileManager.default.fileExists(atPath: there.path), (try? Data(contentsOf: there)).map(Array.init) != pictureBytes {
-                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
-                return entry
-            }
-            if !FileManager.default.fileExists(atPath: there.path), photos[photoTarget] == nil { photo = (pictureBytes, photoTarget) }
-            photos[photoTarget] = pictureBytes
+            let relative = String(picture.path.dropFirst(sourceFolder.count)).precomposedStringWithCanonicalMapping
+            let photoTarget = folder + "/" + relative
+            photo = (pictureBytes, photoTarget)
             entry.photo = displayRoot + photoTarget
         }
         let (text, changes) = Self.normalise(bytes)
         entry.normalised = changes
         entry.verdict = .accepted(target: displayRoot + target)
         entry.diagnostics = checked.diagnostics
-        claimed.insert(target)
+        claimed.insert(folder)
         batch[identity] = source.relativePath
         pending[source.relativePath] = (text, target, photo)
         return entry
@@ -99,7 +95,7 @@ struct IntakePlan {
         } catch {
             // Only what this intake itself just created is taken back.
             if let copiedPhoto { try? FileManager.default.removeItem(at: copiedPhoto) }
-            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: (error as NSError).localizedDescription))
+            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: SystemErrorText.vietnamese(error)))
         }
     }
 

@@ -9,6 +9,9 @@ public struct SiteLoader: Sendable {
     public var limits: Limits
     /// Keep the bytes each profile and photo was checked on (`Profile.checkedBytes`).
     public var keepsCheckedBytes = false
+    /// When the whole site is loaded, a draft's problems are warnings (see `ProfileParser`); a build that
+    /// publishes drafts (`--drafts`) turns this off.
+    public var draftsAreWarnings = true
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -54,20 +57,24 @@ public struct SiteLoader: Sendable {
         let reported = files == nil ? nil : Set(namedFiles.map(\.displayPath))
 
         var profiles: [Profile] = []
+        var drafts: [String] = []
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
-            var configured = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            var reader = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                        contentRoot: contentRoot, limits: limits)
-            configured.keepsCheckedBytes = keepsCheckedBytes
-            let parser = configured
-            let results = profileFiles.parallelMap { parser.parse($0) }
+            reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
+            reader.keepsCheckedBytes = keepsCheckedBytes
+            let parser = reader
+            let results = profileFiles.parallelMap { parser.parseNotingDraft($0) }
+            drafts = zip(profileFiles, results).filter { $0.1.isDraft }.map(\.0.displayPath)
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
-            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles)
+            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
+                drafts = drafts.filter { reported.contains($0) }
             }
             diagnostics += profileProblems
         }
@@ -82,7 +89,8 @@ public struct SiteLoader: Sendable {
             diagnostics += problems
         }
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
-                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted())
+                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
+                           drafts: drafts)
     }
 
     private func file(_ relativePath: String) -> ContentFile {

@@ -10,6 +10,9 @@ public enum SitePaths {
     public static let sitemap = "sitemap.xml"
     public static let data = "du-lieu/dien-hinh.json"
     public static let notFound = "404.html"
+    /// The submission form, and the guide for schools with its template files.
+    public static let submission = "gui-ho-so/"
+    public static let guide = "huong-dan/"
     public static let assets = "assets/"
 
     public static func profile(_ slug: String) -> String { "dien-hinh/\(slug)/" }
@@ -38,6 +41,7 @@ public enum SitePaths {
     /// The first segments the site itself uses; a free page may not take one.
     public static let reserved: Set<String> = [
         "dien-hinh", "linh-vuc", "nam", "tap-the", "ca-nhan", "don-vi", "dang-ky", "tim-kiem", "du-lieu", "assets", "trang",
+        "gui-ho-so", "huong-dan",
     ]
 
     /// The file a path is written to: `nam/2022/` → `nam/2022/index.html`.

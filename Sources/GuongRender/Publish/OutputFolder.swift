@@ -47,7 +47,7 @@ public struct OutputFolder: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
-            throw .io(path: staging.path, reason: error.localizedDescription)
+            throw .io(path: staging.path, reason: SystemErrorText.vietnamese(error))
         }
     }
 

@@ -26,6 +26,8 @@ public struct SiteBuilder: Sendable {
         public var profileCount: Int
         /// Warnings found on the way (errors stop the build).
         public var diagnostics: [Diagnostic]
+        /// The drafts read and left out of the site (see `CheckReport.drafts`); empty with `--drafts`.
+        public var drafts: [String]
         /// The site's model and renderer, kept alive with the report: a process that ends after the build
         /// can exit with them instead of freeing their objects one by one (docs/performance.md).
         let site: BuiltSite
@@ -45,7 +47,7 @@ public struct SiteBuilder: Sendable {
     public enum Failure: Error, Sendable {
         case site(SiteError)
         /// The content has errors (all of them, warnings included).
-        case content([Diagnostic], profileCount: Int)
+        case content([Diagnostic], profileCount: Int, drafts: [String])
         case theme(Diagnostic)
         case output(OutputFolder.Problem)
         case invalidBaseURL(String)
@@ -58,7 +60,8 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() throws(Failure) -> Report {
-        let loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        loader.draftsAreWarnings = !options.includeDrafts
         let content: SiteContent
         do {
             content = try loader.load()
@@ -66,7 +69,7 @@ public struct SiteBuilder: Sendable {
             throw .site(error)
         }
         guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
-            throw .content(content.diagnostics, profileCount: content.profileFileCount)
+            throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: options.includeDrafts ? [] : content.draftPaths)
         }
         var diagnostics = content.diagnostics
         if let baseURL = options.baseURL {
@@ -106,11 +109,11 @@ public struct SiteBuilder: Sendable {
             try folder.commit()
         } catch {
             folder.discard()
-            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: "\(error)"))
+            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
         }
         return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
                       profileCount: model.profiles.count, diagnostics: diagnostics,
-                      site: BuiltSite(model: model, renderer: renderer))
+                      drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
     }
 }
 

@@ -118,6 +118,7 @@ struct LayoutBase: Sendable {
             (model.kindName(.individual), SitePaths.kind(.individual), "individual"),
             (t("units"), SitePaths.units, "units"),
             (t("registration"), SitePaths.registration, "registration"),
+            (t("submission"), SitePaths.submission, "submission"),
         ]
         items += model.pages.map { ($0.title, SitePaths.page($0.slug), "page-" + $0.slug) }
         menu = items.map { title, path, section in

@@ -24,6 +24,9 @@ extension SiteRenderer {
         case .sitemap: return SitePaths.sitemap
         case .data: return SitePaths.data
         case .robots: return "robots.txt"
+        case .submission: return SitePaths.submission
+        case .guide: return SitePaths.guide
+        case .guideTemplate(let kind): return SitePaths.guideTemplate(kind)
         case .searchIndex(let number): return searchIndex.files[number].path
         }
     }
@@ -51,6 +54,9 @@ extension SiteRenderer {
         case .sitemap: page = Array(sitemap().utf8)
         case .data: return OutputFile(path: SitePaths.data, contents: dataJSON())
         case .searchIndex(let number): return searchIndex.files[number]
+        case .submission: page = submissionPage()
+        case .guide: page = guidePage()
+        case .guideTemplate(let kind): return OutputFile(path: path(of: job), contents: Array(guideTemplate(kind).utf8))
         case .robots: page = Array("User-agent: *\nAllow: /\nSitemap: \(context.absoluteURL(SitePaths.sitemap))\n".utf8)
         }
         return OutputFile(path: SitePaths.file(for: path(of: job)), contents: page)

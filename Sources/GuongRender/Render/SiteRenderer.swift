@@ -22,6 +22,8 @@ public struct OutputFile: Sendable {
 /// One unit of rendering work; jobs are independent, so they run on every core.
 package enum PageJob: Sendable, Hashable {
     case home, fieldsIndex, yearsIndex, unitsIndex, registration, search, notFound
+    /// `/gui-ho-so/`, the guide `/huong-dan/`, and the guide's template file of a kind.
+    case submission, guide, guideTemplate(ProfileKind)
     case profile(Int)
     /// A profile's photo, copied beside its page.
     case photo(Int)
@@ -67,6 +69,7 @@ public struct SiteRenderer: Sendable {
             jobs += (1...listings.unit(unit.id).pageCount).map { .unit(unit.id, page: $0) }
         }
         jobs += model.pages.indices.map(PageJob.freePage)
+        jobs += [.submission, .guide] + ProfileKind.allCases.map(PageJob.guideTemplate)
         jobs += [.feed, .sitemap, .data, .robots]
         jobs += searchIndex.files.indices.map(PageJob.searchIndex)
         return jobs
@@ -94,7 +97,7 @@ public struct SiteRenderer: Sendable {
     package var htmlPaths: [String] {
         jobs.compactMap { job -> String? in
             switch job {
-            case .notFound, .feed, .sitemap, .data, .robots, .photo, .searchIndex: nil
+            case .notFound, .feed, .sitemap, .data, .robots, .photo, .searchIndex, .guideTemplate: nil
             default: path(of: job)
             }
         }

@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public var assets: [String: Data]
     /// The same templates compiled for speed; nil when one of them uses what only swift-mustache has.
     var compiled: CompiledTemplates?
+    /// The guide for schools, Markdown, which `/huong-dan/` renders (`guide/gui-ho-so.md`; `docs/huong-dan/` keeps a copy).
+    public var guide = ""
+    package static let guideFile = "guide/gui-ho-so.md"
 
     /// Why a theme could not be used.
     public struct Problem: Error, Sendable {
@@ -57,9 +60,11 @@ public struct Theme: Sendable {
             }
         }
         let assets = files.filter { $0.key.hasPrefix("assets/") }
-        return Theme(library: library, strings: strings,
+        var theme = Theme(library: library, strings: strings,
                      assets: Dictionary(uniqueKeysWithValues: assets.map { (String($0.key.dropFirst("assets/".count)), $0.value) }),
                      compiled: CompiledTemplates.compile(sources))
+        theme.guide = files[Self.guideFile].map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
+        return theme
     }
 
     /// Renders `template` with `value` into `output`, by the compiled templates when the theme allows, else by
