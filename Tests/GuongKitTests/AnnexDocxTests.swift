@@ -5,6 +5,8 @@ import ZIPFoundation
 import FoundationXML
 #endif
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// `guong export dang-ky --format docx`: a WordprocessingML package that LibreOffice opens, holding the
 /// annex's text, byte-identical from run to run.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The plan's annex: the district's table per year, each unit's own form per year, and the CSV export,
 /// all from `SiteModel.annex`.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 import Testing
 
 /// Stage and honours are the department's to set: `guong intake` holds a school's file that claims them
@@ -23,7 +25,7 @@ import Testing
             """))
         let report = try intake(site, [first, selected, honoured])
         #expect(report.entries.map(\.verdict) == [
-            .accepted(target: "content/profiles/pham-van-dau.md"),
+            .accepted(target: "content/profiles/pham-van-dau/index.md"),
             .conflict(.departmentKeys(stage: "Bình chọn", honours: 0)),
             .conflict(.departmentKeys(stage: nil, honours: 1)),
         ])

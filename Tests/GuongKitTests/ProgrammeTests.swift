@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The plan's cycle: stages, honours and spread read and checked, yearly deadlines, and `guong report`
 /// agreeing with the pages the site shows.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// `guong report` on the sample site: its figures are the site's, and its exit status says whether every
 /// quota it judges is met.

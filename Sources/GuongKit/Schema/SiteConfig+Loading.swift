@@ -8,7 +8,9 @@ extension SiteConfig {
         config.language = reader.optionalText(root, "language") ?? "vi"
         if let base = reader.optionalText(root, "base_url"), !base.isEmpty {
             switch BaseURL.normalise(base) {
-            case .success(let url): config.baseURL = url
+            case .success(let url):
+                config.baseURL = url
+                if BaseURL.isRootRelative(url) { reader.diagnostics.append(.baseURLRelative(root["base_url"]!.location, baseURL: url)) }
             case .failure(let problem): reader.diagnostics.append(.configInvalid(root["base_url"]!.location, problem.reason))
             }
         }
@@ -63,46 +65,4 @@ extension ConfigReader {
         }
         return value
     }
-}
-
-/// The base URL a site is published under.
-public enum BaseURL {
-    /// An absolute http(s) URL or a root-relative path, ending in `/`; or why it is not acceptable.
-    public static func normalise(_ text: String) -> Result<String, InvalidBaseURL> {
-        var url = text.trimmingCharacters(in: .whitespaces)
-        let lower = url.lowercased()
-        let absolute = lower.hasPrefix("https://") || lower.hasPrefix("http://")
-        guard absolute || url.hasPrefix("/") else {
-            return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" phải bắt đầu bằng https:// (hoặc / cho đường dẫn tương đối)."))
-        }
-        let forbidden = CharacterSetOfURL.forbidden
-        guard !url.unicodeScalars.contains(where: { forbidden.contains($0) }), !url.contains("?"), !url.contains("#") else {
-            return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" có ký tự không hợp lệ (khoảng trắng, dấu ngoặc, ?, #)."))
-        }
-        if absolute {
-            let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-            guard afterScheme.count >= 3, !afterScheme[2].isEmpty else {
-                return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" thiếu tên máy chủ."))
-            }
-        }
-        if !url.hasSuffix("/") { url += "/" }
-        return .success(url)
-    }
-
-    /// The path part of a base URL: `https://host/a/b/` → `/a/b/`.
-    public static func path(of baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
-        let rest = baseURL[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        return String(rest[slash...])
-    }
-}
-
-private enum CharacterSetOfURL {
-    static let forbidden: Set<Unicode.Scalar> = [" ", "\t", "\n", "\"", "'", "<", ">", "\\", "`", "{", "}", "|", "^"]
-}
-
-/// Why a base URL was refused, in Vietnamese.
-public struct InvalidBaseURL: Error, Sendable {
-    public var reason: String
 }
