@@ -220,6 +220,37 @@ extension Diagnostic {
         Diagnostic(.pageInvalid, at: at, reason)
     }
 
+    /// A theme template the engine cannot read: what it uses or gets wrong, and what to write instead.
+    static func themeTemplate(_ at: SourceLocation, name: String, _ reason: TemplateProblem.Reason) -> Diagnostic {
+        let what = switch reason {
+        case .setDelimiters:
+            "dùng thẻ đổi dấu `{{=… …=}}`, Gương không hỗ trợ; hãy giữ dấu `{{ }}`"
+        case .inheritance:
+            "dùng kế thừa mẫu (`{{<…}}`, `{{$…}}`), Gương không hỗ trợ; hãy chép phần chung vào một mẫu con và gọi bằng `{{> tên}}`"
+        case .pragma:
+            "dùng chỉ thị `{{%…}}`, Gương không hỗ trợ; hãy bỏ thẻ này"
+        case .dynamicPartial:
+            "dùng mẫu con động `{{>*…}}`, Gương không hỗ trợ; hãy gọi mẫu con theo tên cố định `{{> tên}}`"
+        case .positionInList(let tag):
+            "dùng `\(tag)` (vị trí trong danh sách), Gương không hỗ trợ; hãy dùng `first(danh_sách)`, `last(danh_sách)` hoặc `count(danh_sách)`"
+        case .enumerated:
+            "dùng `enumerated(…)`, có thứ tự thay đổi giữa các lần dựng; hãy dùng `sorted(…)`"
+        case .unclosedTag:
+            "có thẻ mở `{{` không đóng bằng `}}`"
+        case .badTag:
+            "có thẻ viết sai: sau tên phải là `}}`"
+        case .badName(let tag):
+            "có tên `\(tag)` viết sai: mỗi phép biến đổi viết `tên(biến)`, đóng đủ ngoặc"
+        case .unclosedSection(let section):
+            "mở mục `{{#\(section)}}` (hoặc `{{^\(section)}}`) mà không đóng bằng `{{/\(section)}}`"
+        case .unexpectedClose(let name, let open?):
+            "đóng `{{/\(name)}}` trong khi mục đang mở là `{{#\(open)}}`"
+        case .unexpectedClose(let name, nil):
+            "đóng `{{/\(name)}}` mà không có mục nào đang mở"
+        }
+        return Diagnostic(.themeInvalid, at: at, "mẫu trang \"\(name)\" \(what).")
+    }
+
     static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooManyProfiles, at: at, "có \(count) hồ sơ, vượt giới hạn \(limit) của một trang; hãy kiểm tra thư mục content/profiles/.")
     }
