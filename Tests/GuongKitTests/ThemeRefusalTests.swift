@@ -12,7 +12,7 @@ struct ThemeRefusalTests {
         try FileManager.default.createDirectory(at: card.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("<li>\n  Đ {{#items}}{{#first()}}đầu{{/first()}}{{/items}}</li>\n".utf8).write(to: card)
         #expect {
-            try Theme.load(siteRoot: site, displayRoot: "site/")
+            try Theme.load(siteRoot: site, displayRoot: "site")
         } throws: { error in
             let diagnostic = (error as! Theme.Problem).diagnostic
             return diagnostic.code == .themeInvalid && diagnostic.location == SourceLocation(path: "site/theme/templates/card.mustache", line: 2, column: 15)
@@ -30,7 +30,7 @@ struct ThemeRefusalTests {
         let output = temp.appendingPathComponent("public")
         let run = try SiteBuildFixture.guong(["build", "--site", site.path, "--output", output.path])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("theme/templates/layout.mustache:2:1"), "\(run.stderr)")
+        #expect(run.stderr.contains("site/theme/templates/layout.mustache:2:1"), "\(run.stderr)")
         #expect(run.stderr.contains("theme.invalid"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

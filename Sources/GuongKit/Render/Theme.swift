@@ -22,6 +22,8 @@ public struct Theme: Sendable {
 
     /// Loads the theme of the site at `siteRoot`, falling back to the built-in one for every file it lacks.
     public static func load(siteRoot: URL, displayRoot: String = "") throws(Problem) -> Theme {
+        // As `SiteLoader` takes it: a folder, with or without its final slash.
+        let displayRoot = displayRoot.isEmpty || displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         var files = DefaultTheme.files.mapValues { Data($0.utf8) }
         var origins: [String: String] = [:]
         let themeRoot = siteRoot.appendingPathComponent("theme", isDirectory: true)
