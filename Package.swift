@@ -39,10 +39,7 @@ let package = Package(
         // theme is the top-level theme/ folder, embedded at build time by EmbedThemePlugin.
         .target(
             name: "GuongRender",
-            dependencies: [
-                "GuongKit",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["GuongKit"],
             plugins: ["EmbedThemePlugin"]
         ),
         .executableTarget(name: "EmbedTheme"),
@@ -73,7 +70,9 @@ let package = Package(
         // Core and rendering tests, and the end-to-end tests that run the built binary: no SwiftNIO.
         .testTarget(
             name: "GuongKitTests",
-            dependencies: ["GuongKit", "GuongRender", "GuongAudit", "GuongTestSupport"],
+            // swift-mustache is the reference the compiled templates are compared with, never a runtime path.
+            dependencies: ["GuongKit", "GuongRender", "GuongAudit", "GuongTestSupport",
+                           .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),
         // The preview's incremental rebuild, tested against PreviewSite directly.

@@ -95,7 +95,7 @@ struct LayoutBase: Sendable {
 
     init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
         let config = model.config
-        splicesContent = theme.compiled?.isUsedOnceRaw("content", in: "layout") ?? false
+        splicesContent = theme.compiled.isUsedOnceRaw("content", in: "layout")
         object = [
             "t": strings,
             "base": .text(links.basePath),
