@@ -115,6 +115,13 @@ enum DefaultTheme {
   var WHOLE_WORD = 5;
   /** By place: body, summary and achievements, details (position, unit, field, year), name. */
   var PLACE_WEIGHT = [10, 20, 50, 100];
+  /** Two query words found next to each other, in order (SearchPhrases): in a detail, opening a
+   *  detail (`Hiệu trưởng` before `Phó Hiệu trưởng`), in the name. */
+  var PHRASE_WEIGHT = [0, 60, 80, 120];
+  /** The first results, re-ordered among ties by the length of their names (Engine.refine). */
+  var REFINED = 10;
+  /** Words this long or longer are tried one edit away when a query finds nothing. */
+  var TYPO_MIN = 4;
 
   /** The query's distinct words with their folded form. */
   function parseQuery(text) {
@@ -129,19 +136,25 @@ enum DefaultTheme {
     return out;
   }
 
-  /** For one query word, each document's best score + 1 (0: no match) over the given shards. */
-  function matchWord(word, shards, count) {
+  /** For one query word, each document's best score + 1 (0: no match) over the given shards. A word
+   *  matches words only; a phrase (`"dong thanh"`, folded words and one space) matches phrase terms,
+   *  scored by `weights` (PHRASE_WEIGHT). */
+  function matchWord(word, shards, count, weights) {
     var hits = new Int32Array(count);
+    var phrase = word.folded.indexOf(" ") >= 0;
+    weights = weights || PLACE_WEIGHT;
     shards.forEach(function (shard) {
       for (var term in shard) {
         if (word.prefix ? term.lastIndexOf(word.folded, 0) !== 0 : term !== word.folded) continue;
+        if (!phrase && word.prefix && term.indexOf(" ") >= 0) continue;
         var entry = shard[term];
         var forms = typeof entry === "string" ? [[term, entry]] : entry;
-        var whole = term === word.folded ? WHOLE_WORD : 0;
+        var whole = term === word.folded;
         for (var f = 0; f < forms.length; f++) {
           var form = forms[f][0];
           var exact = word.marked && (word.prefix ? form.lastIndexOf(word.form, 0) === 0 : form === word.form);
-          var base = 1 + whole + (exact ? EXACT : 0);
+          var base = 1 + (whole ? WHOLE_WORD : 0) + (exact ? EXACT : 0);
+          var shift = whole ? 0 : 1;  // a prefix match counts half its place: whole words rank first
           // decode() inlined: this loop runs for every posting of every matching term.
           var text = forms[f][1];
           var doc = 0;
@@ -155,7 +168,7 @@ enum DefaultTheme {
             var number = pending * 32 + digit;
             pending = 0;
             doc += Math.floor(number / 4);
-            var score = base + PLACE_WEIGHT[number & 3];
+            var score = base + (weights[number & 3] >> shift);
             if (score > hits[doc]) hits[doc] = score;
           }
         }
@@ -164,8 +177,9 @@ enum DefaultTheme {
     return hits;
   }
 
-  /** Document ids matching every word and every filter, best first; ties in index order (by name). */
-  function rank(hitsByWord, filter, count) {
+  /** Document ids matching every word and every filter, best first; ties in index order (by name).
+   *  `bonus` (optional) adds to each document's score: phrases. */
+  function rank(hitsByWord, filter, count, bonus) {
     var found = [];
     for (var doc = 0; doc < count; doc++) {
       if (filter && !filter[doc]) continue;
@@ -176,10 +190,12 @@ enum DefaultTheme {
         if (!hit) { all = false; break; }
         total += hit - 1;
       }
-      if (all) found.push({ doc: doc, score: total });
+      if (all) found.push({ doc: doc, score: total + (bonus ? bonus[doc] : 0) });
     }
     found.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return found.map(function (r) { return r.doc; });
+    var ids = found.map(function (r) { return r.doc; });
+    ids.scores = found.map(function (r) { return r.score; });
+    return ids;
   }
 
   /** The facets of the manifest, by the URL parameter a filter uses. */
@@ -231,6 +247,135 @@ enum DefaultTheme {
     return offset;
   }
 
+  // ---- The department's words, phrases and typos ----
+
+  /** The query's words in groups: each group one word or a run of words that is a short form or the
+   *  words it stands for (manifest `words`, SearchVocabulary), with its alternatives — the words as
+   *  typed, and what they stand for. `HT` → [[ht], [hieu, truong]]; `trung hoc co so` → […, [thcs]]. */
+  function expandQuery(query, vocabulary) {
+    var other = Object.create(null);
+    (vocabulary || []).forEach(function (pair) {
+      (other[pair[0]] = other[pair[0]] || []).push(pair[1]);
+      (other[pair[1]] = other[pair[1]] || []).push(pair[0]);
+    });
+    var groups = [];
+    for (var i = 0; i < query.length;) {
+      var run = 0;
+      for (var n = Math.min(6, query.length - i); n >= 1 && !run; n--) {
+        var key = query.slice(i, i + n).map(function (word) { return word.folded; }).join(" ");
+        if (other[key]) run = n;
+      }
+      if (!run) {
+        groups.push({ alternatives: [[query[i]]] });
+        i += 1;
+        continue;
+      }
+      var typed = query.slice(i, i + run);
+      var key2 = typed.map(function (word) { return word.folded; }).join(" ");
+      // A short form typed whole is a word, not a prefix: `th` stands for Tiểu học, not every "th…".
+      if (run === 1 && typed[0].folded.length <= 3) typed = [Object.assign({}, typed[0], { prefix: false })];
+      var alternatives = [typed];
+      other[key2].forEach(function (phrase) {
+        alternatives.push(phrase.split(" ").map(function (folded) {
+          return { form: folded, folded: folded, marked: false, prefix: false };
+        }));
+      });
+      groups.push({ alternatives: alternatives });
+      i += run;
+    }
+    return groups;
+  }
+
+  /** Every word of every alternative, for highlighting. */
+  function allWords(groups) {
+    var out = [];
+    groups.forEach(function (group) {
+      group.alternatives.forEach(function (words) { out.push.apply(out, words); });
+    });
+    return out;
+  }
+
+  function pairsOf(words) {
+    var out = [];
+    for (var i = 0; i + 1 < words.length; i++) out.push([words[i], words[i + 1]]);
+    return out;
+  }
+
+  /** Two neighbouring query words as a phrase term (SearchPhrases): the first whole, the second a prefix if it is one. */
+  function phraseOf(first, second) {
+    var folded = first.folded + " " + second.folded;
+    return { form: folded, folded: folded, marked: false, prefix: second.prefix };
+  }
+
+  function addBonus(bonus, hits) {
+    for (var doc = 0; doc < hits.length; doc++) if (hits[doc]) bonus[doc] += hits[doc] - 1;
+  }
+
+  /** Whether `a` and `b` are one edit apart: a letter added, dropped or changed, or two neighbours
+   *  swapped (`thnah` → `thanh`); never in the first letter. */
+  function oneEdit(a, b) {
+    if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;  // changed
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // swapped
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);  // dropped, added
+  }
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  /** The strings one edit from `word` (after its first letter): where their terms would be, to fetch those shards. */
+  function oneEditVariants(word) {
+    var out = [];
+    for (var i = 1; i <= word.length; i++) {
+      var head = word.slice(0, i);
+      var tail = word.slice(i);
+      if (tail) out.push(head + tail.slice(1));
+      if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+      for (var l = 0; l < LETTERS.length; l++) {
+        out.push(head + LETTERS[l] + tail);
+        if (tail) out.push(head + LETTERS[l] + tail.slice(1));
+      }
+    }
+    return out;
+  }
+
+  /** How many postings an entry has, roughly: its coded length. */
+  function postingsLength(entry) {
+    if (typeof entry === "string") return entry.length;
+    return entry.reduce(function (sum, form) { return sum + form[1].length; }, 0);
+  }
+
+  /** The form of a term that document `doc` has at its most prominent place, or null. */
+  function formIn(term, entry, doc) {
+    var forms = typeof entry === "string" ? [[term, entry]] : entry;
+    var best = null;
+    var bestPlace = -1;
+    forms.forEach(function (form) {
+      var numbers = decode(form[1]);
+      var id = 0;
+      for (var i = 0; i < numbers.length; i++) {
+        id += Math.floor(numbers[i] / 4);
+        if (id === doc && (numbers[i] & 3) > bestPlace) {
+          best = form[0];
+          bestPlace = numbers[i] & 3;
+        }
+        if (id >= doc) break;
+      }
+    });
+    return best;
+  }
+
+  /** The form of a term most documents have (`thanh` → `thạnh` on a site of Đông Thạnh). */
+  function commonForm(term, entry) {
+    if (typeof entry === "string") return term;
+    var best = entry[0];
+    entry.forEach(function (form) { if (form[1].length > best[1].length) best = form; });
+    return best[0];
+  }
+
   // ---- Loading the index ----
 
   function fetchJSON(url, fresh) {
@@ -265,7 +410,8 @@ enum DefaultTheme {
     return this.files[name];
   };
 
-  /** Searches `text` with `filters` ({"nam": "2022", …}); resolves to {ids, query, empty}. */
+  /** Searches `text` with `filters` ({"nam": "2022", …}); resolves to {ids, query, empty, corrected}.
+   *  `corrected` lists the words tried one edit away ({from, to}) when the words as typed found nothing. */
   Engine.prototype.search = function (text, filters) {
     var self = this;
     return this.manifest().then(function (manifest) {
@@ -276,18 +422,11 @@ enum DefaultTheme {
         var value = filters && filters[name];
         if (value) active.push([FACETS[name], facetIndex(manifest, FACETS[name], value)]);
       });
-      if (!query.length && !active.length) return { ids: [], query: query, empty: true };
+      if (!query.length && !active.length) return { ids: [], query: query, empty: true, corrected: [] };
 
-      var keysByWord = query.map(function (word) { return shardsFor(word.folded, manifest.shards, word.prefix); });
-      var names = [];
-      keysByWord.forEach(function (keys) {
-        keys.forEach(function (key) { if (names.indexOf(key) < 0) names.push(key); });
-      });
-      var loads = names.map(function (key) { return self.file(shardFile(key)); });
+      var groups = expandQuery(query, manifest.words);
       var facets = active.length ? self.file("loc.json") : Promise.resolve(null);
-      return Promise.all([Promise.all(loads), facets]).then(function (loaded) {
-        var shardByKey = Object.create(null);
-        names.forEach(function (key, i) { shardByKey[key] = loaded[0][i]; });
+      return Promise.all([self.scoreGroups(manifest, groups), facets]).then(function (loaded) {
         var count = manifest.count;
         var filter = null;
         if (active.length) {
@@ -299,11 +438,171 @@ enum DefaultTheme {
           });
           for (var i = 0; i < count; i++) filter[i] = passes[i] === active.length ? 1 : 0;
         }
-        var hits = query.map(function (word, i) {
-          return matchWord(word, keysByWord[i].map(function (key) { return shardByKey[key]; }), count);
-        });
-        return { ids: rank(hits, filter, count), query: query, empty: false };
+        var scored = loaded[0];
+        var ids = rank(scored.hits, filter, count, scored.bonus);
+        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [] };
+        if (ids.length) return self.refine(done);
+        if (!query.length) return done;
+        // Words that match no term are corrected first; if that is not enough, one word that does
+        // match (a typo that is also a word: `chua` for `chau`) at a time, the last typed first.
+        var tries = [null];
+        for (var g = groups.length - 1; g >= 0; g--) tries.push(g);
+        function attempt(n) {
+          if (n >= tries.length) return done;
+          return self.correct(manifest, groups, tries[n]).then(function (fixed) {
+            if (!fixed.corrected.length) return attempt(n + 1);
+            return self.scoreGroups(manifest, fixed.groups).then(function (again) {
+              var found = rank(again.hits, filter, count, again.bonus);
+              if (!found.length) return attempt(n + 1);
+              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected })
+                .then(function (result) {
+                  // Say the correction as the first result writes it: "thạnh" on a page of Đông Thạnh.
+                  result.corrected = result.corrected.map(function (c) {
+                    return { from: c.from, to: formIn(c.term, c.entry, result.ids[0]) || c.to };
+                  });
+                  return result;
+                });
+            });
+          });
+        }
+        return attempt(0);
       });
+    });
+  };
+
+  /** Among the first results, those that tie go by how much of their name the query leaves out:
+   *  `thcs dong thanh` is the school *Trường THCS Đông Thạnh* before *Tổ Toán – Tin Trường THCS Đông
+   *  Thạnh*; equal ones stay alphabetical. The page shows these documents next anyway, so this fetches
+   *  nothing more. */
+  Engine.prototype.refine = function (found) {
+    if (!found.query.length) return Promise.resolve(found);
+    var top = found.ids.slice(0, REFINED);
+    var scores = found.ids.scores || [];
+    return this.documents(top).then(function (docs) {
+      var order = docs.map(function (doc, i) {
+        var missed = words(doc.name).filter(function (token) { return !matchedLength(token, found.query); }).length;
+        return { id: doc.id, score: scores[i] || 0, missed: missed, at: i };
+      });
+      order.sort(function (a, b) { return b.score - a.score || a.missed - b.missed || a.at - b.at; });
+      var ids = order.map(function (o) { return o.id; }).concat(found.ids.slice(REFINED));
+      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected };
+    });
+  };
+
+  /** Fetches what `groups` need; resolves to {hits: per group, each document's score + 1, bonus: phrases}. */
+  Engine.prototype.scoreGroups = function (manifest, groups) {
+    var self = this;
+    var lookups = [];  // {word, weights, keys}
+    var byName = Object.create(null);
+    function lookup(word, weights) {
+      var name = (weights === PHRASE_WEIGHT ? "p:" : "w:") + word.folded + (word.prefix ? "*" : "") + (word.marked ? ":" + word.form : "");
+      if (!(name in byName)) {
+        byName[name] = lookups.length;
+        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix) });
+      }
+      return byName[name];
+    }
+    var plan = groups.map(function (group) {
+      return group.alternatives.map(function (words) {
+        return {
+          words: words.map(function (word) { return lookup(word, PLACE_WEIGHT); }),
+          phrases: pairsOf(words).map(function (pair) { return lookup(phraseOf(pair[0], pair[1]), PHRASE_WEIGHT); }),
+        };
+      });
+    });
+    var between = [];
+    for (var g = 0; g + 1 < groups.length; g++) {
+      var left = groups[g].alternatives[0];
+      between.push(lookup(phraseOf(left[left.length - 1], groups[g + 1].alternatives[0][0]), PHRASE_WEIGHT));
+    }
+    var names = [];
+    lookups.forEach(function (entry) {
+      entry.keys.forEach(function (key) { if (names.indexOf(key) < 0) names.push(key); });
+    });
+    return Promise.all(names.map(function (key) { return self.file(shardFile(key)); })).then(function (shards) {
+      var shardByKey = Object.create(null);
+      names.forEach(function (key, i) { shardByKey[key] = shards[i]; });
+      var count = manifest.count;
+      var hits = lookups.map(function (entry) {
+        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights);
+      });
+      var bonus = new Int32Array(count);
+      between.forEach(function (at) { addBonus(bonus, hits[at]); });
+      return {
+        hits: plan.map(function (alternatives) {
+          var best = new Int32Array(count);
+          // One group is one thing meant (`HT` as `hieu truong`, `cai cach hanh chinh` as `cchc`): it
+          // scores as one word, by its weakest word plus its phrases per word — so *Hạnh* in a name
+          // with the rest in the body does not outrank the field *Cải cách hành chính* itself.
+          alternatives.forEach(function (alternative) {
+            var size = alternative.words.length;
+            for (var doc = 0; doc < count; doc++) {
+              var total = -1;
+              for (var w = 0; w < alternative.words.length; w++) {
+                var hit = hits[alternative.words[w]][doc];
+                if (!hit) { total = -1; break; }
+                if (total < 0 || hit - 1 < total) total = hit - 1;
+              }
+              if (total < 0) continue;
+              var phrases = 0;
+              for (var p = 0; p < alternative.phrases.length; p++) {
+                var phrase = hits[alternative.phrases[p]][doc];
+                if (phrase) phrases += phrase - 1;
+              }
+              total = 1 + total + Math.round(phrases / size);
+              if (total > best[doc]) best[doc] = total;
+            }
+          });
+          return best;
+        }),
+        bonus: bonus,
+      };
+    });
+  };
+
+  /** For groups that match nothing, the terms one edit away (TYPO_MIN letters or more); resolves to
+   *  {groups, corrected: [{from, to}]} with those groups replaced by their corrections. With `also`
+   *  (a group's index), that group too, though its word matches terms as typed. */
+  Engine.prototype.correct = function (manifest, groups, also) {
+    var self = this;
+    var wanted = groups.map(function (group) {
+      var word = group.alternatives[0].length === 1 && group.alternatives.length === 1 ? group.alternatives[0][0] : null;
+      if (!word || word.folded.length < TYPO_MIN || /\d/.test(word.folded)) return null;
+      var keys = [];
+      oneEditVariants(word.folded).forEach(function (variant) {
+        shardsFor(variant, manifest.shards, false).forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
+      });
+      return { word: word, keys: keys };
+    });
+    return Promise.all(wanted.map(function (want) {
+      if (!want) return null;
+      return Promise.all(want.keys.map(function (key) { return self.file(shardFile(key)); }));
+    })).then(function (loaded) {
+      var corrected = [];
+      var fixed = groups.map(function (group, g) {
+        var want = wanted[g];
+        if (!want) return group;
+        var word = want.word;
+        var own = false;
+        var candidates = [];
+        loaded[g].forEach(function (shard) {
+          for (var term in shard) {
+            if (term.indexOf(" ") >= 0) continue;
+            if (word.prefix ? term.lastIndexOf(word.folded, 0) === 0 : term === word.folded) own = true;
+            else if (oneEdit(word.folded, term)) candidates.push([term, shard[term]]);
+          }
+        });
+        if ((own && g !== also) || !candidates.length) return group;
+        candidates.sort(function (a, b) { return postingsLength(b[1]) - postingsLength(a[1]) || (a[0] < b[0] ? -1 : 1); });
+        candidates = candidates.slice(0, 3);
+        corrected.push({ from: word.form, to: commonForm(candidates[0][0], candidates[0][1]), term: candidates[0][0], entry: candidates[0][1] });
+        return {
+          alternatives: candidates.map(function (c) {
+            return [{ form: c[0], folded: c[0], marked: false, prefix: false }];
+          }),
+        };
+      });
+      return { groups: fixed, corrected: corrected };
     });
   };
 
@@ -349,6 +648,10 @@ enum DefaultTheme {
     var status = doc.querySelector("[data-search-status]");
     var list = doc.querySelector("[data-search-results]");
     var more = doc.querySelector("[data-search-more]");
+    var corrected = doc.querySelector("[data-search-corrected]");
+    var empty = doc.querySelector("[data-search-empty]");
+    var filtersFold = form.querySelector("[data-search-filters]");
+    if (filtersFold) filtersFold.hidden = false;  // without JavaScript the filters would do nothing
     var t = form.dataset;
     var engine = new Engine(t.index);
     var api = win.GuongSearch;
@@ -379,14 +682,34 @@ enum DefaultTheme {
       var params = new URLSearchParams(win.location.search);
       input.value = params.get("q") || "";
       selects.forEach(function (select) { select.value = params.get(select.name) || ""; });
+      if (filtersFold && selects.some(function (select) { return select.value; })) filtersFold.open = true;
     }
 
     function count(n) {
       return n.toLocaleString("vi-VN");
     }
 
+    /** "Hiển thị kết quả cho «đông thạnh»": the query with its corrected words, when there are. */
+    function showCorrected(found) {
+      if (!corrected) return;
+      corrected.textContent = "";
+      corrected.hidden = !found.corrected.length;
+      if (!found.corrected.length) return;
+      var words = found.typed.map(function (word) {
+        var fix = found.corrected.filter(function (c) { return c.from === word; })[0];
+        return fix ? fix.to : word;
+      });
+      var parts = t.corrected.split("{q}");
+      corrected.appendChild(doc.createTextNode(parts[0]));
+      var em = doc.createElement("em");
+      em.textContent = words.join(" ");
+      corrected.appendChild(em);
+      corrected.appendChild(doc.createTextNode(parts.slice(1).join("{q}")));
+    }
+
     function announce() {
       var total = current.ids.length;
+      if (empty) empty.hidden = total > 0;
       if (!total) return say(t.none);
       var text = t.found.replace("{n}", count(total));
       if (current.shown < total) text += " " + t.showing.replace("{n}", count(current.shown));
@@ -473,8 +796,15 @@ enum DefaultTheme {
         current = { ids: found.ids, query: found.query, shown: 0 };
         list.textContent = "";
         more.hidden = true;
+        found.typed = words(s.q);
+        showCorrected(found);
         if (found.empty) {
+          if (empty) empty.hidden = true;
           say("");
+          return null;
+        }
+        if (!found.ids.length) {
+          announce();
           return null;
         }
         return showMore(mine);
@@ -554,11 +884,31 @@ enum DefaultTheme {
     parseQuery: parseQuery,
     matchWord: matchWord,
     rank: rank,
+    expandQuery: expandQuery,
+    oneEdit: oneEdit,
+    oneEditVariants: oneEditVariants,
     highlight: highlight,
     Engine: Engine,
     start: start,
   };
 });
+
+"""#,
+        "assets/share.js": #"""
+// Gương — the "copy link" button of the share bar: shown only where the browser can copy, so a page
+// without JavaScript keeps just its plain Zalo and Facebook links. No third-party script.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-copy]");
+  if (!button || !navigator.clipboard) return;
+  var status = button.parentNode.querySelector(".share-status");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(button.dataset.copy).then(function () {
+      if (status) status.textContent = button.dataset.copied;
+    });
+  });
+})();
 
 """#,
         "assets/style.css": #"""
@@ -671,6 +1021,7 @@ a.tag:hover { background: #d6e2f1; color: #0b2e50; }
 .code { color: var(--brand); font-weight: 700; }
 .quota { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 .quota li { padding: .3rem .8rem; border-radius: var(--radius); border: 1px solid var(--line); }
+.quota .bar { display: block; margin-top: .25rem; min-width: 8rem; }
 .quota .met { background: #e6f4ea; color: var(--ok); border-color: #b7dcc4; }
 .quota .unmet { background: #fff1e0; color: var(--warn); border-color: #f0cfa4; }
 
@@ -684,6 +1035,13 @@ a.tag:hover { background: #d6e2f1; color: #0b2e50; }
 .bars { list-style: none; padding: 0; }
 .bars li { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
 .bars .count { white-space: nowrap; }
+details.criteria summary { cursor: pointer; }
+details.criteria summary h2 { display: inline; font-size: 1.1rem; }
+.listing-note { color: var(--muted); font-size: .9rem; }
+.bars li { flex-wrap: wrap; row-gap: .2rem; }
+/* A bar's width comes from its class (bar-0 … bar-100, steps of 5): pages carry no style attributes. */
+.bar { flex-basis: 100%; height: .45rem; border-radius: 3px; background: linear-gradient(to right, var(--brand) var(--w, 0%), var(--wash) var(--w, 0%)); }
+.bar-0 { --w: 0%; } .bar-5 { --w: 5%; } .bar-10 { --w: 10%; } .bar-15 { --w: 15%; } .bar-20 { --w: 20%; } .bar-25 { --w: 25%; } .bar-30 { --w: 30%; } .bar-35 { --w: 35%; } .bar-40 { --w: 40%; } .bar-45 { --w: 45%; } .bar-50 { --w: 50%; } .bar-55 { --w: 55%; } .bar-60 { --w: 60%; } .bar-65 { --w: 65%; } .bar-70 { --w: 70%; } .bar-75 { --w: 75%; } .bar-80 { --w: 80%; } .bar-85 { --w: 85%; } .bar-90 { --w: 90%; } .bar-95 { --w: 95%; } .bar-100 { --w: 100%; }
 .ways { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem; }
 .ways a { display: inline-block; padding: .55rem 1rem; border: 2px solid var(--link); border-radius: var(--radius); text-decoration: none; font-weight: 600; }
 .ways a:hover { background: var(--link); color: #fff; }
@@ -728,9 +1086,36 @@ table.registration .fields { width: 20%; }
 .search-results mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 
 .site-footer { background: var(--wash); border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding-block: 1rem; }
+.footer-grid { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; justify-content: space-between; }
+.footer-identity { display: flex; gap: .9rem; align-items: flex-start; }
+.footer-grid p { margin: 0 0 .25rem; }
+.footer-parent { text-transform: uppercase; font-size: .8rem; }
+.footer-department { font-weight: 700; color: var(--ink); }
+.share { margin-block: 0 1rem; font-size: .95rem; }
+.share p { display: flex; flex-wrap: wrap; gap: .4rem .9rem; align-items: center; margin: 0; }
+.share-label { color: var(--muted); }
+.share-copy[hidden] { display: none; }
+.share-status { color: var(--ok); }
+
+/* The phone's menu: a disclosure that works without JavaScript; wide screens show the menu bar. */
+.header-search-link, .menu-phone, .on-search .header-search { display: none; }
+.menu-phone summary { cursor: pointer; padding: .35rem .7rem; border: 1px solid rgba(255,255,255,.6); border-radius: var(--radius); list-style-position: inside; }
+.menu-phone ul { list-style: none; margin: .4rem 0 0; padding: 0; }
+.menu-phone a { display: block; color: #fff; padding: .5rem .2rem; border-top: 1px solid rgba(255,255,255,.2); text-decoration: none; }
+.menu-phone a[aria-current] { box-shadow: inset 3px 0 0 var(--gold); padding-left: .6rem; }
+.header-search-link { color: #fff; padding: .35rem .2rem; }
+.header-search-link:hover { color: var(--gold); }
 
 @media (max-width: 40rem) {
-  .site-nav a { padding: .45rem .55rem; font-size: .9rem; }
+  .site-nav, .header-search, .site-department { display: none; }
+  .header-search-link, .menu-phone { display: block; }
+  .header-inner { flex-wrap: wrap; gap: .4rem .8rem; padding-block: .45rem; justify-content: flex-start; }
+  .site-title { flex: 1 1 0; min-width: 0; }
+  .site-name { font-size: .95rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+  .menu-phone[open] { flex-basis: 100%; order: 3; }
+  .menu-phone[open] summary { display: inline-block; }
+  main { padding-block: .6rem 2rem; }
+  .breadcrumbs ol { margin-top: .4rem; font-size: .85rem; }
   .profile-photo { width: 9rem; }
   th, td { padding: .35rem .4rem; }
   .achievements-box { padding-inline: 1rem; }
@@ -770,6 +1155,14 @@ table.registration .fields { width: 20%; }
 .search-form .filters { min-width: 0; }  /* a fieldset is min-content wide by default: long field names overflowed phones */
 .search-form select { width: 100%; min-width: 0; }
 .search-hint { margin: 0; color: var(--muted); font-size: .9rem; }
+.search-line { display: flex; gap: .4rem; }
+.search-line input { flex: 1; min-width: 0; }
+.search-form > label { display: block; font-weight: 600; }
+.filters-fold { margin-block: .5rem; }
+.filters-fold summary { cursor: pointer; color: var(--link); }
+.filters-fold[hidden] { display: none; }
+.search-corrected[hidden], .search-empty[hidden] { display: none; }
+.search-corrected em { font-style: normal; font-weight: 700; }
 .search-status { font-weight: 600; min-height: 1.6em; }
 .search-result h2 { font-size: 1.1rem; margin: 0 0 .15rem; }
 .search-result p { margin: 0; }
@@ -862,6 +1255,19 @@ search_hint: Gõ tên người, tên đơn vị hay thành tích; có dấu hay 
 search_found: "Tìm thấy {n} kết quả."
 search_showing: "Đang hiện {n} kết quả đầu."
 search_more: Xem thêm kết quả
+search_corrected: "Không có kết quả cho đúng từ đã gõ. Hiển thị kết quả cho {q}."
+search_tips: Thử gõ ít chữ hơn, bỏ dấu, hoặc dùng chữ viết tắt quen dùng (HT, THCS, CNTT…). Bạn cũng có thể xem các điển hình theo lĩnh vực, theo năm hoặc theo đơn vị.
+listing_exemplars: điển hình
+listing_cards: thẻ giới thiệu
+listing_repeats_why: Một điển hình được công nhận ở nhiều năm hoặc nhiều lĩnh vực có một thẻ dưới mỗi năm, mỗi lĩnh vực đó.
+share: Chia sẻ
+share_copy: Sao chép liên kết
+share_copied: Đã sao chép liên kết.
+footer_address: Địa chỉ
+footer_phone: Điện thoại
+footer_email: Thư điện tử
+footer_responsible: Chịu trách nhiệm nội dung
+footer_portal: Về cổng thông tin
 search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi tải lại trang.
 
 """#,
@@ -869,7 +1275,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 <article class="card">
   <h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
   {{^isUnitItself}}<p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>{{/isUnitItself}}
-  <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}</p>
+  <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}"><abbr title="{{name}}">{{short}}</abbr></a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}</p>
   {{#summary}}<p class="card-summary">{{summary}}</p>{{/summary}}
 </article>
 
@@ -878,10 +1284,10 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 <h1>{{field.name}}</h1>
 <p class="lede">{{t.field}} {{field.code}} · {{count}} {{t.exemplar_count}}</p>
 {{#isFirstPage}}
-<section class="criteria" aria-labelledby="tieu-chi">
-  <h2 id="tieu-chi">{{t.criteria}}</h2>
+<details class="criteria">
+  <summary><h2 id="tieu-chi">{{t.criteria}}</h2></summary>
   <dl>{{#criteria}}<div><dt>{{kindName}}</dt><dd>{{text}}</dd></div>{{/criteria}}</dl>
-</section>
+</details>
 {{/isFirstPage}}
 {{> groups}}
 
@@ -901,6 +1307,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/groups.mustache": #"""
 {{#isEmpty}}<p class="empty">{{t.none_yet}}</p>{{/isEmpty}}
+{{#repeats.any}}<p class="listing-note">{{repeats.exemplars}} {{t.listing_exemplars}}, {{repeats.cards}} {{t.listing_cards}}. {{t.listing_repeats_why}}</p>{{/repeats.any}}
 {{#groups}}
 <section class="group" aria-labelledby="nhom-{{id}}">
   <h2 id="nhom-{{id}}">{{heading}}</h2>
@@ -931,11 +1338,11 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
   <div class="figure-columns">
     <div>
       <h3>{{t.fields}}</h3>
-      <ul class="bars">{{#figures.fields}}<li><a href="{{url}}">{{code}}) {{name}}</a> <span class="count">{{count}}</span></li>{{/figures.fields}}</ul>
+      <ul class="bars">{{#figures.fields}}<li><a href="{{url}}">{{code}}) {{name}}</a> <span class="count">{{count}}</span><span class="bar bar-{{percent}}" aria-hidden="true"></span></li>{{/figures.fields}}</ul>
     </div>
     <div>
       <h3>{{t.years}}</h3>
-      <ul class="bars">{{#figures.years}}<li><a href="{{url}}">{{t.year}} {{year}}</a> <span class="count">{{count}}</span></li>{{/figures.years}}</ul>
+      <ul class="bars">{{#figures.years}}<li><a href="{{url}}">{{t.year}} {{year}}</a> <span class="count">{{count}}</span><span class="bar bar-{{percent}}" aria-hidden="true"></span></li>{{/figures.years}}</ul>
     </div>
   </div>
 </section>
@@ -986,7 +1393,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 </head>
 <body>
 <a class="skip-link" href="#noi-dung">{{t.skip_to_content}}</a>
-<header class="site-header">
+<header class="site-header{{#usesSearch}} on-search{{/usesSearch}}">
   <div class="wrap header-inner">
     <p class="site-title"><a href="{{base}}"><span class="site-department">{{site.department}}</span> <span class="site-name">{{site.title}}</span></a></p>
     <form class="header-search" role="search" action="{{searchURL}}" method="get">
@@ -994,6 +1401,14 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
       <input id="o-tim-kiem" type="search" name="q" placeholder="{{t.search_placeholder}}" autocomplete="off">
       <button type="submit">{{t.search_button}}</button>
     </form>
+    <a class="header-search-link" href="{{searchURL}}">{{t.search}}</a>
+    <details class="menu-phone">
+      <summary>{{t.menu}}</summary>
+      <ul>
+        {{#nav}}<li><a href="{{url}}"{{#current}} aria-current="{{current}}"{{/current}}>{{title}}</a></li>
+        {{/nav}}
+      </ul>
+    </details>
   </div>
   <nav class="site-nav" aria-label="{{t.menu}}">
     <ul class="wrap">
@@ -1013,14 +1428,37 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 <main id="noi-dung" class="wrap" tabindex="-1">
 {{{content}}}
 </main>
-<footer class="site-footer">
-  <div class="wrap">
-    <p>{{site.department}} · {{t.plan}} {{plan.number}} · {{t.phase}} {{phase}}</p>
-    <p><a href="{{feedURL}}">{{t.feed}}</a> · <a href="{{dataURL}}">{{t.data}}</a> · <a href="{{searchURL}}">{{t.search}}</a></p>
+{{^noIndex}}<aside class="share wrap" aria-label="{{t.share}}">
+  <p><span class="share-label">{{t.share}}:</span>
+    <a href="https://sp.zalo.me/share_to_zalo?url={{shareURL}}" rel="noopener">Zalo</a>
+    <a href="https://www.facebook.com/sharer/sharer.php?u={{shareURL}}" rel="noopener">Facebook</a>
+    <button type="button" class="share-copy" data-copy="{{canonical}}" data-copied="{{t.share_copied}}" hidden>{{t.share_copy}}</button>
+    <span class="share-status" role="status"></span>
+  </p>
+</aside>
+{{/noIndex}}<footer class="site-footer">
+  <div class="wrap footer-grid">
+    <div class="footer-identity">
+      {{#site.identity.logo}}<img class="footer-logo" src="{{base}}assets/{{site.identity.logo}}" alt="" width="56" height="56">{{/site.identity.logo}}
+      <div>
+        {{#site.identity.parentAgency}}<p class="footer-parent">{{site.identity.parentAgency}}</p>{{/site.identity.parentAgency}}
+        <p class="footer-department">{{site.department}}</p>
+        {{#site.identity.address}}<p>{{t.footer_address}}: {{site.identity.address}}</p>{{/site.identity.address}}
+        {{#site.identity.phone}}<p>{{t.footer_phone}}: {{site.identity.phone}}</p>{{/site.identity.phone}}
+        {{#site.identity.email}}<p>{{t.footer_email}}: <a href="mailto:{{site.identity.email}}">{{site.identity.email}}</a></p>{{/site.identity.email}}
+      </div>
+    </div>
+    <div class="footer-more">
+      {{#site.identity.responsible}}<p>{{t.footer_responsible}}: {{site.identity.responsible}}</p>{{/site.identity.responsible}}
+      <p>{{t.plan}} {{plan.number}} · {{t.phase}} {{phase}}</p>
+      <p><a href="{{feedURL}}">{{t.feed}}</a> · <a href="{{dataURL}}">{{t.data}}</a> · <a href="{{searchURL}}">{{t.search}}</a></p>
+      {{#site.identity.portalURL}}<p><a href="{{site.identity.portalURL}}">{{t.footer_portal}}{{#site.identity.portalName}}: {{site.identity.portalName}}{{/site.identity.portalName}}</a></p>{{/site.identity.portalURL}}
+    </div>
   </div>
 </footer>
 {{#usesSearch}}<script src="{{base}}assets/search.js" defer></script>
-{{/usesSearch}}{{{extraBodyHTML}}}
+{{/usesSearch}}{{^noIndex}}<script src="{{base}}assets/share.js" defer></script>
+{{/noIndex}}{{{extraBodyHTML}}}
 </body>
 </html>
 
@@ -1091,7 +1529,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/quota.mustache": #"""
 <ul class="quota">
-  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{lowercased(kindName)}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}{{/hasQuota}}</li>
+  {{#quotas}}<li class="{{#met}}met{{/met}}{{^met}}unmet{{/met}}"><strong>{{count}}</strong> {{lowercased(kindName)}}{{#hasQuota}} — {{t.quota}}: {{t.at_least}} {{quota}} · {{#met}}{{t.quota_met}}{{/met}}{{^met}}{{t.quota_not_met}}{{/met}}<span class="bar bar-{{percent}}" aria-hidden="true"></span>{{/hasQuota}}</li>
   {{/quotas}}
 </ul>
 
@@ -1139,25 +1577,6 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/search.mustache": #"""
 <h1>{{t.search}}</h1>
-<form class="search-form" role="search" action="{{base}}tim-kiem/" method="get" data-search
-      data-index="{{indexURL}}" data-profile-url="{{profileURL}}"
-      data-found="{{t.search_found}}" data-showing="{{t.search_showing}}" data-none="{{t.search_no_results}}"
-      data-error="{{t.search_error}}" data-field="{{t.field}}" data-year="{{t.year}}">
-  <label for="q">{{t.search_label}}</label>
-  <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="{{t.search_placeholder}}" aria-describedby="search-hint">
-  <p id="search-hint" class="search-hint">{{t.search_hint}}</p>
-  <fieldset class="filters">
-    <legend>{{t.search_filters}}</legend>
-    <label>{{t.field}} <select name="linh-vuc"><option value="">{{t.any}}</option>{{#fields}}<option value="{{code}}">{{name}}</option>{{/fields}}</select></label>
-    <label>{{t.year}} <select name="nam"><option value="">{{t.any}}</option>{{#years}}<option value="{{year}}">{{year}}</option>{{/years}}</select></label>
-    <label>{{t.kind}} <select name="loai"><option value="">{{t.any}}</option>{{#kinds}}<option value="{{id}}">{{name}}</option>{{/kinds}}</select></label>
-    <label>{{t.unit}} <select name="don-vi"><option value="">{{t.any}}</option>{{#units}}<option value="{{id}}">{{name}}</option>{{/units}}</select></label>
-  </fieldset>
-  <button type="submit">{{t.search_button}}</button>
-</form>
-<p class="search-status" role="status" aria-live="polite" data-search-status></p>
-<ol class="search-results" data-search-results></ol>
-<button type="button" class="search-more" data-search-more hidden>{{t.search_more}}</button>
 <noscript>
   <p class="notice">{{t.search_noscript}}</p>
   <ul class="ways">
@@ -1166,6 +1585,39 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
     <li><a href="{{unitsURL}}">{{t.units}}</a></li>
   </ul>
 </noscript>
+<form class="search-form" role="search" action="{{base}}tim-kiem/" method="get" data-search
+      data-index="{{indexURL}}" data-profile-url="{{profileURL}}"
+      data-found="{{t.search_found}}" data-showing="{{t.search_showing}}" data-none="{{t.search_no_results}}"
+      data-error="{{t.search_error}}" data-field="{{t.field}}" data-year="{{t.year}}" data-corrected="{{t.search_corrected}}">
+  <label for="q">{{t.search_label}}</label>
+  <div class="search-line">
+    <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="{{t.search_placeholder}}" aria-describedby="search-hint">
+    <button type="submit">{{t.search_button}}</button>
+  </div>
+  <p id="search-hint" class="search-hint">{{t.search_hint}}</p>
+  <details class="filters-fold" data-search-filters hidden>
+  <summary>{{t.search_filters}}</summary>
+  <fieldset class="filters">
+    <legend class="visually-hidden">{{t.search_filters}}</legend>
+    <label>{{t.field}} <select name="linh-vuc"><option value="">{{t.any}}</option>{{#fields}}<option value="{{code}}">{{name}}</option>{{/fields}}</select></label>
+    <label>{{t.year}} <select name="nam"><option value="">{{t.any}}</option>{{#years}}<option value="{{year}}">{{year}}</option>{{/years}}</select></label>
+    <label>{{t.kind}} <select name="loai"><option value="">{{t.any}}</option>{{#kinds}}<option value="{{id}}">{{name}}</option>{{/kinds}}</select></label>
+    <label>{{t.unit}} <select name="don-vi"><option value="">{{t.any}}</option>{{#units}}<option value="{{id}}">{{name}}</option>{{/units}}</select></label>
+  </fieldset>
+  </details>
+</form>
+<p class="search-status" role="status" aria-live="polite" data-search-status></p>
+<p class="search-corrected" data-search-corrected hidden></p>
+<div class="search-empty" data-search-empty hidden>
+  <p>{{t.search_tips}}</p>
+  <ul class="ways">
+    <li><a href="{{fieldsURL}}">{{t.fields}}</a></li>
+    <li><a href="{{yearsURL}}">{{t.years}}</a></li>
+    <li><a href="{{unitsURL}}">{{t.units}}</a></li>
+  </ul>
+</div>
+<ol class="search-results" data-search-results></ol>
+<button type="button" class="search-more" data-search-more hidden>{{t.search_more}}</button>
 
 """#,
         "templates/unit.mustache": #"""
