@@ -133,7 +133,7 @@
   /** For one query word, each document's best score + 1 (0: no match) over the given shards. A word
    *  matches words only; a phrase (`"dong thanh"`, folded words and one space) matches phrase terms,
    *  scored by `weights` (PHRASE_WEIGHT). */
-  function matchWord(word, shards, count, weights) {
+  function matchWord(word, shards, count, weights, places) {
     var hits = new Int32Array(count);
     var phrase = word.folded.indexOf(" ") >= 0;
     weights = weights || PLACE_WEIGHT;
@@ -163,6 +163,7 @@
             pending = 0;
             doc += Math.floor(number / 4);
             var score = base + (weights[number & 3] >> shift);
+            if (places && (number & 3) + 1 > places[doc]) places[doc] = (number & 3) + 1;
             if (score > hits[doc]) hits[doc] = score;
           }
         }
@@ -434,7 +435,7 @@
         }
         var scored = loaded[0];
         var ids = rank(scored.hits, filter, count, scored.bonus);
-        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [] };
+        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [], weakest: scored.weakest };
         if (ids.length) return self.refine(done);
         if (!query.length) return done;
         // Words that match no term are corrected first; if that is not enough, one word that does
@@ -448,7 +449,8 @@
             return self.scoreGroups(manifest, fixed.groups).then(function (again) {
               var found = rank(again.hits, filter, count, again.bonus);
               if (!found.length) return attempt(n + 1);
-              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected })
+              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected,
+                                   weakest: again.weakest })
                 .then(function (result) {
                   // Say the correction as the first result writes it: "thạnh" on a page of Đông Thạnh.
                   result.corrected = result.corrected.map(function (c) {
@@ -479,7 +481,7 @@
       });
       order.sort(function (a, b) { return b.score - a.score || a.missed - b.missed || a.at - b.at; });
       var ids = order.map(function (o) { return o.id; }).concat(found.ids.slice(REFINED));
-      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected };
+      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected, weakest: found.weakest };
     });
   };
 
@@ -492,10 +494,15 @@
       var name = (weights === PHRASE_WEIGHT ? "p:" : "w:") + word.folded + (word.prefix ? "*" : "") + (word.marked ? ":" + word.form : "");
       if (!(name in byName)) {
         byName[name] = lookups.length;
-        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix) });
+        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix), places: null });
       }
       return byName[name];
     }
+    // Where each typed word is found at best, per document (place + 1), to say why a result matched.
+    var typed = [];
+    groups.forEach(function (group) {
+      group.alternatives[0].forEach(function (word) { typed.push(lookup(word, PLACE_WEIGHT)); });
+    });
     var plan = groups.map(function (group) {
       return group.alternatives.map(function (words) {
         return {
@@ -517,8 +524,16 @@
       var shardByKey = Object.create(null);
       names.forEach(function (key, i) { shardByKey[key] = shards[i]; });
       var count = manifest.count;
+      typed.forEach(function (at) { lookups[at].places = new Int8Array(count); });
       var hits = lookups.map(function (entry) {
-        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights);
+        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights, entry.places);
+      });
+      var weakest = new Int8Array(count);
+      typed.forEach(function (at) {
+        var places = lookups[at].places;
+        for (var doc = 0; doc < count; doc++) {
+          if (places[doc] && (!weakest[doc] || places[doc] < weakest[doc])) weakest[doc] = places[doc];
+        }
       });
       var bonus = new Int32Array(count);
       between.forEach(function (at) { addBonus(bonus, hits[at]); });
@@ -550,6 +565,7 @@
           return best;
         }),
         bonus: bonus,
+        weakest: weakest,
       };
     });
   };
@@ -756,6 +772,13 @@
         marked(when, result.years.join(", "), query);
       }
       li.appendChild(when);
+      // A word found only in the achievements or the body: say so, since the lines above cannot show it.
+      var weakest = current.weakest ? current.weakest[result.id] : 0;
+      if (weakest === 1 || weakest === 2) {
+        var why = line("search-result-why");
+        why.textContent = weakest === 1 ? t.matchedBody : t.matchedSummary;
+        li.appendChild(why);
+      }
       return li;
     }
 
@@ -787,7 +810,7 @@
       form.dataset.state = "loading";
       return engine.search(s.q, s.filters).then(function (found) {
         if (mine !== sequence) return null;
-        current = { ids: found.ids, query: found.query, shown: 0 };
+        current = { ids: found.ids, query: found.query, shown: 0, weakest: found.weakest };
         list.textContent = "";
         more.hidden = true;
         found.typed = words(s.q);

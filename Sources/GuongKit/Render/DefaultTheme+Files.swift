@@ -139,7 +139,7 @@ enum DefaultTheme {
   /** For one query word, each document's best score + 1 (0: no match) over the given shards. A word
    *  matches words only; a phrase (`"dong thanh"`, folded words and one space) matches phrase terms,
    *  scored by `weights` (PHRASE_WEIGHT). */
-  function matchWord(word, shards, count, weights) {
+  function matchWord(word, shards, count, weights, places) {
     var hits = new Int32Array(count);
     var phrase = word.folded.indexOf(" ") >= 0;
     weights = weights || PLACE_WEIGHT;
@@ -169,6 +169,7 @@ enum DefaultTheme {
             pending = 0;
             doc += Math.floor(number / 4);
             var score = base + (weights[number & 3] >> shift);
+            if (places && (number & 3) + 1 > places[doc]) places[doc] = (number & 3) + 1;
             if (score > hits[doc]) hits[doc] = score;
           }
         }
@@ -440,7 +441,7 @@ enum DefaultTheme {
         }
         var scored = loaded[0];
         var ids = rank(scored.hits, filter, count, scored.bonus);
-        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [] };
+        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [], weakest: scored.weakest };
         if (ids.length) return self.refine(done);
         if (!query.length) return done;
         // Words that match no term are corrected first; if that is not enough, one word that does
@@ -454,7 +455,8 @@ enum DefaultTheme {
             return self.scoreGroups(manifest, fixed.groups).then(function (again) {
               var found = rank(again.hits, filter, count, again.bonus);
               if (!found.length) return attempt(n + 1);
-              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected })
+              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected,
+                                   weakest: again.weakest })
                 .then(function (result) {
                   // Say the correction as the first result writes it: "thạnh" on a page of Đông Thạnh.
                   result.corrected = result.corrected.map(function (c) {
@@ -485,7 +487,7 @@ enum DefaultTheme {
       });
       order.sort(function (a, b) { return b.score - a.score || a.missed - b.missed || a.at - b.at; });
       var ids = order.map(function (o) { return o.id; }).concat(found.ids.slice(REFINED));
-      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected };
+      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected, weakest: found.weakest };
     });
   };
 
@@ -498,10 +500,15 @@ enum DefaultTheme {
       var name = (weights === PHRASE_WEIGHT ? "p:" : "w:") + word.folded + (word.prefix ? "*" : "") + (word.marked ? ":" + word.form : "");
       if (!(name in byName)) {
         byName[name] = lookups.length;
-        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix) });
+        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix), places: null });
       }
       return byName[name];
     }
+    // Where each typed word is found at best, per document (place + 1), to say why a result matched.
+    var typed = [];
+    groups.forEach(function (group) {
+      group.alternatives[0].forEach(function (word) { typed.push(lookup(word, PLACE_WEIGHT)); });
+    });
     var plan = groups.map(function (group) {
       return group.alternatives.map(function (words) {
         return {
@@ -523,8 +530,16 @@ enum DefaultTheme {
       var shardByKey = Object.create(null);
       names.forEach(function (key, i) { shardByKey[key] = shards[i]; });
       var count = manifest.count;
+      typed.forEach(function (at) { lookups[at].places = new Int8Array(count); });
       var hits = lookups.map(function (entry) {
-        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights);
+        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights, entry.places);
+      });
+      var weakest = new Int8Array(count);
+      typed.forEach(function (at) {
+        var places = lookups[at].places;
+        for (var doc = 0; doc < count; doc++) {
+          if (places[doc] && (!weakest[doc] || places[doc] < weakest[doc])) weakest[doc] = places[doc];
+        }
       });
       var bonus = new Int32Array(count);
       between.forEach(function (at) { addBonus(bonus, hits[at]); });
@@ -556,6 +571,7 @@ enum DefaultTheme {
           return best;
         }),
         bonus: bonus,
+        weakest: weakest,
       };
     });
   };
@@ -762,6 +778,13 @@ enum DefaultTheme {
         marked(when, result.years.join(", "), query);
       }
       li.appendChild(when);
+      // A word found only in the achievements or the body: say so, since the lines above cannot show it.
+      var weakest = current.weakest ? current.weakest[result.id] : 0;
+      if (weakest === 1 || weakest === 2) {
+        var why = line("search-result-why");
+        why.textContent = weakest === 1 ? t.matchedBody : t.matchedSummary;
+        li.appendChild(why);
+      }
       return li;
     }
 
@@ -793,7 +816,7 @@ enum DefaultTheme {
       form.dataset.state = "loading";
       return engine.search(s.q, s.filters).then(function (found) {
         if (mine !== sequence) return null;
-        current = { ids: found.ids, query: found.query, shown: 0 };
+        current = { ids: found.ids, query: found.query, shown: 0, weakest: found.weakest };
         list.textContent = "";
         more.hidden = true;
         found.typed = words(s.q);
@@ -1167,6 +1190,7 @@ table.registration .fields { width: 20%; }
 .search-result h2 { font-size: 1.1rem; margin: 0 0 .15rem; }
 .search-result p { margin: 0; }
 .search-result-meta { color: var(--muted); font-size: .9rem; }
+.search-result-why { color: var(--muted); font-size: .85rem; font-style: italic; }
 .search-more[hidden] { display: none; }
 .search-more { margin: 0 0 1.5rem 1.3rem; }
 
@@ -1256,6 +1280,8 @@ search_found: "Tìm thấy {n} kết quả."
 search_showing: "Đang hiện {n} kết quả đầu."
 search_more: Xem thêm kết quả
 search_corrected: "Không có kết quả cho đúng từ đã gõ. Hiển thị kết quả cho {q}."
+search_matched_summary: Có từ tìm trong lĩnh vực, phần tóm tắt hoặc thành tích.
+search_matched_body: Có từ tìm trong bài giới thiệu.
 search_tips: Thử gõ ít chữ hơn, bỏ dấu, hoặc dùng chữ viết tắt quen dùng (HT, THCS, CNTT…). Bạn cũng có thể xem các điển hình theo lĩnh vực, theo năm hoặc theo đơn vị.
 listing_exemplars: điển hình
 listing_cards: thẻ giới thiệu
@@ -1588,7 +1614,8 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 <form class="search-form" role="search" action="{{base}}tim-kiem/" method="get" data-search
       data-index="{{indexURL}}" data-profile-url="{{profileURL}}"
       data-found="{{t.search_found}}" data-showing="{{t.search_showing}}" data-none="{{t.search_no_results}}"
-      data-error="{{t.search_error}}" data-field="{{t.field}}" data-year="{{t.year}}" data-corrected="{{t.search_corrected}}">
+      data-error="{{t.search_error}}" data-field="{{t.field}}" data-year="{{t.year}}" data-corrected="{{t.search_corrected}}"
+      data-matched-summary="{{t.search_matched_summary}}" data-matched-body="{{t.search_matched_body}}">
   <label for="q">{{t.search_label}}</label>
   <div class="search-line">
     <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="{{t.search_placeholder}}" aria-describedby="search-hint">
