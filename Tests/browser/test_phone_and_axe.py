@@ -122,3 +122,16 @@ def test_no_axe_violations(browser, sample_site, path):
         "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations.map((v) => "
         "({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))));")
     assert result == [], json.dumps(result, ensure_ascii=False, indent=1)
+
+
+def test_share_links_are_plain_links_and_the_copy_button_shows_with_script(browser, sample_site):
+    base, _ = sample_site
+    browser.get(base + "dien-hinh/le-quang-vinh/")
+    canonical = browser.find_element(By.CSS_SELECTOR, "link[rel=canonical]").get_attribute("href")
+    links = {a.text: a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".share a")}
+    from urllib.parse import quote
+    assert links["Zalo"] == "https://sp.zalo.me/share_to_zalo?url=" + quote(canonical, safe="")
+    assert links["Facebook"] == "https://www.facebook.com/sharer/sharer.php?u=" + quote(canonical, safe="")
+    button = browser.find_element(By.CSS_SELECTOR, ".share-copy")
+    assert button.is_displayed() and button.get_attribute("data-copy") == canonical
+    assert not browser.find_elements(By.CSS_SELECTOR, "script[src^='http']"), "no third-party script"
