@@ -1136,7 +1136,7 @@ table.registration .fields { width: 20%; }
   .site-title { flex: 1 1 0; min-width: 0; }
   .site-name { font-size: .95rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
   .menu-phone[open] { flex-basis: 100%; order: 3; }
-  .menu-phone[open] summary { display: inline-block; }
+  .menu-phone[open] summary { width: fit-content; }
   main { padding-block: .6rem 2rem; }
   .breadcrumbs ol { margin-top: .4rem; font-size: .85rem; }
   .profile-photo { width: 9rem; }
