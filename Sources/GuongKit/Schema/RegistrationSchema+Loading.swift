@@ -35,11 +35,12 @@ extension RegistrationSchema {
             return Milestone(date: date, name: name)
         }
         guard let phase, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let schema = RegistrationSchema(
+        var schema = RegistrationSchema(
             plan: plan, phase: phase, deadline: deadline, kinds: kinds, fields: fields, quotas: quotas,
             headPositions: reader.texts(root, "head_positions").map(VietnameseFolding.key),
             process: reader.texts(root, "process"), milestones: milestones
         )
+        schema.searchWords = readSearchWords(root, &reader)
         return (schema, reader.diagnostics)
     }
 

@@ -13,6 +13,9 @@ public struct RegistrationSchema: Sendable {
     public var headPositions: [String]
     public var process: [String]
     public var milestones: [Milestone]
+    /// Short forms readers type for longer words (`search_words:`): `HT` for *Hiệu trưởng*, `THCS` for
+    /// *Trung học cơ sở*. The search page expands them; nothing of them is in code.
+    public var searchWords: [SearchWord] = []
 
     public struct Plan: Sendable {
         public var number: String
