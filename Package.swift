@@ -42,10 +42,7 @@ let package = Package(
         // theme is the top-level theme/ folder, embedded at build time by EmbedThemePlugin.
         .target(
             name: "GuongRender",
-            dependencies: [
-                "GuongKit",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["GuongKit"],
             plugins: ["EmbedThemePlugin"]
         ),
         .executableTarget(name: "EmbedTheme"),
@@ -76,10 +73,11 @@ let package = Package(
         // Core and rendering tests, and the end-to-end tests that run the built binary: no SwiftNIO.
         .testTarget(
             name: "GuongKitTests",
-            dependencies: [
-                "GuongKit", "GuongRender", "GuongAudit", "GuongTestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            // swift-mustache is the reference the compiled templates are compared with, never a runtime path;
+            // ZIPFoundation reads an exported .docx back.
+            dependencies: ["GuongKit", "GuongRender", "GuongAudit", "GuongTestSupport",
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         // The preview's incremental rebuild, tested against PreviewSite directly.

@@ -154,8 +154,7 @@ struct PageSignatures {
         hasher.combine(listing.pageCount)
         hasher.combine(page)
         hasher.combine(listing.entries.count)
-        let start = min((page - 1) * listing.pageSize, listing.entries.count)
-        for entry in listing.entries[start..<min(start + listing.pageSize, listing.entries.count)] {
+        for entry in listing.entries[listing.entryRange(page: page)] {
             hasher.combine(entry.group)
             hasher.combine(entry.subgroup)
             hasher.combine(profiles[entry.card])
@@ -179,7 +178,7 @@ struct PageSignatures {
         if profile.photo != nil { jobs.insert(.photo(index)) }
         for neighbour in model.byUnit[profile.unitID] ?? [] { jobs.insert(.profile(neighbour)) }
         func pages(_ listing: Listing) -> Set<Int> {
-            Set(listing.entries.indices.filter { listing.entries[$0].card == index }.map { $0 / listing.pageSize + 1 })
+            Set(listing.entries.indices.filter { listing.entries[$0].card == index }.map(listing.page(ofEntry:)))
         }
         for code in profile.fieldCodes { for page in pages(listings.field(code)) { jobs.insert(.field(code: code, page: page)) } }
         for year in profile.years { for page in pages(listings.year(year)) { jobs.insert(.year(year, page: page)) } }

@@ -99,7 +99,7 @@ enum BuiltSiteAudit {
             switch url.pathExtension {
             case "html":
                 let html = String(decoding: data, as: UTF8.self)
-                if let problem = HTMLAudit.problem(in: html, allowedScripts: [basePath + "assets/search.js", basePath + "assets/form.js"]) {
+                if let problem = HTMLAudit.problem(in: html, allowedScripts: [basePath + "assets/search.js", basePath + "assets/form.js", basePath + "assets/share.js"]) {
                     problems.append("\(name): \(problem)")
                 }
                 if html.components(separatedBy: "<img").count - 1 > html.components(separatedBy: "<img class=\"profile-photo\"").count - 1 {

@@ -12,7 +12,13 @@ import GuongTestSupport
         for (id, document) in documents.enumerated() {
             var words: [String: SearchDocument.Place] = [:]
             for (place, texts) in document.texts(of: profiles[id], tables: tables) {
-                for word in texts.flatMap(SearchText.words) where word.unicodeScalars.count <= SearchText.maxWordLength {
+                var found = texts.flatMap(SearchText.words).filter { $0.unicodeScalars.count <= SearchText.maxWordLength }.map { ($0, place) }
+                if place == .name || place == .details {  // and their phrases (SearchPhrases)
+                    let phrases = SearchPhrases.phrases(of: texts)
+                    found += phrases.opening.map { ($0, place == .name ? SearchPhrases.inName : SearchPhrases.atStart) }
+                    found += phrases.rest.map { ($0, place == .name ? SearchPhrases.inName : SearchPhrases.inDetail) }
+                }
+                for (word, place) in found {
                     if let known = words[word], known >= place { continue }
                     words[word] = place
                 }

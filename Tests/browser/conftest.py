@@ -78,8 +78,10 @@ def sample_site():
     shutil.rmtree(temp, ignore_errors=True)
 
 
-def chromium():
+def chromium(javascript=True):
     options = Options()
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900", "--lang=vi"]:
         options.add_argument(argument)

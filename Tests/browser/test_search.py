@@ -61,6 +61,7 @@ def type_query(driver, text):
 
 def choose(driver, name, value):
     before = run_count(driver)
+    driver.execute_script("document.querySelector('[data-search-filters]').open = true")  # folded under one control
     Select(driver.find_element(By.NAME, name)).select_by_value(value)
     wait_for_results(driver, before)
 
@@ -296,7 +297,7 @@ def test_keyboard_alone_reaches_and_opens_a_result_and_back_restores_it(browser,
     while active(browser).tag_name != "a" and tabs < 10:
         active(browser).send_keys(Keys.TAB)
         tabs += 1
-    assert tabs == 6, "field → four filters → button → first result, in page order"
+    assert tabs == 3, "field → button → the folded filters → first result, in page order"
     assert active(browser).get_attribute("href") == first["href"]
     active(browser).send_keys(Keys.ENTER)
     wait(browser, lambda d: d.current_url == first["href"])
@@ -336,3 +337,40 @@ def test_the_page_fits_a_phone(browser, sample_site):
         assert width[0] <= width[1], "nothing scrolls sideways (long field names in the filters)"
     finally:
         browser.set_window_size(1200, 900)
+
+
+# ---- typos, the empty state, why a result matched ----
+
+def test_a_typo_is_corrected_and_the_page_says_so(browser, sample_site):
+    base, _ = sample_site
+    open_search(browser, base, "?q=dong+thnah")
+    assert results(browser)
+    note = browser.find_element(By.CSS_SELECTOR, "[data-search-corrected]")
+    assert note.is_displayed()
+    assert note.find_element(By.TAG_NAME, "em").text == "dong thạnh"
+    type_query(browser, "dong thanh")
+    assert not note.is_displayed()
+
+
+def test_nothing_found_offers_tips_and_ways_to_browse(browser, sample_site):
+    base, _ = sample_site
+    open_search(browser, base, "?q=xyzxyz")
+    assert status(browser) == "Không có kết quả phù hợp."
+    empty = browser.find_element(By.CSS_SELECTOR, "[data-search-empty]")
+    assert empty.is_displayed()
+    assert len(empty.find_elements(By.CSS_SELECTOR, "a")) == 3
+    type_query(browser, "nguyen")
+    assert not empty.is_displayed()
+
+
+def test_a_result_found_only_in_its_text_says_where(browser, sample_site):
+    base, _ = sample_site
+    open_search(browser, base, "?q=th%E1%BA%A5t+l%E1%BA%A1c")  # "thất lạc": only in Đặng Văn Lộc's body
+    first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
+    assert first.find_element(By.CSS_SELECTOR, ".search-result-why").text == "Có từ tìm trong bài giới thiệu."
+    open_search(browser, base, "?q=ch%C3%A1o")  # "cháo": in a lead
+    first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
+    assert first.find_element(By.CSS_SELECTOR, ".search-result-why").text == "Có từ tìm trong lĩnh vực, phần tóm tắt hoặc thành tích."
+    type_query(browser, "Lê Quang Vinh")
+    first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
+    assert not first.find_elements(By.CSS_SELECTOR, ".search-result-why")

@@ -109,6 +109,13 @@
   var WHOLE_WORD = 5;
   /** By place: body, summary and achievements, details (position, unit, field, year), name. */
   var PLACE_WEIGHT = [10, 20, 50, 100];
+  /** Two query words found next to each other, in order (SearchPhrases): in a detail, opening a
+   *  detail (`Hiệu trưởng` before `Phó Hiệu trưởng`), in the name. */
+  var PHRASE_WEIGHT = [0, 60, 80, 120];
+  /** The first results, re-ordered among ties by the length of their names (Engine.refine). */
+  var REFINED = 10;
+  /** Words this long or longer are tried one edit away when a query finds nothing. */
+  var TYPO_MIN = 4;
 
   /** The query's distinct words with their folded form. */
   function parseQuery(text) {
@@ -123,19 +130,25 @@
     return out;
   }
 
-  /** For one query word, each document's best score + 1 (0: no match) over the given shards. */
-  function matchWord(word, shards, count) {
+  /** For one query word, each document's best score + 1 (0: no match) over the given shards. A word
+   *  matches words only; a phrase (`"dong thanh"`, folded words and one space) matches phrase terms,
+   *  scored by `weights` (PHRASE_WEIGHT). */
+  function matchWord(word, shards, count, weights, places) {
     var hits = new Int32Array(count);
+    var phrase = word.folded.indexOf(" ") >= 0;
+    weights = weights || PLACE_WEIGHT;
     shards.forEach(function (shard) {
       for (var term in shard) {
         if (word.prefix ? term.lastIndexOf(word.folded, 0) !== 0 : term !== word.folded) continue;
+        if (!phrase && word.prefix && term.indexOf(" ") >= 0) continue;
         var entry = shard[term];
         var forms = typeof entry === "string" ? [[term, entry]] : entry;
-        var whole = term === word.folded ? WHOLE_WORD : 0;
+        var whole = term === word.folded;
         for (var f = 0; f < forms.length; f++) {
           var form = forms[f][0];
           var exact = word.marked && (word.prefix ? form.lastIndexOf(word.form, 0) === 0 : form === word.form);
-          var base = 1 + whole + (exact ? EXACT : 0);
+          var base = 1 + (whole ? WHOLE_WORD : 0) + (exact ? EXACT : 0);
+          var shift = whole ? 0 : 1;  // a prefix match counts half its place: whole words rank first
           // decode() inlined: this loop runs for every posting of every matching term.
           var text = forms[f][1];
           var doc = 0;
@@ -149,7 +162,8 @@
             var number = pending * 32 + digit;
             pending = 0;
             doc += Math.floor(number / 4);
-            var score = base + PLACE_WEIGHT[number & 3];
+            var score = base + (weights[number & 3] >> shift);
+            if (places && (number & 3) + 1 > places[doc]) places[doc] = (number & 3) + 1;
             if (score > hits[doc]) hits[doc] = score;
           }
         }
@@ -158,8 +172,9 @@
     return hits;
   }
 
-  /** Document ids matching every word and every filter, best first; ties in index order (by name). */
-  function rank(hitsByWord, filter, count) {
+  /** Document ids matching every word and every filter, best first; ties in index order (by name).
+   *  `bonus` (optional) adds to each document's score: phrases. */
+  function rank(hitsByWord, filter, count, bonus) {
     var found = [];
     for (var doc = 0; doc < count; doc++) {
       if (filter && !filter[doc]) continue;
@@ -170,10 +185,12 @@
         if (!hit) { all = false; break; }
         total += hit - 1;
       }
-      if (all) found.push({ doc: doc, score: total });
+      if (all) found.push({ doc: doc, score: total + (bonus ? bonus[doc] : 0) });
     }
     found.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return found.map(function (r) { return r.doc; });
+    var ids = found.map(function (r) { return r.doc; });
+    ids.scores = found.map(function (r) { return r.score; });
+    return ids;
   }
 
   /** The facets of the manifest, by the URL parameter a filter uses. */
@@ -225,6 +242,135 @@
     return offset;
   }
 
+  // ---- The department's words, phrases and typos ----
+
+  /** The query's words in groups: each group one word or a run of words that is a short form or the
+   *  words it stands for (manifest `words`, SearchVocabulary), with its alternatives — the words as
+   *  typed, and what they stand for. `HT` → [[ht], [hieu, truong]]; `trung hoc co so` → […, [thcs]]. */
+  function expandQuery(query, vocabulary) {
+    var other = Object.create(null);
+    (vocabulary || []).forEach(function (pair) {
+      (other[pair[0]] = other[pair[0]] || []).push(pair[1]);
+      (other[pair[1]] = other[pair[1]] || []).push(pair[0]);
+    });
+    var groups = [];
+    for (var i = 0; i < query.length;) {
+      var run = 0;
+      for (var n = Math.min(6, query.length - i); n >= 1 && !run; n--) {
+        var key = query.slice(i, i + n).map(function (word) { return word.folded; }).join(" ");
+        if (other[key]) run = n;
+      }
+      if (!run) {
+        groups.push({ alternatives: [[query[i]]] });
+        i += 1;
+        continue;
+      }
+      var typed = query.slice(i, i + run);
+      var key2 = typed.map(function (word) { return word.folded; }).join(" ");
+      // A short form typed whole is a word, not a prefix: `th` stands for Tiểu học, not every "th…".
+      if (run === 1 && typed[0].folded.length <= 3) typed = [Object.assign({}, typed[0], { prefix: false })];
+      var alternatives = [typed];
+      other[key2].forEach(function (phrase) {
+        alternatives.push(phrase.split(" ").map(function (folded) {
+          return { form: folded, folded: folded, marked: false, prefix: false };
+        }));
+      });
+      groups.push({ alternatives: alternatives });
+      i += run;
+    }
+    return groups;
+  }
+
+  /** Every word of every alternative, for highlighting. */
+  function allWords(groups) {
+    var out = [];
+    groups.forEach(function (group) {
+      group.alternatives.forEach(function (words) { out.push.apply(out, words); });
+    });
+    return out;
+  }
+
+  function pairsOf(words) {
+    var out = [];
+    for (var i = 0; i + 1 < words.length; i++) out.push([words[i], words[i + 1]]);
+    return out;
+  }
+
+  /** Two neighbouring query words as a phrase term (SearchPhrases): the first whole, the second a prefix if it is one. */
+  function phraseOf(first, second) {
+    var folded = first.folded + " " + second.folded;
+    return { form: folded, folded: folded, marked: false, prefix: second.prefix };
+  }
+
+  function addBonus(bonus, hits) {
+    for (var doc = 0; doc < hits.length; doc++) if (hits[doc]) bonus[doc] += hits[doc] - 1;
+  }
+
+  /** Whether `a` and `b` are one edit apart: a letter added, dropped or changed, or two neighbours
+   *  swapped (`thnah` → `thanh`); never in the first letter. */
+  function oneEdit(a, b) {
+    if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;  // changed
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // swapped
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);  // dropped, added
+  }
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  /** The strings one edit from `word` (after its first letter): where their terms would be, to fetch those shards. */
+  function oneEditVariants(word) {
+    var out = [];
+    for (var i = 1; i <= word.length; i++) {
+      var head = word.slice(0, i);
+      var tail = word.slice(i);
+      if (tail) out.push(head + tail.slice(1));
+      if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+      for (var l = 0; l < LETTERS.length; l++) {
+        out.push(head + LETTERS[l] + tail);
+        if (tail) out.push(head + LETTERS[l] + tail.slice(1));
+      }
+    }
+    return out;
+  }
+
+  /** How many postings an entry has, roughly: its coded length. */
+  function postingsLength(entry) {
+    if (typeof entry === "string") return entry.length;
+    return entry.reduce(function (sum, form) { return sum + form[1].length; }, 0);
+  }
+
+  /** The form of a term that document `doc` has at its most prominent place, or null. */
+  function formIn(term, entry, doc) {
+    var forms = typeof entry === "string" ? [[term, entry]] : entry;
+    var best = null;
+    var bestPlace = -1;
+    forms.forEach(function (form) {
+      var numbers = decode(form[1]);
+      var id = 0;
+      for (var i = 0; i < numbers.length; i++) {
+        id += Math.floor(numbers[i] / 4);
+        if (id === doc && (numbers[i] & 3) > bestPlace) {
+          best = form[0];
+          bestPlace = numbers[i] & 3;
+        }
+        if (id >= doc) break;
+      }
+    });
+    return best;
+  }
+
+  /** The form of a term most documents have (`thanh` → `thạnh` on a site of Đông Thạnh). */
+  function commonForm(term, entry) {
+    if (typeof entry === "string") return term;
+    var best = entry[0];
+    entry.forEach(function (form) { if (form[1].length > best[1].length) best = form; });
+    return best[0];
+  }
+
   // ---- Loading the index ----
 
   function fetchJSON(url, fresh) {
@@ -259,7 +405,8 @@
     return this.files[name];
   };
 
-  /** Searches `text` with `filters` ({"nam": "2022", …}); resolves to {ids, query, empty}. */
+  /** Searches `text` with `filters` ({"nam": "2022", …}); resolves to {ids, query, empty, corrected}.
+   *  `corrected` lists the words tried one edit away ({from, to}) when the words as typed found nothing. */
   Engine.prototype.search = function (text, filters) {
     var self = this;
     return this.manifest().then(function (manifest) {
@@ -270,18 +417,11 @@
         var value = filters && filters[name];
         if (value) active.push([FACETS[name], facetIndex(manifest, FACETS[name], value)]);
       });
-      if (!query.length && !active.length) return { ids: [], query: query, empty: true };
+      if (!query.length && !active.length) return { ids: [], query: query, empty: true, corrected: [] };
 
-      var keysByWord = query.map(function (word) { return shardsFor(word.folded, manifest.shards, word.prefix); });
-      var names = [];
-      keysByWord.forEach(function (keys) {
-        keys.forEach(function (key) { if (names.indexOf(key) < 0) names.push(key); });
-      });
-      var loads = names.map(function (key) { return self.file(shardFile(key)); });
+      var groups = expandQuery(query, manifest.words);
       var facets = active.length ? self.file("loc.json") : Promise.resolve(null);
-      return Promise.all([Promise.all(loads), facets]).then(function (loaded) {
-        var shardByKey = Object.create(null);
-        names.forEach(function (key, i) { shardByKey[key] = loaded[0][i]; });
+      return Promise.all([self.scoreGroups(manifest, groups), facets]).then(function (loaded) {
         var count = manifest.count;
         var filter = null;
         if (active.length) {
@@ -293,11 +433,186 @@
           });
           for (var i = 0; i < count; i++) filter[i] = passes[i] === active.length ? 1 : 0;
         }
-        var hits = query.map(function (word, i) {
-          return matchWord(word, keysByWord[i].map(function (key) { return shardByKey[key]; }), count);
-        });
-        return { ids: rank(hits, filter, count), query: query, empty: false };
+        var scored = loaded[0];
+        var ids = rank(scored.hits, filter, count, scored.bonus);
+        var done = { ids: ids, query: allWords(groups), empty: false, corrected: [], weakest: scored.weakest };
+        if (ids.length) return self.refine(done);
+        if (!query.length) return done;
+        // Words that match no term are corrected first; if that is not enough, one word that does
+        // match (a typo that is also a word: `chua` for `chau`) at a time, the last typed first.
+        var tries = [null];
+        for (var g = groups.length - 1; g >= 0; g--) tries.push(g);
+        function attempt(n) {
+          if (n >= tries.length) return done;
+          return self.correct(manifest, groups, tries[n]).then(function (fixed) {
+            if (!fixed.corrected.length) return attempt(n + 1);
+            return self.scoreGroups(manifest, fixed.groups).then(function (again) {
+              var found = rank(again.hits, filter, count, again.bonus);
+              if (!found.length) return attempt(n + 1);
+              return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected,
+                                   weakest: again.weakest })
+                .then(function (result) {
+                  // Say the correction as the first result writes it: "thạnh" on a page of Đông Thạnh.
+                  result.corrected = result.corrected.map(function (c) {
+                    return { from: c.from, to: formIn(c.term, c.entry, result.ids[0]) || c.to };
+                  });
+                  return result;
+                });
+            });
+          });
+        }
+        return attempt(0);
       });
+    });
+  };
+
+  /** Among the first results, those that tie go by how much of their name the query leaves out:
+   *  `thcs dong thanh` is the school *Trường THCS Đông Thạnh* before *Tổ Toán – Tin Trường THCS Đông
+   *  Thạnh*; equal ones stay alphabetical. The page shows these documents next anyway, so this fetches
+   *  nothing more. */
+  Engine.prototype.refine = function (found) {
+    if (!found.query.length) return Promise.resolve(found);
+    var top = found.ids.slice(0, REFINED);
+    var scores = found.ids.scores || [];
+    return this.documents(top).then(function (docs) {
+      var order = docs.map(function (doc, i) {
+        var missed = words(doc.name).filter(function (token) { return !matchedLength(token, found.query); }).length;
+        return { id: doc.id, score: scores[i] || 0, missed: missed, at: i };
+      });
+      order.sort(function (a, b) { return b.score - a.score || a.missed - b.missed || a.at - b.at; });
+      var ids = order.map(function (o) { return o.id; }).concat(found.ids.slice(REFINED));
+      return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected, weakest: found.weakest };
+    });
+  };
+
+  /** Fetches what `groups` need; resolves to {hits: per group, each document's score + 1, bonus: phrases}. */
+  Engine.prototype.scoreGroups = function (manifest, groups) {
+    var self = this;
+    var lookups = [];  // {word, weights, keys}
+    var byName = Object.create(null);
+    function lookup(word, weights) {
+      var name = (weights === PHRASE_WEIGHT ? "p:" : "w:") + word.folded + (word.prefix ? "*" : "") + (word.marked ? ":" + word.form : "");
+      if (!(name in byName)) {
+        byName[name] = lookups.length;
+        lookups.push({ word: word, weights: weights, keys: shardsFor(word.folded, manifest.shards, word.prefix), places: null });
+      }
+      return byName[name];
+    }
+    // Where each typed word is found at best, per document (place + 1), to say why a result matched.
+    var typed = [];
+    groups.forEach(function (group) {
+      group.alternatives[0].forEach(function (word) { typed.push(lookup(word, PLACE_WEIGHT)); });
+    });
+    var plan = groups.map(function (group) {
+      return group.alternatives.map(function (words) {
+        return {
+          words: words.map(function (word) { return lookup(word, PLACE_WEIGHT); }),
+          phrases: pairsOf(words).map(function (pair) { return lookup(phraseOf(pair[0], pair[1]), PHRASE_WEIGHT); }),
+        };
+      });
+    });
+    var between = [];
+    for (var g = 0; g + 1 < groups.length; g++) {
+      var left = groups[g].alternatives[0];
+      between.push(lookup(phraseOf(left[left.length - 1], groups[g + 1].alternatives[0][0]), PHRASE_WEIGHT));
+    }
+    var names = [];
+    lookups.forEach(function (entry) {
+      entry.keys.forEach(function (key) { if (names.indexOf(key) < 0) names.push(key); });
+    });
+    return Promise.all(names.map(function (key) { return self.file(shardFile(key)); })).then(function (shards) {
+      var shardByKey = Object.create(null);
+      names.forEach(function (key, i) { shardByKey[key] = shards[i]; });
+      var count = manifest.count;
+      typed.forEach(function (at) { lookups[at].places = new Int8Array(count); });
+      var hits = lookups.map(function (entry) {
+        return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights, entry.places);
+      });
+      var weakest = new Int8Array(count);
+      typed.forEach(function (at) {
+        var places = lookups[at].places;
+        for (var doc = 0; doc < count; doc++) {
+          if (places[doc] && (!weakest[doc] || places[doc] < weakest[doc])) weakest[doc] = places[doc];
+        }
+      });
+      var bonus = new Int32Array(count);
+      between.forEach(function (at) { addBonus(bonus, hits[at]); });
+      return {
+        hits: plan.map(function (alternatives) {
+          var best = new Int32Array(count);
+          // One group is one thing meant (`HT` as `hieu truong`, `cai cach hanh chinh` as `cchc`): it
+          // scores as one word, by its weakest word plus its phrases per word — so *Hạnh* in a name
+          // with the rest in the body does not outrank the field *Cải cách hành chính* itself.
+          alternatives.forEach(function (alternative) {
+            var size = alternative.words.length;
+            for (var doc = 0; doc < count; doc++) {
+              var total = -1;
+              for (var w = 0; w < alternative.words.length; w++) {
+                var hit = hits[alternative.words[w]][doc];
+                if (!hit) { total = -1; break; }
+                if (total < 0 || hit - 1 < total) total = hit - 1;
+              }
+              if (total < 0) continue;
+              var phrases = 0;
+              for (var p = 0; p < alternative.phrases.length; p++) {
+                var phrase = hits[alternative.phrases[p]][doc];
+                if (phrase) phrases += phrase - 1;
+              }
+              total = 1 + total + Math.round(phrases / size);
+              if (total > best[doc]) best[doc] = total;
+            }
+          });
+          return best;
+        }),
+        bonus: bonus,
+        weakest: weakest,
+      };
+    });
+  };
+
+  /** For groups that match nothing, the terms one edit away (TYPO_MIN letters or more); resolves to
+   *  {groups, corrected: [{from, to}]} with those groups replaced by their corrections. With `also`
+   *  (a group's index), that group too, though its word matches terms as typed. */
+  Engine.prototype.correct = function (manifest, groups, also) {
+    var self = this;
+    var wanted = groups.map(function (group) {
+      var word = group.alternatives[0].length === 1 && group.alternatives.length === 1 ? group.alternatives[0][0] : null;
+      if (!word || word.folded.length < TYPO_MIN || /\d/.test(word.folded)) return null;
+      var keys = [];
+      oneEditVariants(word.folded).forEach(function (variant) {
+        shardsFor(variant, manifest.shards, false).forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
+      });
+      return { word: word, keys: keys };
+    });
+    return Promise.all(wanted.map(function (want) {
+      if (!want) return null;
+      return Promise.all(want.keys.map(function (key) { return self.file(shardFile(key)); }));
+    })).then(function (loaded) {
+      var corrected = [];
+      var fixed = groups.map(function (group, g) {
+        var want = wanted[g];
+        if (!want) return group;
+        var word = want.word;
+        var own = false;
+        var candidates = [];
+        loaded[g].forEach(function (shard) {
+          for (var term in shard) {
+            if (term.indexOf(" ") >= 0) continue;
+            if (word.prefix ? term.lastIndexOf(word.folded, 0) === 0 : term === word.folded) own = true;
+            else if (oneEdit(word.folded, term)) candidates.push([term, shard[term]]);
+          }
+        });
+        if ((own && g !== also) || !candidates.length) return group;
+        candidates.sort(function (a, b) { return postingsLength(b[1]) - postingsLength(a[1]) || (a[0] < b[0] ? -1 : 1); });
+        candidates = candidates.slice(0, 3);
+        corrected.push({ from: word.form, to: commonForm(candidates[0][0], candidates[0][1]), term: candidates[0][0], entry: candidates[0][1] });
+        return {
+          alternatives: candidates.map(function (c) {
+            return [{ form: c[0], folded: c[0], marked: false, prefix: false }];
+          }),
+        };
+      });
+      return { groups: fixed, corrected: corrected };
     });
   };
 
@@ -343,6 +658,10 @@
     var status = doc.querySelector("[data-search-status]");
     var list = doc.querySelector("[data-search-results]");
     var more = doc.querySelector("[data-search-more]");
+    var corrected = doc.querySelector("[data-search-corrected]");
+    var empty = doc.querySelector("[data-search-empty]");
+    var filtersFold = form.querySelector("[data-search-filters]");
+    if (filtersFold) filtersFold.hidden = false;  // without JavaScript the filters would do nothing
     var t = form.dataset;
     var engine = new Engine(t.index);
     var api = win.GuongSearch;
@@ -373,14 +692,34 @@
       var params = new URLSearchParams(win.location.search);
       input.value = params.get("q") || "";
       selects.forEach(function (select) { select.value = params.get(select.name) || ""; });
+      if (filtersFold && selects.some(function (select) { return select.value; })) filtersFold.open = true;
     }
 
     function count(n) {
       return n.toLocaleString("vi-VN");
     }
 
+    /** "Hiển thị kết quả cho «đông thạnh»": the query with its corrected words, when there are. */
+    function showCorrected(found) {
+      if (!corrected) return;
+      corrected.textContent = "";
+      corrected.hidden = !found.corrected.length;
+      if (!found.corrected.length) return;
+      var words = found.typed.map(function (word) {
+        var fix = found.corrected.filter(function (c) { return c.from === word; })[0];
+        return fix ? fix.to : word;
+      });
+      var parts = t.corrected.split("{q}");
+      corrected.appendChild(doc.createTextNode(parts[0]));
+      var em = doc.createElement("em");
+      em.textContent = words.join(" ");
+      corrected.appendChild(em);
+      corrected.appendChild(doc.createTextNode(parts.slice(1).join("{q}")));
+    }
+
     function announce() {
       var total = current.ids.length;
+      if (empty) empty.hidden = total > 0;
       if (!total) return say(t.none);
       var text = t.found.replace("{n}", count(total));
       if (current.shown < total) text += " " + t.showing.replace("{n}", count(current.shown));
@@ -433,6 +772,13 @@
         marked(when, result.years.join(", "), query);
       }
       li.appendChild(when);
+      // A word found only in the achievements or the body: say so, since the lines above cannot show it.
+      var weakest = current.weakest ? current.weakest[result.id] : 0;
+      if (weakest === 1 || weakest === 2) {
+        var why = line("search-result-why");
+        why.textContent = weakest === 1 ? t.matchedBody : t.matchedSummary;
+        li.appendChild(why);
+      }
       return li;
     }
 
@@ -464,11 +810,18 @@
       form.dataset.state = "loading";
       return engine.search(s.q, s.filters).then(function (found) {
         if (mine !== sequence) return null;
-        current = { ids: found.ids, query: found.query, shown: 0 };
+        current = { ids: found.ids, query: found.query, shown: 0, weakest: found.weakest };
         list.textContent = "";
         more.hidden = true;
+        found.typed = words(s.q);
+        showCorrected(found);
         if (found.empty) {
+          if (empty) empty.hidden = true;
           say("");
+          return null;
+        }
+        if (!found.ids.length) {
+          announce();
           return null;
         }
         return showMore(mine);
@@ -548,6 +901,9 @@
     parseQuery: parseQuery,
     matchWord: matchWord,
     rank: rank,
+    expandQuery: expandQuery,
+    oneEdit: oneEdit,
+    oneEditVariants: oneEditVariants,
     highlight: highlight,
     Engine: Engine,
     start: start,

@@ -38,13 +38,14 @@ extension RegistrationSchema {
         let selectedFrom = readSelectedFrom(root, process: process, &reader)
         let honourForms = readHonourForms(root, &reader)
         guard let phase, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let schema = RegistrationSchema(
+        var schema = RegistrationSchema(
             plan: plan, phase: phase, deadlines: deadlines, kinds: kinds, fields: fields, quotas: quotas,
             headPositions: reader.texts(root, "head_positions").map(VietnameseFolding.key),
             process: process, selectedFrom: selectedFrom, honourForms: honourForms,
             generalCriteria: reader.optionalText(root, "general_criteria"),
             criteriaReference: reader.optionalText(root, "criteria_reference"), milestones: milestones
         )
+        schema.searchWords = readSearchWords(root, &reader)
         return (schema, reader.diagnostics)
     }
 

@@ -23,6 +23,9 @@ public struct RegistrationSchema: Sendable {
     /// Where the criteria are quoted from (`criteria_reference`), shown with them.
     public var criteriaReference: String?
     public var milestones: [Milestone]
+    /// Short forms readers type for longer words (`search_words:`): `HT` for *Hiệu trưởng*, `THCS` for
+    /// *Trung học cơ sở*. The search page expands them; nothing of them is in code.
+    public var searchWords: [SearchWord] = []
 
     public struct Plan: Sendable {
         public var number: String

@@ -11,12 +11,27 @@ package struct Listing {
     package var entries: [Entry]
     package var pageSize: Int
 
-    package var pageCount: Int { max(1, (entries.count + pageSize - 1) / pageSize) }
+    /// Pages of `pageSize` entries; a single entry left over joins the page before it instead of
+    /// standing alone on a last page.
+    package var pageCount: Int {
+        let pages = max(1, (entries.count + pageSize - 1) / pageSize)
+        return pages > 1 && entries.count % pageSize == 1 ? pages - 1 : pages
+    }
+
+    /// The indices of `entries` on page `number` (1-based): `pageSize` of them, the last page's one more
+    /// when a single entry would otherwise be left over.
+    package func entryRange(page number: Int) -> Range<Int> {
+        let start = min((number - 1) * pageSize, entries.count)
+        let end = number == pageCount ? entries.count : min(start + pageSize, entries.count)
+        return start..<max(start, end)
+    }
+
+    /// The page (1-based) that shows entry `index`.
+    package func page(ofEntry index: Int) -> Int { min(index / pageSize + 1, pageCount) }
 
     /// The entries of page `number` (1-based), grouped consecutively for the template.
     func groups(page number: Int, cards: [Card]) -> [TemplateObject] {
-        let start = (number - 1) * pageSize
-        let slice = entries[min(start, entries.count)..<min(start + pageSize, entries.count)]
+        let slice = entries[entryRange(page: number)]
         var groups: [TemplateObject] = []
         var currentGroup: String?
         var subgroups: [TemplateObject] = []

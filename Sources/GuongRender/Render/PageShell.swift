@@ -3,6 +3,8 @@ import GuongKit
 
 /// What the layout needs to wrap a page's content: title, where it sits, and how it is shared.
 struct PageShell {
+    /// RFC 3986's unreserved characters: what a URL keeps as it is inside a share link's query.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     var title: String
     /// The page's site path (`nam/2022/`).
     var path: String
@@ -59,6 +61,7 @@ extension RenderContext {
             "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
             "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
             "canonical": .text(absoluteURL(shell.path)),
+            "shareURL": .text(absoluteURL(shell.path).addingPercentEncoding(withAllowedCharacters: PageShell.unreserved) ?? ""),
             "ogType": .text(shell.ogType),
             "image": shell.image.map(absoluteURL).flatMap(TemplateValue.text),
             "noIndex": .bool(shell.noIndex),
@@ -95,7 +98,7 @@ struct LayoutBase: Sendable {
 
     init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
         let config = model.config
-        splicesContent = theme.compiled?.isUsedOnceRaw("content", in: "layout") ?? false
+        splicesContent = theme.compiled.isUsedOnceRaw("content", in: "layout")
         object = [
             "t": strings,
             "base": .text(links.basePath),

@@ -4,6 +4,8 @@ extension SiteRenderer {
     func homePage() -> [UInt8] {
         let model = context.model
         let intro = model.pages.first
+        let fieldMost = model.schema.fields.map { model.byField[$0.code]?.count ?? 0 }.max() ?? 0
+        let yearMost = model.years.map { model.byYear[$0]?.count ?? 0 }.max() ?? 0
         let figures: TemplateObject = [
             "total": .int(model.profiles.count),
             "kinds": .list(ProfileKind.allCases.map { kind -> TemplateObject in
@@ -12,10 +14,12 @@ extension SiteRenderer {
             }),
             "fields": .list(model.schema.fields.map { field -> TemplateObject in
                 ["code": .text(field.code), "name": .text(field.name), "short": .text(field.short),
-                 "count": .int(model.byField[field.code]?.count ?? 0), "url": .text(context.url(SitePaths.field(field)))]
+                 "count": .int(model.byField[field.code]?.count ?? 0), "url": .text(context.url(SitePaths.field(field))),
+                 "percent": .int(BarWidth.percent(model.byField[field.code]?.count ?? 0, of: fieldMost))]
             }),
             "years": .list(model.years.map { year -> TemplateObject in
-                ["year": .int(year), "count": .int(model.byYear[year]?.count ?? 0), "url": .text(context.url(SitePaths.year(year)))]
+                ["year": .int(year), "count": .int(model.byYear[year]?.count ?? 0), "url": .text(context.url(SitePaths.year(year))),
+                 "percent": .int(BarWidth.percent(model.byYear[year]?.count ?? 0, of: yearMost))]
             }),
         ]
         let values: TemplateObject = [

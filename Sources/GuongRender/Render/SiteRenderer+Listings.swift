@@ -7,6 +7,7 @@ extension SiteRenderer {
             "groups": .list(listing.groups(page: page, cards: context.cards)),
             "pagination": .object(listing.pagination(path: path, page: page, context: context)),
             "isEmpty": .bool(listing.entries.isEmpty),
+            "repeats": .object(listing.repeats),
         ]
     }
 
@@ -49,7 +50,8 @@ extension SiteRenderer {
             let count = model.selected(in: year, kind: kind).count
             let quota = model.schema.quotas.perYear[kind] ?? 0
             return ["kindName": .text(context.kindName(kind)), "count": .int(count), "quota": .int(quota),
-                    "met": .bool(count >= quota), "hasQuota": .bool(quota > 0)]
+                    "met": .bool(count >= quota), "hasQuota": .bool(quota > 0),
+                    "percent": .int(BarWidth.percent(count, of: max(quota, count)))]
         }
     }
 

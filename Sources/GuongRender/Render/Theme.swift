@@ -1,20 +1,21 @@
 import Foundation
-import Mustache
 import GuongKit
 
 /// The templates, assets and UI strings pages are made from: the site's `theme/` folder over the
 /// default theme compiled into the binary, file by file, so a site overrides only what it changes.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary {
-        didSet { compiled = nil }
-    }
+    /// The templates as written, by name (`templates/card.mustache` is `card`).
+    let templateSources: [String: String]
     /// UI strings by key (`theme/strings.yaml`).
     public var strings: [String: String]
     /// Asset files by path below `assets/`, as bytes.
     public var assets: [String: Data]
-    /// The same templates compiled for speed; nil when one of them uses what only swift-mustache has.
-    var compiled: CompiledTemplates?
-    /// The guide for schools, Markdown, which `/huong-dan/` renders (`guide/gui-ho-so.md`; `docs/huong-dan/` keeps a copy).
+    /// The templates compiled: what renders every page.
+    let compiled: CompiledTemplates
+    /// Told of every template rendered and its root value: how the tests compare each rendering of a
+    /// real site with swift-mustache's. Nil in the tool.
+    var renderTap: (@Sendable (String, TemplateValue) -> Void)?
+    /// The guide for schools, Markdown, which `/huong-dan/` renders (`guide/gui-ho-so.md`; `docs/huong-dan/` links it).
     public var guide = ""
     package static let guideFile = "guide/gui-ho-so.md"
 
@@ -25,6 +26,8 @@ public struct Theme: Sendable {
 
     /// Loads the theme of the site at `siteRoot`, falling back to the built-in one for every file it lacks.
     public static func load(siteRoot: URL, displayRoot: String = "") throws(Problem) -> Theme {
+        // As `SiteLoader` takes it: a folder, with or without its final slash.
+        let displayRoot = displayRoot.isEmpty || displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         var files = DefaultTheme.files
         var origins: [String: String] = [:]
         let themeRoot = siteRoot.appendingPathComponent("theme", isDirectory: true)
@@ -34,16 +37,19 @@ public struct Theme: Sendable {
         }
         func location(_ path: String) -> SourceLocation { SourceLocation(path: origins[path] ?? "(giao diện mặc định) " + path) }
 
-        var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+        var paths: [String: String] = [:]
+        for (path, data) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-            do {
-                sources[name] = String(decoding: data, as: UTF8.self)
-                try library.register(sources[name]!, named: name)
-            } catch {
-                throw Problem(diagnostic: Diagnostic(.themeInvalid, at: location(path), "mẫu trang \"\(name)\" viết sai cú pháp Mustache: \(error)."))
-            }
+            sources[name] = String(decoding: data, as: UTF8.self)
+            paths[name] = path
+        }
+        let compiled: CompiledTemplates
+        do {
+            compiled = try CompiledTemplates.compile(sources)
+        } catch {
+            let at = location(paths[error.template] ?? error.template).at(line: error.problem.line, column: error.problem.column)
+            throw Problem(diagnostic: .themeTemplate(at, name: error.template, error.problem.reason))
         }
         // A site's strings.yaml overrides the default one key by key, so a key it leaves out keeps its default.
         var strings: [String: String] = [:]
@@ -60,26 +66,17 @@ public struct Theme: Sendable {
             }
         }
         let assets = files.filter { $0.key.hasPrefix("assets/") }
-        var theme = Theme(library: library, strings: strings,
+        var theme = Theme(templateSources: sources, strings: strings,
                      assets: Dictionary(uniqueKeysWithValues: assets.map { (String($0.key.dropFirst("assets/".count)), $0.value) }),
-                     compiled: CompiledTemplates.compile(sources))
+                     compiled: compiled)
         theme.guide = files[Self.guideFile].map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
         return theme
     }
 
-    /// Renders `template` with `value` into `output`, by the compiled templates when the theme allows, else by
-    /// swift-mustache; a template the theme lacks renders as nothing.
+    /// Renders `template` with `value` into `output`; a template the theme lacks renders as nothing.
     func render(_ template: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout [UInt8]) {
-        if let compiled {
-            let start = output.count
-            do {
-                try compiled.render(template, value, memo: memo, into: &output)
-                return
-            } catch {
-                output.removeSubrange(start...)
-            }
-        }
-        output += renderBySwiftMustache(template, value).utf8
+        renderTap?(template, value)
+        compiled.render(template, value, memo: memo, into: &output)
     }
 
     /// Renders `template` with `value` as text.
@@ -87,11 +84,6 @@ public struct Theme: Sendable {
         var output: [UInt8] = []
         render(template, value, into: &output)
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The reference rendering, which the compiled templates reproduce.
-    func renderBySwiftMustache(_ template: String, _ value: TemplateValue) -> String {
-        library.render(value.anyValue, withTemplate: template) ?? ""
     }
 
     /// Regular files below `root`, by relative path, sorted; hidden files are skipped.

@@ -28,14 +28,23 @@ struct SearchDocument: Sendable {
         years = profile.years
     }
 
-    /// The texts whose words the index keeps for this document of `profile`, by place, most prominent first.
+    /// The texts whose words the index keeps for this document of `profile`, by place, most prominent
+    /// first: the name; position, unit and years; kind, fields, lead and achievements; the body.
     func texts(of profile: Profile, tables: SearchTables) -> [(place: Place, texts: [String])] {
-        var details = [position, tables.kindNames[kind]]
+        var details = [position]
         if tables.unitNames.indices.contains(unit) { details.append(tables.unitNames[unit]) }
-        details += fields.map { tables.fieldNames[$0] }
         details += years.map { String($0) }
-        return [(.name, [profile.name]), (.details, details), (.summary, [profile.summary] + profile.achievements.map(\.text)),
-                (.body, profile.body.map(\.text))]
+        let summary = [tables.kindNames[kind]] + fields.map { tables.fieldNames[$0] } + [profile.summary] + profile.achievements.map(\.text)
+        return [(.name, [Self.ownName(profile.name, unit: tables.unitNames.indices.contains(unit) ? tables.unitNames[unit] : "")]),
+                (.details, details), (.summary, summary), (.body, profile.body.map(\.text))]
+    }
+
+    /// A collective's name less its unit's, which the details hold: *Tổ Toán* of *Tổ Toán Trường THCS
+    /// Tân Xuân*, so the school's words do not rank its groups above its people as if they were their
+    /// names. A collective that is the unit itself, and every individual, keep their whole name.
+    static func ownName(_ name: String, unit: String) -> String {
+        guard !unit.isEmpty, name.count > unit.count, name.hasSuffix(unit) else { return name }
+        return String(name.dropLast(unit.count))
     }
 }
 
@@ -51,6 +60,8 @@ struct SearchTables: Sendable {
     var kindIndex: [ProfileKind: Int]
     var unitIndex: [String: Int]
     var fieldIndex: [String: Int]
+    /// Folded short forms and what they stand for (`SearchVocabulary`).
+    var words: [(short: String, long: String)]
 
     init(model: SiteModel) {
         kinds = ProfileKind.allCases
@@ -63,5 +74,6 @@ struct SearchTables: Sendable {
         kindIndex = Dictionary(kinds.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         unitIndex = Dictionary(unitIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         fieldIndex = Dictionary(fieldCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        words = SearchVocabulary.pairs(model.schema)
     }
 }

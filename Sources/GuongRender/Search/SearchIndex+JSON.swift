@@ -49,6 +49,8 @@ extension SearchIndex {
             "\"kinds\":" + pairs(tables.kinds.map(\.rawValue), tables.kindNames),
             "\"shards\":[" + keys.map(JSONText.quote).joined(separator: ",") + "]",
             "\"units\":" + pairs(tables.unitIDs, tables.unitNames),
+            "\"words\":[" + tables.words.map { "[" + JSONText.quote($0.short) + "," + JSONText.quote($0.long) + "]" }
+                .joined(separator: ",") + "]",
             "\"years\":[" + tables.years.map(String.init).joined(separator: ",") + "]",
         ]
         return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)

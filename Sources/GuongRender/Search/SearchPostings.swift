@@ -26,6 +26,14 @@ struct SearchPostings {
                     words.removeAll()
                     for text in texts { words.append(text) }
                     batch.add(words, document: id, place: place)
+                    guard place == .name || place == .details else { continue }
+                    let phrases = SearchPhrases.phrases(of: texts)
+                    for (list, phrasePlace) in [(phrases.opening, place == .name ? SearchPhrases.inName : SearchPhrases.atStart),
+                                                (phrases.rest, place == .name ? SearchPhrases.inName : SearchPhrases.inDetail)] {
+                        words.removeAll()
+                        for phrase in list { words.appendWord(phrase) }
+                        batch.add(words, document: id, place: phrasePlace)
+                    }
                 }
             }
             return batch.grouped()

@@ -43,6 +43,15 @@ struct SearchWordScanner {
         }
     }
 
+    /// Appends `word` as it is, one word (a phrase of `SearchPhrases`, spaces and all).
+    mutating func appendWord(_ word: String) {
+        let start = bytes.count
+        bytes += word.utf8
+        bytes += repeatElement(0, count: SearchFormTable.padded(word.utf8.count) - word.utf8.count)
+        let hash = bytes.withUnsafeBytes { SearchFormTable.hash($0.baseAddress! + start, count: word.utf8.count) }
+        words.append((start, word.utf8.count, hash))
+    }
+
     /// The words of `text` by the table; false, with nothing appended, for a text it does not cover.
     mutating func appendByTable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let (startBytes, startWords) = (bytes.count, words.count)

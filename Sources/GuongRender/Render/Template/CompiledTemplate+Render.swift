@@ -1,21 +1,26 @@
 import Foundation
 import GuongKit
 
-/// A theme's templates, compiled; nil from `compile` when one of them needs swift-mustache.
+/// A theme's templates, compiled: the one engine that renders pages.
 struct CompiledTemplates: Sendable {
     private let programs: [TemplateProgram]
     private let index: [String: Int]
 
-    /// A transform met a value only swift-mustache knows how to treat (`reversed` of a list, `sorted` of a
-    /// dictionary …): the page is rendered by swift-mustache instead.
-    struct Fallback: Error {}
+    /// The template (by name) that could not be compiled, and why.
+    struct Refused: Error, Equatable {
+        var template: String
+        var problem: TemplateProblem
+    }
 
-    /// Compiles every template, or returns nil if any uses a feature only swift-mustache has.
-    static func compile(_ sources: [String: String]) -> CompiledTemplates? {
+    /// Compiles every template; the first one, by name, that cannot be compiled is refused.
+    static func compile(_ sources: [String: String]) throws(Refused) -> CompiledTemplates {
         var templates: [(String, CompiledTemplate)] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            guard let template = try? CompiledTemplate(text) else { return nil }
-            templates.append((name, template))
+            do {
+                templates.append((name, try CompiledTemplate(text)))
+            } catch {
+                throw Refused(template: name, problem: error)
+            }
         }
         let index = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.0, $0) })
         return CompiledTemplates(programs: templates.map { TemplateProgram($1, partials: index) }, index: index)
@@ -25,11 +30,11 @@ struct CompiledTemplates: Sendable {
     /// a template the theme lacks renders as nothing. With a `memo`, partials shown with a memoizable
     /// object on top are rendered once per object (see `PartialMemo`).
     func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
-                into output: inout [UInt8]) throws(Fallback) {
+                into output: inout [UInt8]) {
         guard let number = index[name] else { return }
         var state = RenderState(stack: [value], memo: memo)
         let program = programs[number]
-        try run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
+        run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
     /// Whether `name` is used by the templates only once, as `{{{name}}}` at the top level of `template` (in no
@@ -79,18 +84,18 @@ struct CompiledTemplates: Sendable {
     /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
     /// this call has rendered so far ends a line.
     private func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
-                     into output: inout [UInt8]) throws(Fallback) {
+                     into output: inout [UInt8]) {
         var counter = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
             while counter < range.upperBound {
-                counter = try step(program, at: counter, state: &state, indentation: nil, into: &output)
+                counter = step(program, at: counter, state: &state, indentation: nil, into: &output)
             }
             return
         }
         var rendered: [UInt8] = []
         while counter < range.upperBound {
             var piece: [UInt8] = []
-            counter = try step(program, at: counter, state: &state, indentation: indentation, into: &piece)
+            counter = step(program, at: counter, state: &state, indentation: indentation, into: &piece)
             if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
             rendered += piece
         }
@@ -99,16 +104,17 @@ struct CompiledTemplates: Sendable {
 
     /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
     private func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
-                      into output: inout [UInt8]) throws(Fallback) -> Int {
+                      into output: inout [UInt8]) -> Int {
         let instruction = program.code[counter]
         switch instruction.operation {
         case .text:
             output += program.text(of: instruction)
         case .escaped, .raw:
-            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program.names[Int(instruction.operand)], in: &state) {
             case .list?, .object?:
-                // Printed as Swift describes a collection, in an order only swift-mustache's copy of it fixes.
-                throw Fallback()
+                // swift-mustache prints Swift's description of the collection (a dictionary's in an order that
+                // changes from run to run); here a whole list or object prints as nothing.
+                break
             case let value?:
                 value.write(escaped: instruction.operation == .escaped, to: &output)
             case nil:
@@ -116,33 +122,33 @@ struct CompiledTemplates: Sendable {
             }
         case .inverted:
             let body = counter + 1..<Int(instruction.extra)
-            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program.names[Int(instruction.operand)], in: &state) {
             case .list(let items) where items.isEmpty:
                 state.stack.append(.list([] as [TemplateValue]))
-                try run(program, body, state: &state, indentation: indentation, into: &output)
+                run(program, body, state: &state, indentation: indentation, into: &output)
                 state.stack.removeLast()
             case .bool(false), nil:
-                try run(program, body, state: &state, indentation: indentation, into: &output)
+                run(program, body, state: &state, indentation: indentation, into: &output)
             default:
                 break
             }
             return body.upperBound
         case .section:
             let body = counter + 1..<Int(instruction.extra)
-            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program.names[Int(instruction.operand)], in: &state) {
             case .list(let items):
                 for item in items {
                     state.stack.append(item)
-                    try run(program, body, state: &state, indentation: indentation, into: &output)
+                    run(program, body, state: &state, indentation: indentation, into: &output)
                     state.stack.removeLast()
                 }
             case .bool(let flag):
-                if flag { try run(program, body, state: &state, indentation: indentation, into: &output) }
+                if flag { run(program, body, state: &state, indentation: indentation, into: &output) }
             case nil:
                 break
             case let value?:
                 state.stack.append(value)
-                try run(program, body, state: &state, indentation: indentation, into: &output)
+                run(program, body, state: &state, indentation: indentation, into: &output)
                 state.stack.removeLast()
             }
             return body.upperBound
@@ -153,9 +159,9 @@ struct CompiledTemplates: Sendable {
             let inner = own.map { (indentation ?? []) + $0 } ?? indentation
             if inner?.isEmpty ?? true, state.boundary == nil, let memo = state.memo,
                case .object(let object) = state.stack[state.stack.count - 1], let key = object.memoKey {
-                try renderMemoized(partial, number: Int(instruction.operand), key: key, memo: memo, state: &state, into: &output)
+                renderMemoized(partial, number: Int(instruction.operand), key: key, memo: memo, state: &state, into: &output)
             } else {
-                try run(partial, 0..<partial.code.count, state: &state, indentation: inner, into: &output)
+                run(partial, 0..<partial.code.count, state: &state, indentation: inner, into: &output)
             }
         }
         return counter + 1
@@ -164,33 +170,33 @@ struct CompiledTemplates: Sendable {
     /// A partial with a memoizable object on top: the memo's output when it has one, else rendered and
     /// offered to the memo, which keeps it only if nothing was looked up below the object.
     private func renderMemoized(_ partial: TemplateProgram, number: Int, key: Int, memo: PartialMemo,
-                                state: inout RenderState, into output: inout [UInt8]) throws(Fallback) {
+                                state: inout RenderState, into output: inout [UInt8]) {
         let whole = 0..<partial.code.count
         switch memo.entry(partial: number, object: key) {
         case .output(let bytes):
             output += bytes
         case .refused:
-            try run(partial, whole, state: &state, indentation: nil, into: &output)
+            run(partial, whole, state: &state, indentation: nil, into: &output)
         case nil:
             state.boundary = state.stack.count - 1
             state.escaped = false
             let start = output.count
-            try run(partial, whole, state: &state, indentation: nil, into: &output)
+            run(partial, whole, state: &state, indentation: nil, into: &output)
             memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: number, object: key)
             state.boundary = nil
         }
     }
 
     /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
-    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) throws(Fallback) -> TemplateValue? {
+    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) -> TemplateValue? {
         guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
-            return try Self.resolve(name, in: state.stack)
+            return Self.resolve(name, in: state.stack)
         }
         let depth = Self.depth(of: first, in: state.stack)
         if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first.name) == true) }) ?? true {
             state.escaped = true
         }
-        return try Self.resolve(name, in: state.stack)
+        return Self.resolve(name, in: state.stack)
     }
 
     /// The index of the first object up the stack that has `key`.
@@ -200,10 +206,10 @@ struct CompiledTemplates: Sendable {
 
     /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
     /// object up the stack that has `a`, then looks for `b` in that alone.
-    static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) throws(Fallback) -> TemplateValue? {
+    static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
         guard var value = lookUp(name, in: stack) else { return nil }
         for transform in name.transforms {
-            guard let transformed = try value.transformed(transform) else { return nil }
+            guard let transformed = value.transformed(transform) else { return nil }
             value = transformed
         }
         return value
@@ -248,10 +254,10 @@ extension TemplateValue {
     }
 
     /// swift-mustache's transform `name` of this value; nil where it has none (a Bool has none at all).
-    func transformed(_ name: String) throws(CompiledTemplates.Fallback) -> TemplateValue? {
+    func transformed(_ name: String) -> TemplateValue? {
         switch self {
         case .utf8:
-            return try TemplateValue.string(text).transformed(name)
+            return TemplateValue.string(text).transformed(name)
         case .string(let text):
             switch name {
             case "empty": return .bool(text.isEmpty)
@@ -278,15 +284,19 @@ extension TemplateValue {
             case "last": return items.last
             case "count": return .int(items.count)
             case "empty": return .bool(items.isEmpty)
-            case "reversed": throw CompiledTemplates.Fallback()
+            case "reversed": return .list(items.reversed())
             default: return nil  // `sorted` too: the items are not Comparable
             }
         case .object(let object):
             switch name {
             case "count": return .int(object.fields.count)
             case "empty": return .bool(object.fields.isEmpty)
-            case "enumerated", "sorted": throw CompiledTemplates.Fallback()
-            default: return nil
+            case "sorted":
+                // swift-mustache's `(key:, value:)` pairs, by key.
+                return .list(object.fields.sorted { $0.key < $1.key }.map { key, value in
+                    TemplateObject(["key": .string(key), "value": value])
+                })
+            default: return nil  // `enumerated` is refused when the template is compiled
             }
         }
     }
@@ -298,7 +308,7 @@ extension TemplateValue {
         case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .int(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
-        case .list, .object: String(describing: anyValue)
+        case .list, .object: ""  // never printed: see `step`
         }
     }
 }

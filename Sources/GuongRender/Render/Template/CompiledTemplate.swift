@@ -5,9 +5,9 @@ import GuongKit
 /// It reads the theme's templates exactly as swift-mustache does (the same tokens, the same rules for
 /// standalone lines and partial indentation), for the part of Mustache the themes use: variables, `{{{ }}}`
 /// and `{{& }}`, sections, inverted sections, comments, partials and transforms such as `{{lowercased(x)}}`.
-/// A template with anything else (set delimiters, inheritance, pragmas, dynamic partials, sequence
-/// transforms like `{{#first()}}`) is not compiled, and the theme is rendered by swift-mustache instead,
-/// so output never depends on which engine ran.
+/// It is the only engine that renders: a template with anything else (set delimiters, inheritance, pragmas,
+/// dynamic partials, sequence transforms like `{{#first()}}`) is refused with a `TemplateProblem` saying
+/// what and where, and the theme is not used (swift-mustache is kept by the tests as the reference).
 struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
         /// Literal text, as the UTF-8 bytes it is written out as.
@@ -35,15 +35,11 @@ struct CompiledTemplate: Sendable {
         var transforms: [String] = []
     }
 
-    /// Why a template is left to swift-mustache.
-    struct Unsupported: Error {}
-
     let nodes: [Node]
 
-    init(_ text: String) throws(Unsupported) {
+    init(_ text: String) throws(TemplateProblem) {
         var parser = TemplateParser(text)
         nodes = try parser.parse(section: nil, newLine: true)
-        guard parser.atEnd else { throw Unsupported() }
     }
 }
 
@@ -51,10 +47,21 @@ struct CompiledTemplate: Sendable {
 private struct TemplateParser {
     let text: String
     var position: String.Index
+    /// The `{{` of the tag being read, where a problem with it is reported.
+    var tagStart: String.Index
 
     init(_ text: String) {
         self.text = text
         position = text.startIndex
+        tagStart = position
+    }
+
+    /// `reason` at `index`, as a line and a column counted in Unicode scalars.
+    func problem(_ reason: TemplateProblem.Reason, at index: String.Index) -> TemplateProblem {
+        let before = text[..<index]
+        let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
+        let line = before.reduce(into: 1) { count, character in if character.isNewline { count += 1 } }
+        return TemplateProblem(reason: reason, line: line, column: text[lineStart..<index].unicodeScalars.count + 1)
     }
 
     var atEnd: Bool { position == text.endIndex }
@@ -71,10 +78,10 @@ private struct TemplateParser {
     }
 
     /// Consumes `literal` if the text continues with it; running out of text is an error, as there.
-    mutating func read(_ literal: String) throws(CompiledTemplate.Unsupported) -> Bool {
+    mutating func read(_ literal: String) throws(TemplateProblem) -> Bool {
         let start = position
         for character in literal {
-            guard !atEnd else { throw CompiledTemplate.Unsupported() }
+            guard !atEnd else { throw problem(.unclosedTag, at: tagStart) }
             guard text[position] == character else {
                 position = start
                 return false
@@ -87,12 +94,13 @@ private struct TemplateParser {
     static func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
 
     /// Text up to the next `{{` (consumed) or line end (not consumed).
-    mutating func readText() throws(CompiledTemplate.Unsupported) -> String {
+    mutating func readText() throws(TemplateProblem) -> String {
         var result = ""
         while !atEnd {
             result += read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
             if current.isNewline { break }
             if current == "{" {
+                tagStart = position
                 if try read("{{") { break }
                 result.append("{")
                 advance()
@@ -105,19 +113,19 @@ private struct TemplateParser {
     static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     /// A tag's name, as written, and its closing `}}`.
-    mutating func readName() throws(CompiledTemplate.Unsupported) -> String {
+    mutating func readName() throws(TemplateProblem) -> String {
         read(while: \.isWhitespace)
         let name = String(read { Self.nameCharacters.contains($0) || $0 == "(" || $0 == ")" })
         read(while: \.isWhitespace)
-        guard try read("}}") else { throw CompiledTemplate.Unsupported() }
+        guard try read("}}") else { throw problem(.badTag, at: tagStart) }
         return name
     }
 
-    mutating func readPartialName() throws(CompiledTemplate.Unsupported) -> String {
+    mutating func readPartialName() throws(TemplateProblem) -> String {
         read(while: \.isWhitespace)
         let name = String(read { Self.partialNameCharacters.contains($0) })
         read(while: \.isWhitespace)
-        guard try read("}}") else { throw CompiledTemplate.Unsupported() }
+        guard try read("}}") else { throw problem(.badTag, at: tagStart) }
         return name
     }
 
@@ -132,7 +140,9 @@ private struct TemplateParser {
         return true
     }
 
-    mutating func parse(section: String?, newLine startsOnNewLine: Bool) throws(CompiledTemplate.Unsupported) -> [CompiledTemplate.Node] {
+    /// The nodes up to the end of `section` (opened at `opening`), or of the text.
+    mutating func parse(section: String?, newLine startsOnNewLine: Bool,
+                        opening: String.Index? = nil) throws(TemplateProblem) -> [CompiledTemplate.Node] {
         var nodes: [CompiledTemplate.Node] = []
         var newLine = startsOnNewLine
         var blanksBefore: Substring = ""
@@ -164,12 +174,14 @@ private struct TemplateParser {
                 advance()
                 let name = try readName()
                 if newLine && lineFinished() { standalone = true } else { flushBlanks() }
-                let children = try parse(section: name, newLine: standalone && newLine)
-                nodes.append(.section(try Self.name(name), children, inverted: inverted))
+                let opening = tagStart
+                let parsedName = try self.name(name, at: opening)
+                let children = try parse(section: name, newLine: standalone && newLine, opening: opening)
+                nodes.append(.section(parsedName, children, inverted: inverted))
             case "/":
                 advance()
                 let name = try readName()
-                guard name == section else { throw CompiledTemplate.Unsupported() }
+                guard name == section else { throw problem(.unexpectedClose(name, open: section), at: tagStart) }
                 if !(newLine && lineFinished()) { flushBlanks() }
                 return nodes
             case "!":
@@ -181,12 +193,12 @@ private struct TemplateParser {
                 let triple = current == "{"
                 advance()
                 let name = try readName()
-                if triple { guard try read("}") else { throw CompiledTemplate.Unsupported() } }
-                nodes.append(.variable(try Self.name(name), escaped: false))
+                if triple { guard try read("}") else { throw problem(.badTag, at: tagStart) } }
+                nodes.append(.variable(try self.name(name, at: tagStart), escaped: false))
             case ">":
                 advance()
                 read(while: \.isWhitespace)
-                guard current != "*" else { throw CompiledTemplate.Unsupported() }
+                guard current != "*" else { throw problem(.dynamicPartial, at: tagStart) }
                 let name = try readPartialName()
                 let indentation = String(blanksBefore)
                 flushBlanks()
@@ -196,36 +208,41 @@ private struct TemplateParser {
                 } else {
                     nodes.append(.partial(name, indentation: nil))
                 }
-            case "<", "$", "=", "%":
-                throw CompiledTemplate.Unsupported()
+            case "<", "$":
+                throw problem(.inheritance, at: tagStart)
+            case "=":
+                throw problem(.setDelimiters, at: tagStart)
+            case "%":
+                throw problem(.pragma, at: tagStart)
             default:
                 flushBlanks()
-                nodes.append(.variable(try Self.name(try readName()), escaped: true))
+                let start = tagStart
+                nodes.append(.variable(try name(try readName(), at: start), escaped: true))
             }
             newLine = standalone
         }
-        guard section == nil else { throw CompiledTemplate.Unsupported() }
+        if let section { throw problem(.unclosedSection(section), at: opening ?? text.startIndex) }
         return nodes
     }
 
-    mutating func skipComment() throws(CompiledTemplate.Unsupported) {
+    mutating func skipComment() throws(TemplateProblem) {
         while !atEnd {
             if current == "}", try read("}}") { return }
             advance()
         }
-        throw CompiledTemplate.Unsupported()
+        throw problem(.unclosedTag, at: tagStart)
     }
 
     /// How swift-mustache resolves a name: `.`, `.a.b` (current object only) or `a.b` (up the stack),
-    /// after taking off its transforms: `a(b(x))` is `x` with `b` applied, then `a`.
-    static func name(_ written: String) throws(CompiledTemplate.Unsupported) -> CompiledTemplate.Name {
+    /// after taking off its transforms: `a(b(x))` is `x` with `b` applied, then `a`. A problem is reported at `tag`.
+    func name(_ written: String, at tag: String.Index) throws(TemplateProblem) -> CompiledTemplate.Name {
         var scanner = TemplateParser(written)
-        let plain = { (character: Character) in nameCharacters.contains(character) }
+        let plain = { (character: Character) in Self.nameCharacters.contains(character) }
         var text = String(scanner.read(while: plain))
         var transforms: [String] = []
         if !scanner.atEnd {
             // swift-mustache's grammar: each transform followed by "(", the variable, then one ")" per transform.
-            guard scanner.current == "(" else { throw CompiledTemplate.Unsupported() }
+            guard scanner.current == "(" else { throw problem(.badName(written), at: tag) }
             scanner.advance()
             transforms = [text]
             while true {
@@ -235,13 +252,15 @@ private struct TemplateParser {
                     transforms.append(text)
                     continue
                 }
-                guard scanner.current == ")" else { throw CompiledTemplate.Unsupported() }
+                guard scanner.current == ")" else { throw problem(.badName(written), at: tag) }
                 let closing = scanner.read { $0 == ")" }
-                guard closing.count == transforms.count, scanner.atEnd else { throw CompiledTemplate.Unsupported() }
+                guard closing.count == transforms.count, scanner.atEnd else { throw problem(.badName(written), at: tag) }
                 break
             }
             // `{{#first()}}` and the like ask for the position in a list, which only swift-mustache tracks.
-            guard !text.isEmpty else { throw CompiledTemplate.Unsupported() }
+            guard !text.isEmpty else { throw problem(.positionInList(written), at: tag) }
+            // A dictionary's own order, which changes from one run to the next.
+            guard !transforms.contains("enumerated") else { throw problem(.enumerated, at: tag) }
             transforms.reverse()
         }
         let parts = text.split(separator: ".").map { TemplateKey(String($0)) }

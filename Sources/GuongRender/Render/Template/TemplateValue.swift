@@ -29,18 +29,6 @@ enum TemplateValue: Sendable {
     static func list(_ objects: [TemplateObject]) -> TemplateValue {
         .list(objects.map(TemplateValue.object))
     }
-
-    /// The plain Swift value, for the swift-mustache fallback.
-    var anyValue: Any {
-        switch self {
-        case .string(let text): text
-        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
-        case .int(let number): number
-        case .bool(let flag): flag
-        case .list(let values): values.map(\.anyValue)
-        case .object(let object): object.fields.mapValues(\.anyValue)
-        }
-    }
 }
 
 /// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,

@@ -1,0 +1,1 @@
+../../../Tests/GuongKitTests/MustacheOracle.swift
