@@ -22,6 +22,8 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         public var fileCount: Int
         public var profileCount: Int
+        /// What changed in the output folder against the previous build.
+        public var changes: OutputChanges
         /// Warnings found on the way (errors stop the build).
         public var diagnostics: [Diagnostic]
         /// The site's model and renderer, kept alive with the report: a process that ends after the build
@@ -89,32 +91,20 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
                               profiles: content.profiles, includeDrafts: options.includeDrafts)
         let renderer = SiteRenderer(model: model, theme: theme)
-        let counter = FileCounter()
+        let ledger = OutputLedger()
+        let changes: OutputChanges
         do {
             try renderer.render { file in
-                try folder.write(file)
-                counter.count(file)
+                ledger.record(file.path, try folder.write(file))
             }
+            changes = ledger.changes(previousFiles: folder.previousFiles())
             try folder.commit()
         } catch {
             folder.discard()
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: "\(error)"))
         }
-        return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
-                      profileCount: model.profiles.count, diagnostics: content.diagnostics,
+        return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files,
+                      profileCount: model.profiles.count, changes: changes, diagnostics: content.diagnostics,
                       site: BuiltSite(model: model, renderer: renderer))
-    }
-}
-
-/// Counts written files from many threads.
-private final class FileCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files = 0
-    private(set) var pages = 0
-    func count(_ file: OutputFile) {
-        lock.withLock {
-            files += 1
-            if file.path.hasSuffix(".html") { pages += 1 }
-        }
     }
 }
