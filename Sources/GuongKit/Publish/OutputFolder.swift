@@ -57,10 +57,11 @@ public struct OutputFolder: Sendable {
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             throw .io(path: staging.path, reason: error.localizedDescription)
         }
+        // Carried over like any file, so a rebuild with nothing changed changes no file's date.
+        try write(OutputFile(path: Self.markerName, contents: Array(Self.markerText.utf8)))
     }
 
     /// Puts one file into the staging folder — carried over from the previous output when its bytes are the
