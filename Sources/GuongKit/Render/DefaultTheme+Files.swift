@@ -661,6 +661,8 @@ a.tag:hover { background: #d6e2f1; color: #0b2e50; }
 .criteria dt { font-weight: 600; margin-top: .6rem; }
 .criteria dd { margin: 0; }
 .related { margin-top: 2.5rem; }
+.related-list { padding-left: 1.2rem; }
+.related-list li { margin: .3rem 0; }
 
 /* Indexes */
 .index-list { list-style: none; padding: 0; display: grid; gap: 1rem; }
@@ -858,6 +860,7 @@ search_filters: Lọc kết quả
 any: Tất cả
 other_sections: Nội dung khác
 same_unit: Cùng đơn vị
+all_of_unit: Xem tất cả điển hình của đơn vị
 search_hint: Gõ tên người, tên đơn vị hay thành tích; có dấu hay không dấu đều được (gõ “nguyen van” cũng tìm ra “Nguyễn Văn”).
 search_found: "Tìm thấy {n} kết quả."
 search_showing: "Đang hiện {n} kết quả đầu."
@@ -1084,7 +1087,8 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 {{#hasRelated}}
 <aside class="related" aria-labelledby="cung-don-vi">
   <h2 id="cung-don-vi">{{t.same_unit}}: <a href="{{unitURL}}">{{unitName}}</a></h2>
-  <div class="cards">{{#related}}{{> card}}{{/related}}</div>
+  <ul class="related-list">{{#related}}<li><a href="{{url}}">{{name}}</a>{{#isIndividual}} · {{position}}{{/isIndividual}}</li>{{/related}}</ul>
+  {{#moreRelated}}<p class="related-more"><a href="{{unitURL}}">{{t.all_of_unit}} ({{unitCount}}) ›</a></p>{{/moreRelated}}
 </aside>
 {{/hasRelated}}
 
