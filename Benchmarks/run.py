@@ -4,6 +4,7 @@
     python3 Benchmarks/run.py                  # N = 1,000, 10,000 and 50,000; 3 runs each, alternating
     python3 Benchmarks/run.py --sizes 10000 --runs 5
     python3 Benchmarks/run.py --smoke          # N = 1,000, one run each: checks that the benchmark still works
+    python3 Benchmarks/run.py --rebuild --sizes 10000   # rebuilds into the existing output after a one-profile edit
 
 For every N the corpus is generated once (Benchmarks/generate_corpus.py, seeded) and cached under
 Benchmarks/.corpora/. Each repetition builds with guong, then with Hugo, then runs `guong check`, each into
@@ -14,6 +15,11 @@ Output goes to /dev/shm (tmpfs) when it exists: on a disk, each run deletes the 
 of the one before, and some file systems (ext4 without a journal, as on our build machine) then spend
 seconds of kernel time per run skipping recently freed inodes, whoever writes next. `--output-root DIR`
 puts it elsewhere.
+
+`--rebuild` times the office's everyday case instead: each tool builds once, then, for every run, one profile's
+lead is edited (the same profile in both corpora) and the site is rebuilt into its existing output. Besides the
+times it counts the files each rebuild wrote (files whose inode or modification time changed), and a rebuild
+with nothing changed, after which no file's modification time may move. The edited profile is put back after.
 
 Timing never fails the run: only errors do (a build that fails, a corpus that does not check clean).
 """
@@ -162,6 +168,103 @@ def benchmark_size(count: int, args: argparse.Namespace, guong: Path, hugo: str 
     return summary
 
 
+def file_stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file's (inode, modification time in ns), by path."""
+    stamps = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            info = path.stat()
+            stamps[str(path.relative_to(folder))] = (info.st_ino, info.st_mtime_ns)
+    return stamps
+
+
+def written(before: dict, after: dict) -> int:
+    """How many files a rebuild wrote: new paths, and paths whose inode or modification time moved."""
+    return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+
+
+def edit_lead(path: Path, run: int) -> None:
+    """Puts a sentence at the start of the profile's body (its lead), different for every run."""
+    text = path.read_text(encoding="utf-8")
+    close = text.index("\n---\n", 4) + len("\n---\n")
+    path.write_text(text[:close] + f"\nLần sửa thứ {run + 1} của bộ đo.\n\n" + text[close:], encoding="utf-8")
+
+
+def benchmark_rebuild(count: int, args: argparse.Namespace, guong: Path, hugo: str | None) -> dict:
+    print(f"\nN = {count:,}, rebuild after a one-profile edit", flush=True)
+    site, hugo_site = corpus(count, args.seed, hugo is not None)
+    _, profiles = generate_corpus.generate(count, args.seed)
+    edited = {"guong": site / "content" / "profiles" / profiles[0].path,
+              "hugo": hugo_site / "content" / "dien-hinh" / f"{profiles[0].slug}.md"}
+    originals = {tool: path.read_bytes() for tool, path in edited.items() if tool == "guong" or hugo}
+    out = args.output_root / f"guong-benchmark-{os.getpid()}" if args.output_root else site.parent / "out"
+    tools = ["guong"] + (["hugo"] if hugo else [])
+
+    def build(tool: str) -> Sample:
+        target = out / tool
+        if tool == "guong":
+            return run_measured([str(guong), "build", "--site", str(site), "--output", str(target)])[0]
+        return run_measured([hugo, "--source", str(hugo_site), "--destination", str(target), "--quiet",
+                             "--noBuildLock"])[0]
+
+    results: dict[str, list[Sample]] = {tool: [] for tool in tools}
+    files: dict[str, list[int]] = {tool: [] for tool in tools}
+    unchanged: dict[str, int] = {}
+    try:
+        for tool in tools:
+            fresh(out / tool)
+            build(tool)
+            before = file_stamps(out / tool)
+            build(tool)  # nothing changed
+            unchanged[tool] = written(before, file_stamps(out / tool))
+            print(f"  {tool:5} rebuild with nothing changed: {unchanged[tool]:,} files written", flush=True)
+        for run in range(args.runs):
+            order = tools if run % 2 == 0 else list(reversed(tools))
+            for tool in order:
+                edit_lead(edited[tool], run)
+                before = file_stamps(out / tool)
+                sample = build(tool)
+                files[tool].append(written(before, file_stamps(out / tool)))
+                results[tool].append(sample)
+                print(f"  run {run + 1}: {tool:5} {sample.wall:7.2f} s wall {sample.cpu:7.2f} s CPU "
+                      f"{sample.rss_mb:8.1f} MiB, {files[tool][-1]:,} files written", flush=True)
+    finally:
+        for tool, data in originals.items():
+            edited[tool].write_bytes(data)
+        fresh(out)
+    summary = {"count": count, "mode": "rebuild", "unchanged_written": unchanged, "files_written": files,
+               "runs": {k: [asdict(s) for s in v] for k, v in results.items()}}
+    for tool, samples in results.items():
+        summary[tool] = {"wall": median(samples, "wall"), "cpu": median(samples, "cpu"),
+                         "rss_mb": median(samples, "rss_mb"), "files": statistics.median(files[tool]),
+                         "wall_range": [min(s.wall for s in samples), max(s.wall for s in samples)]}
+    return summary
+
+
+def rebuild_report(results: list[dict], info: dict) -> str:
+    lines = [f"machine: {info.get('cpu', '?')}, {info['cores']} cores; load average {info['load_average']} at the start; "
+             f"output in {info['output']}", f"guong {info['guong']} ({info['build']} build); {info.get('hugo', 'no Hugo')}", "",
+             "| N | tool | rebuild wall (s) | CPU (s) | peak RSS (MiB) | files written | files written, nothing changed |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for tool in ["guong", "hugo"]:
+            if tool in r:
+                t = r[tool]
+                lines.append(f"| {r['count']:,} | {tool} | {t['wall']:.2f} | {t['cpu']:.2f} | {t['rss_mb']:.0f} "
+                             f"| {t['files']:,.0f} | {r['unchanged_written'][tool]:,} |")
+    lines.append("")
+    for r in results:
+        g = r["guong"]
+        if "hugo" in r:
+            h = r["hugo"]
+            lines.append(f"{'met    ' if g['wall'] * 4 <= h['wall'] else 'NOT met'}  {r['count']:,}: guong rebuild "
+                         f"{g['wall']:.2f} s ≤ ¼ of Hugo's {h['wall']:.2f} s (ratio {g['wall'] / h['wall']:.2f})")
+        lines.append(f"{'met    ' if g['files'] < 100 else 'NOT met'}  {r['count']:,}: {g['files']:,.0f} files written (< 100)")
+        lines.append(f"{'met    ' if r['unchanged_written']['guong'] == 0 else 'NOT met'}  {r['count']:,}: nothing changed → "
+                     f"{r['unchanged_written']['guong']} files written (0)")
+    return "\n".join(lines)
+
+
 def report(results: list[dict], info: dict) -> str:
     lines = [f"machine: {info.get('cpu', '?')}, {info['cores']} cores, {info.get('memory_gib', '?')} GiB; "
              f"load average {info['load_average']} at the start; output in {info['output']}",
@@ -222,6 +325,8 @@ def main() -> None:
     parser.add_argument("--no-build", action="store_true", help="use the guong already built")
     parser.add_argument("--guong", help="path of a guong binary to time (implies --no-build)")
     parser.add_argument("--no-hugo", action="store_true", help="time guong only")
+    parser.add_argument("--rebuild", action="store_true", help="time rebuilds into the existing output after a "
+                                                                "one-profile edit instead of first builds")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--output-root", type=Path, help="where the sites are built (default: /dev/shm if present, "
                                                          "else beside the corpus)")
@@ -245,8 +350,12 @@ def main() -> None:
                                     text=True).stdout.strip())
     info["build"] = "debug" if args.debug else "release"
     info["output"] = str(args.output_root or "beside the corpus")
-    results = [benchmark_size(count, args, guong, hugo) for count in sizes]
-    text = report(results, info)
+    if args.rebuild:
+        results = [benchmark_rebuild(count, args, guong, hugo) for count in sizes]
+        text = rebuild_report(results, info)
+    else:
+        results = [benchmark_size(count, args, guong, hugo) for count in sizes]
+        text = report(results, info)
     print("\n" + text)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Đưa cả hồ sơ nháp (draft: true) vào trang.")
     var drafts = false
 
+    @Option(help: ArgumentHelp("Ghi danh sách tệp đã thêm, sửa, xóa so với lần dựng trước vào tệp này (để chỉ tải lên những tệp đó).", valueName: "FILE"))
+    var changes: String?
+
+    @Option(name: .customLong("changes-format"), help: ArgumentHelp("Dạng của danh sách thay đổi: text (mỗi dòng: loại, Tab, đường dẫn) hoặc json.", valueName: "text|json"))
+    var changesFormat: ChangesFormat = .text
+
+    enum ChangesFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+
     func validate() throws {
         if let baseURL, case .failure(let problem) = BaseURL.normalise(baseURL) {
             throw ValidationError(CheckReport.printable(problem.reason))
@@ -46,6 +56,17 @@ struct Build: ParsableCommand {
         if !report.diagnostics.isEmpty || !report.drafts.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
         print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(CheckReport.printable(report.output.path)) trong \(seconds) giây.")
+        let delta = report.changes
+        print("So với lần dựng trước: \(delta.added.count) tệp mới, \(delta.changed.count) tệp sửa, \(delta.removed.count) tệp bỏ, \(delta.unchangedCount) tệp giữ nguyên.")
+        if let changes {
+            let text = changesFormat == .json ? delta.json() : delta.text()
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: changes))
+            } catch {
+                printError("lỗi: trang đã dựng xong nhưng không ghi được danh sách thay đổi \"\(CheckReport.printable(changes))\": \(SystemErrorText.vietnamese(error))")
+                throw ExitStatus.cannotRun
+            }
+        }
         // Done: the process ends holding the report, so the site's data goes with the process instead of being
         // freed object by object (clang's -disable-free, for the same reason).
         withExtendedLifetime(report) { Foundation.exit(ExitCode.success.rawValue) }

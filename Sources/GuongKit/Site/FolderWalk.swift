@@ -4,17 +4,17 @@ import Foundation
 /// thousand profiles are listed without a system call each (FileManager's enumerator, asked whether
 /// each file is a link, was slower by the figure docs/performance.md gives). Hidden entries are skipped and links are
 /// never followed into; a link is reported as one, for the caller to resolve.
-enum FolderWalk {
-    struct Entry {
+package enum FolderWalk {
+    package struct Entry {
         /// Relative to the walked folder: `truong-a/nguyen-van-a.md`.
-        var path: String
+        package var path: String
         /// The last component of `path`.
         var name: String
         var isLink: Bool
     }
 
     /// Every file and link to a file (or anything not a folder) below `folder`, in no particular order.
-    static func files(in folder: String) -> [Entry] {
+    package static func files(in folder: String) -> [Entry] {
         var entries: [Entry] = []
         walk(folder, prefix: "", into: &entries)
         return entries

@@ -13,6 +13,8 @@ public struct OutputFolder: Sendable {
     public let staging: URL
     /// `staging` as a path, for the system calls that write into it.
     private let stagingPath: String
+    /// Whether `target` holds a previous output to compare with and carry unchanged files over from.
+    let hasPrevious: Bool
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {
@@ -29,11 +31,14 @@ public struct OutputFolder: Sendable {
         let target = try Self.guardedTarget(target, siteRoot: siteRoot)
         let path = target.path
         var isDirectory: ObjCBool = false
+        var hasPrevious = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .notAFolder(path: path) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !entries.isEmpty, !entries.contains(Self.markerName) { throw .foreign(path: path) }
+            hasPrevious = entries.contains(Self.markerName)
         }
+        self.hasPrevious = hasPrevious
         self.target = target
         let name = target.lastPathComponent
         staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
@@ -45,15 +50,20 @@ public struct OutputFolder: Sendable {
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             throw .io(path: staging.path, reason: SystemErrorText.vietnamese(error))
         }
+        // Carried over like any file, so a rebuild with nothing changed changes no file's date.
+        try write(OutputFile(path: Self.markerName, contents: Array(Self.markerText.utf8)))
     }
 
-    /// Writes one file into the staging folder; called from many threads, each with its own path.
-    public func write(_ file: OutputFile) throws(Problem) {
+    /// Puts one file into the staging folder — carried over from the previous output when its bytes are the
+    /// same, written otherwise — and says which; called from many threads, each with its own path.
+    @discardableResult
+    public func write(_ file: OutputFile) throws(Problem) -> OutputChange {
         let path = stagingPath + "/" + file.path
+        let change = file.contents.withUnsafeBytes { compareWithPrevious(file.path, $0) }
+        if change == .unchanged, linkPrevious(file.path, to: path) { return .unchanged }
         // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
         // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -66,6 +76,7 @@ public struct OutputFolder: Sendable {
         defer { close(descriptor) }
         let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
         if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
+        return change
     }
 
     /// Removes the staging folder after a failed build.
@@ -77,7 +88,7 @@ public struct OutputFolder: Sendable {
 /// Makes the folder `path` is in, and any missing folders above it (`mkdir -p`, by system calls: FileManager
 /// checks every component of the path first, which docs/performance.md shows costs); the `errno` of a
 /// failure, or nil. Two threads making the same folder is no failure.
-private func makeFolder(holding path: String) -> Int32? {
+func makeFolder(holding path: String) -> Int32? {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
     let folder = String(path[..<slash])
     if mkdir(folder, 0o777) == 0 || errno == EEXIST { return nil }

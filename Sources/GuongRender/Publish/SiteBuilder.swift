@@ -24,6 +24,8 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         public var fileCount: Int
         public var profileCount: Int
+        /// What changed in the output folder against the previous build.
+        public var changes: OutputChanges
         /// Warnings found on the way (errors stop the build).
         public var diagnostics: [Diagnostic]
         /// The drafts read and left out of the site (see `CheckReport.drafts`); empty with `--drafts`.
@@ -100,33 +102,20 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
                               profiles: content.profiles, includeDrafts: options.includeDrafts)
         let renderer = SiteRenderer(model: model, theme: theme)
-        let counter = FileCounter()
+        let ledger = OutputLedger()
+        let changes: OutputChanges
         do {
             try renderer.render { file in
-                try folder.write(file)
-                counter.count(file)
+                ledger.record(file.path, try folder.write(file))
             }
+            changes = ledger.changes(previousFiles: folder.previousFiles())
             try folder.commit()
         } catch {
             folder.discard()
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
         }
-        return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
-                      profileCount: model.profiles.count, diagnostics: diagnostics,
+        return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files,
+                      profileCount: model.profiles.count, changes: changes, diagnostics: diagnostics,
                       drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
-    }
-}
-
-/// Counts written files from many threads.
-private final class FileCounter: Sendable {
-    private let counts = Mutex((files: 0, pages: 0))
-    var files: Int { counts.withLock { $0.files } }
-    var pages: Int { counts.withLock { $0.pages } }
-    func count(_ file: OutputFile) {
-        let isPage = file.path.hasSuffix(".html")
-        counts.withLock {
-            $0.files += 1
-            if isPage { $0.pages += 1 }
-        }
     }
 }

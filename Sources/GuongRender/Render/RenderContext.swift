@@ -101,7 +101,7 @@ package struct Card: Sendable {
                 ["year": .int(year), "url": .text(links.url(SitePaths.year(year)))]
             }),
             "yearsText": .text(profile.years.map(String.init).joined(separator: ", ")),
-            "summary": .text(profile.summary),
+            "summary": .text(CardSummary.of(profile.summary)),
             "achievements": .list(profile.achievements.map { item -> TemplateObject in
                 ["html": .utf8(bytes: item.htmlUTF8), "text": .text(item.text)]
             }),

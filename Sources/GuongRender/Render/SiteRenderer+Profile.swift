@@ -1,6 +1,9 @@
 import GuongKit
 
 extension SiteRenderer {
+    /// How many colleagues of the same unit a profile page names.
+    static let relatedLimit = 4
+
     func profilePage(_ index: Int) -> [UInt8] {
         let model = context.model
         let profile = model.profiles[index]
@@ -13,9 +16,13 @@ extension SiteRenderer {
         if !photoPath.isEmpty {
             values["photo"] = .object(["url": .text(context.url(photoPath)), "alt": .text("\(context.t("photo_of")) \(profile.name)")])
         }
-        let neighbours = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }.prefix(6)
+        // A few colleagues and a link to the unit's page: listing every one made the aside most of the page.
+        let colleagues = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }
+        let neighbours = colleagues.prefix(Self.relatedLimit)
         values["related"] = .list(neighbours.map { context.cards[$0].template })
         values["hasRelated"] = .bool(!neighbours.isEmpty)
+        values["moreRelated"] = .bool(colleagues.count > neighbours.count)
+        values["unitCount"] = .int(colleagues.count + 1)
         values["fieldCriteria"] = .list(profile.fieldCodes.compactMap { context.fieldsByCode[$0] }.map { field -> TemplateObject in
             ["name": .text(field.name), "url": .text(context.url(SitePaths.field(field))), "criteria": .text(field.criteria[profile.kind] ?? "")]
         })

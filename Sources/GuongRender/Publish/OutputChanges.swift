@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+/// How a file of the new site compares with the file at the same path in the previous output.
+public enum OutputChange: String, Sendable, Codable {
+    /// No file at that path before.
+    case added
+    /// A file there with other bytes.
+    case changed
+    /// The same bytes: the previous file is carried over (hard-linked), keeping its modification time.
+    case unchanged
+    /// A file of the previous output that the new site does not have.
+    case removed
+}
+
+/// What a build changed in the output folder, for `--changes` and an upload script: sorted paths relative to
+/// the output folder.
+public struct OutputChanges: Sendable, Equatable {
+    public var added: [String] = []
+    public var changed: [String] = []
+    public var removed: [String] = []
+    public var unchangedCount = 0
+
+    public init() {}
+
+    /// One line per added, changed or removed file: its kind, a tab, its path; sorted by path.
+    public func text() -> String {
+        entries.map { "\($0.change.rawValue)\t\($0.path)\n" }.joined()
+    }
+
+    /// `{"added":n,"changed":n,"files":[{"change":…,"path":…}…],"removed":n,"unchanged":n}`, keys sorted.
+    public func json() -> String {
+        var json = JSONOutput()
+        json.raw("{")
+        json.key("added"); json.int(added.count)
+        json.key("changed"); json.int(changed.count)
+        json.key("files")
+        json.array(entries) { json, entry in
+            json.raw("{")
+            json.field("change", entry.change.rawValue)
+            json.field("path", entry.path)
+            json.raw("}")
+        }
+        json.key("removed"); json.int(removed.count)
+        json.key("unchanged"); json.int(unchangedCount)
+        json.raw("}\n")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// Every added, changed and removed path with its kind, by path.
+    public var entries: [(path: String, change: OutputChange)] {
+        (added.map { ($0, OutputChange.added) } + changed.map { ($0, .changed) } + removed.map { ($0, .removed) })
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            .map { (path: $0.0, change: $0.1) }
+    }
+}
+
+/// Collects, from the threads that write the site, what each file was and how many pages there are.
+final class OutputLedger: Sendable {
+    private struct State {
+        var changes = OutputChanges()
+        var written: Set<String> = []
+        var files = 0
+        var pages = 0
+    }
+    private let state = Mutex(State())
+
+    func record(_ path: String, _ change: OutputChange) {
+        state.withLock { state in
+            state.files += 1
+            if path.hasSuffix(".html") { state.pages += 1 }
+            state.written.insert(path)
+            switch change {
+            case .added: state.changes.added.append(path)
+            case .changed: state.changes.changed.append(path)
+            case .unchanged: state.changes.unchangedCount += 1
+            case .removed: state.changes.removed.append(path)
+            }
+        }
+    }
+
+    var files: Int { state.withLock { $0.files } }
+    var pages: Int { state.withLock { $0.pages } }
+
+    /// The changes, with the previous output's files that were not written again counted as removed.
+    func changes(previousFiles: [String]) -> OutputChanges {
+        state.withLock { state in
+            var changes = state.changes
+            changes.removed = previousFiles.filter { !state.written.contains($0) }
+            let byBytes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+            changes.added.sort(by: byBytes)
+            changes.changed.sort(by: byBytes)
+            changes.removed.sort(by: byBytes)
+            return changes
+        }
+    }
+}
