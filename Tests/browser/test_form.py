@@ -124,7 +124,8 @@ CASES = {
     },
     "collective": {
         "kind": "collective", "name": "Tổ Khoa học Tự nhiên – Trường Mầm non Sơn Ca", "unit": "mn-son-ca",
-        "fields": ["b", "c", "d"], "years": ["2021", "2023", "2025"],
+        # Not field c: the plan gives its criteria for individuals only, so a collective there is warned.
+        "fields": ["b", "d", "đ"], "years": ["2021", "2023", "2025"],
         "lead": "Tập thể đoàn kết, đổi mới.", "achievements": ["Tập thể lao động tiên tiến", "Đạt chuẩn “Xanh – Sạch – Đẹp”"],
         "other": "", "file": "to-khoa-hoc-tu-nhien-truong-mam-non-son-ca.md",
     },

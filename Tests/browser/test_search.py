@@ -114,7 +114,9 @@ def source_names_containing(word):
     pattern = re.compile(r"(?<!\w)" + re.escape(word))
     for path in (ROOT / "content/profiles").rglob("*.md"):
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-        if "draft: true" in text or not pattern.search(text.lower()):
+        # The department's keys (stage, honours, spread) are not searched: leave them out of the match.
+        searched = re.sub(r"^(stage|honours|spread):.*\n(?:(?:[ \t]|- ).*\n)*", "", text, flags=re.M)
+        if "draft: true" in text or not pattern.search(searched.lower()):
             continue
         front = dict(re.findall(r"^([^:\n]+):\s*(.+)$", text.split("---")[1], re.M))
         name = front.get("name") or front.get("tên") or front.get("ten")
