@@ -132,7 +132,7 @@ extension ProfileParser {
     /// holds the kind of picture its name says and, for an SVG, nothing that could run.
     func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> URL? {
         guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
-        let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+        let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
         guard LinkPolicy.classify(text) != .localFile, !text.contains("\\"), !text.contains("://") else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
@@ -158,7 +158,8 @@ extension ProfileParser {
             diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
             return nil
         case .regular:
-            guard let data = try? Data(contentsOf: url) else {
+            // A raster photo's type shows in its first bytes (libvips reads the rest, once, into the cache).
+            guard let data = ext == "svg" ? try? Data(contentsOf: url) : FileHandle.prefix(of: url, count: 64) else {
                 diagnostics.append(.photoMissing(at, path: text))
                 return nil
             }

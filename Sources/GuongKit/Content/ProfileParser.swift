@@ -12,9 +12,13 @@ public struct ProfileParser: Sendable {
     /// The `content/` folder: photos must stay inside it.
     public var contentRoot: URL
     public var limits: Limits
+    /// Checks and prepares photos with libvips; nil checks only their names, sizes and first bytes.
+    public var photos: PhotoStore?
 
-    public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
+    public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits(),
+                photos: PhotoStore? = nil) {
         self.schema = schema
+        self.photos = photos
         fieldMatcher = FieldMatcher(schema)
         self.units = units
         self.contentRoot = contentRoot
@@ -45,6 +49,7 @@ public struct ProfileParser: Sendable {
         let years = readYears(fields, file: file, diagnostics: &diagnostics)
         let registered = readRegistered(fields, diagnostics: &diagnostics)
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
+        let preparedPhoto = photo.flatMap { preparePhoto($0, fields: fields, file: file, diagnostics: &diagnostics) }
         let draft = readDraft(fields, diagnostics: &diagnostics)
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
@@ -62,12 +67,14 @@ public struct ProfileParser: Sendable {
         diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
-        return Profile(
+        var profile = Profile(
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
             registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
             sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start
         )
+        profile.preparedPhoto = preparedPhoto
+        return profile
     }
 
     /// Splits and reads the front matter into its keys.

@@ -29,6 +29,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case photoType = "photo.type"
     case photoTooLarge = "photo.too-large"
     case photoUnsafe = "photo.unsafe"
+    case photoTooManyPixels = "photo.pixels"
+    case photoCorrupt = "photo.corrupt"
+    case photoMetadataTooLarge = "photo.metadata"
+    case photoCacheUnwritable = "photo.cache"
+    case photoSmall = "photo.small"
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"
     case markdownTooDeep = "markdown.too-deep"
@@ -50,7 +55,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective:
+        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective, .photoSmall:
             .warning
         default:
             .error

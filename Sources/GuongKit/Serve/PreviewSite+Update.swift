@@ -78,7 +78,7 @@ extension PreviewSite {
     }
 
     /// What `photo:` may name (ProfileParser's list), so other files' changes are ignored.
-    static let photoTypes: Set<String> = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+    static let photoTypes: Set<String> = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
 
     static func isFolder(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
@@ -89,7 +89,7 @@ extension PreviewSite {
     func parse(_ files: [ContentFile]) {
         guard let schema = settings.schema, !files.isEmpty else { return }
         let parser = ProfileParser(schema: schema, units: Dictionary(settings.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                   contentRoot: loader.contentRoot, limits: loader.limits)
+                                   contentRoot: loader.contentRoot, limits: loader.limits, photos: loader.photos)
         let results = files.parallelMap { file in
             let (profile, diagnostics) = parser.parse(file)
             return ParsedProfile(file: file, profile: profile, diagnostics: diagnostics, signature: profile.map(Self.signature) ?? 0)

@@ -7,11 +7,14 @@ public struct SiteLoader: Sendable {
     /// Prefix for paths in diagnostics: "" when the site is the working folder, else the folder as the user named it.
     public var displayRoot: String
     public var limits: Limits
+    /// Checks and prepares photos, caching them in `.guong-cache/photos/` at the site's root.
+    public var photos: PhotoStore?
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot.isEmpty || displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         self.limits = limits
+        photos = PhotoStore(siteRoot: self.root)
     }
 
     var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
@@ -49,7 +52,7 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
             let parser = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                       contentRoot: contentRoot, limits: limits)
+                                       contentRoot: contentRoot, limits: limits, photos: photos)
             let results = profileFiles.parallelMap { parser.parse($0) }
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
@@ -59,6 +62,8 @@ public struct SiteLoader: Sendable {
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
             }
             diagnostics += profileProblems
+            // Every photo of the site was prepared: the cache keeps exactly those.
+            photos?.finish(removingUnused: files == nil)
         }
 
         var pages: [Page] = []
