@@ -23,7 +23,8 @@ static inline int guong_load(const void *buf, size_t len, GuongFormat format, in
     void *b = (void *) buf;
     switch (format) {
     case GUONG_JPEG:
-        return vips_jpegload_buffer(b, len, out, "shrink", shrink, "fail_on", VIPS_FAIL_ON_ERROR,
+        // libjpeg only warns about corrupt data and fills the picture with grey: a warning fails here.
+        return vips_jpegload_buffer(b, len, out, "shrink", shrink, "fail_on", VIPS_FAIL_ON_WARNING,
                                     "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     case GUONG_PNG:
         return vips_pngload_buffer(b, len, out, "fail_on", VIPS_FAIL_ON_ERROR, "access", VIPS_ACCESS_SEQUENTIAL, NULL);

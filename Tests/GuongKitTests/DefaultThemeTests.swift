@@ -10,9 +10,9 @@ struct DefaultThemeTests {
         let themeFolder = SiteBuildFixture.packageRoot.appendingPathComponent("theme", isDirectory: true)
         let onDisk = try SiteBuildFixture.tree(themeFolder).filter { !($0.key as NSString).lastPathComponent.hasPrefix(".") }
         #expect(onDisk.count > 10)
-        #expect(Set(DefaultTheme.files.keys) == Set(onDisk.keys), "files differ: run python3 scripts/embed-theme.py")
+        #expect(Set(DefaultTheme.files.keys).union(DefaultTheme.binaryFiles.keys) == Set(onDisk.keys), "files differ: run python3 scripts/embed-theme.py")
         for (path, data) in onDisk.sorted(by: { $0.key < $1.key }) {
-            let embedded = DefaultTheme.files[path].map { Data($0.utf8) }
+            let embedded = DefaultTheme.files[path].map { Data($0.utf8) } ?? DefaultTheme.binaryFiles[path].flatMap { Data(base64Encoded: $0) }
             #expect(embedded == data, "\(path) differs from its compiled-in copy: run python3 scripts/embed-theme.py")
         }
     }

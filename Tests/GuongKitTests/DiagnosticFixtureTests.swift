@@ -126,13 +126,14 @@ struct DiagnosticFixtureTests {
     @Test func everyDiagnosticCodeIsTested() {
         let tested = Set(FixtureExpectation.all.flatMap { $0.findings.map(\.code) })
             .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
+            .union(PhotoCheckTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }
 
     @Test func severitiesFollowTheProduct() {
         let warnings = DiagnosticCode.allCases.filter { $0.severity == .warning }
-        #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective])
+        #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective, .photoSmall])
     }
 
     @Test func codesAreUniqueAndDotted() {

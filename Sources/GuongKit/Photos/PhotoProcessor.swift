@@ -25,7 +25,9 @@ struct PhotoProcessor {
             let outputs = rendered.files.map { ProcessedPhoto.Output(file: PreparedPhoto.File(name: $0.name, width: $0.width, height: $0.height), bytes: $0.bytes) }
             return .success(ProcessedPhoto(width: upright.width, height: upright.height, files: outputs))
         } catch {
-            return .failure(.corrupt)
+            // An SVG passed the audit and browsers draw it; when librsvg cannot, it is published without a
+            // share image or a size rather than refused.
+            return format == .svg ? .success(ProcessedPhoto(width: 0, height: 0, files: [])) : .failure(.corrupt)
         }
     }
 }

@@ -4,7 +4,7 @@ public struct PhotoSettings: Sendable, Hashable {
     /// Widths published for `srcset` (never more than the photo's own width).
     public var widths = [160, 480, 960]
     /// The square thumbnail of cards and lists, in pixels a side.
-    public var square = 320
+    public var square = 160
     /// The share image (`og:image`): the size Facebook and Zalo show best.
     public var shareWidth = 1200
     public var shareHeight = 630

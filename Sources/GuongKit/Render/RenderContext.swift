@@ -112,5 +112,6 @@ struct Card: Sendable {
             }),
             "draft": .bool(profile.draft),
         ]
+        if let thumbnail = PhotoValues.thumbnail(of: profile, url: links.url) { object["thumb"] = .object(thumbnail) }
     }
 }

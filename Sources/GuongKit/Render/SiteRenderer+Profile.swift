@@ -7,10 +7,7 @@ extension SiteRenderer {
         values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
         values["hasBody"] = .bool(!profile.body.isEmpty)
         values["registered"] = .text(profile.registered?.vietnamese ?? "")
-        let photoPath = SitePaths.photo(of: profile)
-        if !photoPath.isEmpty {
-            values["photo"] = .object(["url": .text(context.url(photoPath)), "alt": .text("\(context.t("photo_of")) \(profile.name)")])
-        }
+        if let picture = PhotoValues.picture(of: profile, url: context.url) { values["photo"] = .object(picture) }
         let neighbours = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }.prefix(6)
         values["related"] = .list(neighbours.map { context.cards[$0].template })
         values["hasRelated"] = .bool(!neighbours.isEmpty)
@@ -21,7 +18,7 @@ extension SiteRenderer {
             title: profile.name, path: SitePaths.profile(profile.slug), description: profile.summary,
             section: profile.kind.rawValue,
             breadcrumbs: [(context.kindName(profile.kind), SitePaths.kind(profile.kind))],
-            ogType: "profile", image: photoPath.isEmpty ? nil : photoPath
+            ogType: "profile", image: PhotoValues.shareImage(of: profile)
         )
         return context.page("profile", values, shell: shell)
     }

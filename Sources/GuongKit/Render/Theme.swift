@@ -22,6 +22,7 @@ public struct Theme: Sendable {
     /// Loads the theme of the site at `siteRoot`, falling back to the built-in one for every file it lacks.
     public static func load(siteRoot: URL, displayRoot: String = "") throws(Problem) -> Theme {
         var files = DefaultTheme.files.mapValues { Data($0.utf8) }
+        for (path, base64) in DefaultTheme.binaryFiles { files[path] = Data(base64Encoded: base64) }
         var origins: [String: String] = [:]
         let themeRoot = siteRoot.appendingPathComponent("theme", isDirectory: true)
         for (path, data) in siteFiles(in: themeRoot) {

@@ -68,7 +68,8 @@ extension PreviewSite {
         if !otherFiles.isEmpty {
             // A photo that changed, came or went: its bytes go out again, and profiles that name it are checked again.
             for path in otherFiles { photoVersions[path, default: 0] += 1 }
-            let photoCodes: Set<DiagnosticCode> = [.photoMissing, .photoOutside, .photoType]
+            let photoCodes: Set<DiagnosticCode> = [.photoMissing, .photoOutside, .photoType, .photoTooLarge, .photoTooManyPixels,
+                                                   .photoCorrupt, .photoMetadataTooLarge, .photoCacheUnwritable]
             reparse += profiles.values.filter { entry in
                 entry.profile?.photo.map { otherFiles.contains($0.path) } == true
                     || entry.diagnostics.contains { photoCodes.contains($0.code) }
