@@ -868,8 +868,7 @@ search_error: Không tải được dữ liệu tìm kiếm. Hãy kiểm tra k�
 """#,
         "templates/card.mustache": #"""
 <article class="card">
-  {{#thumb}}<picture class="card-thumb">{{#webpSrcset}}<source type="image/webp" srcset="{{webpSrcset}}" sizes="{{sizes}}">{{/webpSrcset}}<img src="{{url}}"{{#jpegSrcset}} srcset="{{jpegSrcset}}" sizes="{{sizes}}"{{/jpegSrcset}}{{#hasSize}} width="{{width}}" height="{{height}}"{{/hasSize}} loading="lazy" alt="{{alt}}"></picture>{{/thumb}}
-  <h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
+  {{#thumb}}<picture class="card-thumb">{{#webpSrcset}}<source type="image/webp" srcset="{{webpSrcset}}" sizes="{{sizes}}">{{/webpSrcset}}<img src="{{url}}"{{#jpegSrcset}} srcset="{{jpegSrcset}}" sizes="{{sizes}}"{{/jpegSrcset}}{{#hasSize}} width="{{width}}" height="{{height}}"{{/hasSize}} loading="lazy" alt="{{alt}}"></picture>{{/thumb}}<h3 class="card-title"><a href="{{url}}">{{name}}</a></h3>
   {{^isUnitItself}}<p class="card-meta">{{#isIndividual}}{{position}} · {{/isIndividual}}<a href="{{unitURL}}">{{unitName}}</a></p>{{/isUnitItself}}
   <p class="card-tags"><span class="tag tag-kind">{{kindName}}</span>{{#fields}} <a class="tag" href="{{url}}">{{short}}</a>{{/fields}}{{#years}} <a class="tag tag-year" href="{{url}}">{{year}}</a>{{/years}}</p>
   {{#summary}}<p class="card-summary">{{summary}}</p>{{/summary}}
