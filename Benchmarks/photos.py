@@ -34,7 +34,7 @@ POOL_SIZE = 334  # enough for both sizes: 1,000 / 3 and 10,000 / 30
 
 def make_photo(index: int) -> None:
     import numpy
-    from PIL import Image
+    from PIL import Image, ImageDraw
 
     path = POOL / f"anh-{index:04d}.jpg"
     if path.exists():
@@ -43,17 +43,18 @@ def make_photo(index: int) -> None:
     width, height = 4000, 3000
     # A gradient in a colour of its own, shapes, and sensor-like noise: each photo differs, and its JPEG
     # is as large as a phone's (the noise is what makes phone photos 3–5 MB).
-    ys, xs = numpy.mgrid[0:height, 0:width]
-    colour = rng.integers(40, 216, size=3)
-    picture = numpy.empty((height, width, 3), dtype=numpy.float32)
+    colour = rng.integers(30, 140, size=3)
+    rows = numpy.linspace(0, rng.uniform(30, 80), height, dtype=numpy.float32)[:, None]
+    columns = numpy.linspace(0, rng.uniform(30, 80), width, dtype=numpy.float32)[None, :]
+    picture = numpy.empty((height, width, 3), dtype=numpy.uint8)
     for band in range(3):
-        picture[..., band] = colour[band] + 60 * numpy.sin(xs / rng.uniform(200, 900) + band) * numpy.cos(ys / rng.uniform(200, 900))
+        picture[..., band] = (colour[band] + (rows if band != 1 else columns) + (columns if band == 2 else 0)).astype(numpy.uint8)
+    picture += rng.integers(0, int(rng.uniform(20, 30)), size=(height, width, 1), dtype=numpy.uint8)
+    image = Image.fromarray(picture)
+    draw = ImageDraw.Draw(image)
     for _ in range(12):
-        cx, cy, r = rng.integers(0, width), rng.integers(0, height), rng.integers(100, 700)
-        mask = (xs - cx) ** 2 + (ys - cy) ** 2 < r * r
-        picture[mask] += rng.integers(-80, 80, size=3)
-    picture += rng.normal(0, rng.uniform(9, 14), size=(height, width, 1)).astype(numpy.float32)
-    image = Image.fromarray(numpy.clip(picture, 0, 255).astype(numpy.uint8))
+        cx, cy, r = (int(v) for v in (rng.integers(0, width), rng.integers(0, height), rng.integers(100, 700)))
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=tuple(int(v) for v in rng.integers(0, 256, size=3)), width=int(rng.integers(10, 60)))
     exif = Image.Exif()
     exif[0x010F] = "Máy ảnh thử"
     exif[0x0112] = (1, 3, 6, 8)[index % 4]
