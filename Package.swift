@@ -3,10 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "guong",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "guong", targets: ["guong"]),
+        // Three libraries whose imports run one way: GuongKit (core) ◄─ GuongRender ◄─ GuongPreview.
         .library(name: "GuongKit", targets: ["GuongKit"]),
+        .library(name: "GuongRender", targets: ["GuongRender"]),
+        .library(name: "GuongPreview", targets: ["GuongPreview"]),
         // Reads generated HTML for what must never reach a page; the hostile-input tests and Fuzz/ share it.
         .library(name: "GuongAudit", targets: ["GuongAudit"]),
     ],
@@ -29,13 +32,33 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        // Core: text, diagnostics, content, Markdown, schema, checking, the site model, intake, scaffolding.
         .target(
             name: "GuongKit",
             dependencies: [
                 "CCmark",
                 "CVips",
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Rendering: theme and templates, pages, search index, publishing the output folder. The default
+        // theme is the top-level theme/ folder, embedded at build time by EmbedThemePlugin.
+        .target(
+            name: "GuongRender",
+            dependencies: [
+                "GuongKit",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedThemePlugin"]
+        ),
+        .executableTarget(name: "EmbedTheme"),
+        .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+        // The preview server: the only target that depends on Hummingbird (and so on SwiftNIO).
+        .target(
+            name: "GuongPreview",
+            dependencies: [
+                "GuongKit",
+                "GuongRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -45,14 +68,24 @@ let package = Package(
             name: "guong",
             dependencies: [
                 "GuongKit",
+                "GuongRender",
+                "GuongPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "GuongAudit"),
+        // Helpers the test targets share (scratch sites, running the built binary); no SwiftNIO.
+        .target(name: "GuongTestSupport", path: "Tests/GuongTestSupport"),
+        // Core and rendering tests, and the end-to-end tests that run the built binary: no SwiftNIO.
         .testTarget(
             name: "GuongKitTests",
-            dependencies: ["GuongKit", "GuongAudit"],
+            dependencies: ["GuongKit", "GuongRender", "GuongAudit", "GuongTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        // The preview's incremental rebuild, tested against PreviewSite directly.
+        .testTarget(
+            name: "GuongPreviewTests",
+            dependencies: ["GuongKit", "GuongRender", "GuongPreview", "GuongTestSupport"]
         ),
     ]
 )

@@ -7,7 +7,7 @@ The output is deterministic: the same count and seed give byte-identical files. 
 Vietnamese text in the format of README.md ("For schools"): both kinds, all five fields (codes and
 names), every year of the 2021–2025 phase, some with two fields or two years, English and Vietnamese
 keys, units spread over about N/50 generated schools in units.yaml. Every profile passes `guong check`
-with no diagnostic. The Markdown averages about 2.5 KB a profile (PRODUCT.md: 10,000 profiles ≈ 25 MB).
+with no diagnostic. The Markdown averages about 2.5 KB a profile (docs/design.md: 10,000 profiles ≈ 25 MB).
 
 Only the standard library is used, so the benchmark needs nothing installed but Python 3.
 """

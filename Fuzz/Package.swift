@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// libFuzzer targets for GuongKit, built apart from the product: see Fuzz/README.md and Fuzz/run.
+// libFuzzer targets for GuongKit and GuongRender, built apart from the product: see Fuzz/README.md and
+// Fuzz/run. They never import GuongPreview, so SwiftNIO is not built for them.
 import PackageDescription
 
 let package = Package(
@@ -8,8 +9,9 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "GuongKit", package: "guong"),
                                                   .product(name: "GuongAudit", package: "guong")], path: "Sources/FuzzSupport"),
-    ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file"].map { name in
-        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "GuongKit", package: "guong")],
+    ] + ["fuzz-front-matter", "fuzz-markdown", "fuzz-slug", "fuzz-check-file", "fuzz-svg"].map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "GuongKit", package: "guong"),
+                                                     .product(name: "GuongRender", package: "guong")],
                           path: "Sources/\(name)")
     }
 )

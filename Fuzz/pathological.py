@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times `guong check` on pathological profiles (PRODUCT.md, Promises: no input hangs the tool).
+"""Times `guong check` on pathological profiles (docs/design.md, Promises: no input hangs the tool).
 
 Usage: Fuzz/pathological.py [path/to/guong]   (default .build/release/guong)
 Each case is a valid front matter followed by a hostile body; the file is checked alone against
@@ -50,6 +50,32 @@ def cases(budget):
     yield "autolinks <http:", "<http:" * (n // 6) + "\n"
     yield "NUL bytes", "\0" * n + "\n"
     yield "combining marks", "a" + "\u0301" * (n // 2) + "\n"
+    # libcmark 0.30.2's published pathological inputs (cmark's test/pathological_tests.py, its security
+    # advisories, cmark-gfm's CVE-2023-22483/22484/26485/24824 lists), each filled to the limit.
+    yield "![[]() repeated (CVE-2023-22486)", "![[]()" * (n // 6) + "\n"
+    yield "![[]() in paragraphs under the budget", (("![[]()" * 1400) + "\n\n") * 5
+    yield "[ (]( repeated", "[ (](" * (n // 5) + "\n"
+    yield "unclosed <!--", "</" + "<!--" * (n // 4) + "\n"
+    yield "unclosed <?", "</" + "<?" * (n // 2) + "\n"
+    yield "unclosed <!X", "</" + "<!A " * (n // 4) + "\n"
+    yield "unclosed <![CDATA[", "</" + "<![CDATA[" * (n // 9) + "\n"
+    yield "<> pairs", "<>" * (n // 2) + "\n"
+    yield "unclosed links [a](<b", "[a](<b" * (n // 6) + "\n"
+    yield "unclosed links [a](b", "[a](b" * (n // 5) + "\n"
+    yield "link closers a]", "a]" * (n // 2) + "\n"
+    yield "link openers and emph closers [ a_", "[ a_" * (n // 4) + "\n"
+    yield "mismatched openers and closers *a_", "*a_ " * (n // 4) + "\n"
+    yield "openers and closers multiple of 3", "a**b" + "c* " * (n // 3) + "\n"
+    yield "nested strong emph", "*a **a " * (n // 14) + "b" + " a** a*" * (n // 14) + "\n"
+    yield "emph closers with no openers a_", "a_ " * (n // 3) + "\n"
+    yield "emph openers with no closers _a", "_a " * (n // 3) + "\n"
+    yield "nested inlines * a *", "*" * (n // 2) + "a" + "*" * (n // 2) + "\n"
+    yield "reference labels [\\", "[\\" * (n // 2) + "\n"
+    yield "escaped backticks \\``", "\\``" * (n // 3) + "\n"
+    yield "unclosed autolinks <<x", "<<x" * (n // 3) + "\n"
+    yield "link labels [x][", "[x][" * (n // 4) + "\n"
+    yield "empty lines in nested lists", "- " * 16 + "x" + "\n" * (n - 40)
+    yield "> tabs", ">\t" * (n // 2) + "\n"
 
 FM_BUDGET = 16 * KB - 200
 BODY = "\nLời giới thiệu.\n\n## Thành tích nổi bật\n\n- Một thành tích.\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let baseURL, case .failure(let problem) = BaseURL.normalise(baseURL) {
-            throw ValidationError(problem.reason)
+            throw ValidationError(CheckReport.printable(problem.reason))
         }
     }
 
@@ -41,10 +42,10 @@ struct Build: ParsableCommand {
         } catch {
             try fail(error)
         }
-        let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount)
-        if !report.diagnostics.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
+        let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount, drafts: report.drafts)
+        if !report.diagnostics.isEmpty || !report.drafts.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
-        print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(report.output.path) trong \(seconds) giây.")
+        print("Đã dựng \(report.pageCount) trang (\(report.fileCount) tệp) từ \(report.profileCount) hồ sơ vào \(CheckReport.printable(report.output.path)) trong \(seconds) giây.")
         // Done: the process ends holding the report, so the site's data goes with the process instead of being
         // freed object by object (clang's -disable-free, for the same reason).
         withExtendedLifetime(report) { Foundation.exit(ExitCode.success.rawValue) }
@@ -53,20 +54,20 @@ struct Build: ParsableCommand {
     private func fail(_ failure: SiteBuilder.Failure) throws -> Never {
         switch failure {
         case .site(let error):
-            printError(error.vietnamese)
+            printError(CheckReport.printable(error.vietnamese))
             throw ExitStatus.cannotRun
-        case .content(let diagnostics, let count):
-            print(CheckReport(diagnostics: diagnostics, profileCount: count).text(), terminator: "")
+        case .content(let diagnostics, let count, let drafts):
+            print(CheckReport(diagnostics: diagnostics, profileCount: count, drafts: drafts).text(), terminator: "")
             printError("lỗi: hồ sơ còn lỗi nên chưa dựng trang; trang cũ (nếu có) giữ nguyên.")
             throw ExitStatus.contentErrors
         case .theme(let diagnostic):
             printError(CheckReport(diagnostics: [diagnostic], profileCount: 0).text().components(separatedBy: "\n")[0])
             throw ExitStatus.cannotRun
         case .invalidBaseURL(let reason):
-            printError("lỗi: \(reason)")
+            printError("lỗi: \(CheckReport.printable(reason))")
             throw ExitStatus.cannotRun
         case .output(let problem):
-            printError("lỗi: \(problem.vietnamese)")
+            printError("lỗi: \(CheckReport.printable(problem.vietnamese))")
             throw ExitStatus.cannotRun
         }
     }

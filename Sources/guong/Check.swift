@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,10 +30,10 @@ struct Check: ParsableCommand {
         do {
             content = try loader.load(only: files.isEmpty ? nil : files.map { URL(fileURLWithPath: $0) })
         } catch {
-            printError(error.vietnamese)
+            printError(CheckReport.printable(error.vietnamese))
             throw ExitStatus.cannotRun
         }
-        let report = CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount)
+        let report = CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount, drafts: content.draftPaths)
         print(format == .json ? report.json() : report.text(), terminator: "")
         if report.hasErrors { throw ExitStatus.contentErrors }
     }

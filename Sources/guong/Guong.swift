@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 @main
 struct Guong: AsyncParsableCommand {

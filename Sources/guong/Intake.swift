@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,11 +37,11 @@ struct IntakeCommand: ParsableCommand {
             report = try Intake(options: options).run(inputs.map { URL(fileURLWithPath: $0) })
         } catch {
             switch error {
-            case .site(let problem): printError(problem.vietnamese)
+            case .site(let problem): printError(CheckReport.printable(problem.vietnamese))
             case .settings(let problems):
                 printError(CheckReport(diagnostics: problems, profileCount: 0).text().trimmingCharacters(in: .newlines))
                 printError("lỗi: cấu hình của trang còn lỗi nên chưa nhận hồ sơ nào.")
-            case .noFiles(let path): printError("lỗi: thư mục \"\(path)\" không có tệp .md nào.")
+            case .noFiles(let path): printError(CheckReport.printable("lỗi: thư mục \"\(path)\" không có tệp .md nào."))
             }
             throw ExitStatus.cannotRun
         }

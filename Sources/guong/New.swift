@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,7 @@ struct New: ParsableCommand {
         } catch {
             switch error {
             case .site(let problem):
-                printError(problem.vietnamese)
+                printError(CheckReport.printable(problem.vietnamese))
                 throw ExitStatus.cannotRun
             case .settings(let problems):
                 printError(CheckReport(diagnostics: problems, profileCount: 0).text().trimmingCharacters(in: .newlines))
@@ -57,10 +58,10 @@ struct New: ParsableCommand {
                 printError(lines.joined(separator: "\n"))
                 throw ExitStatus.contentErrors
             case .exists(let path):
-                printError("lỗi: đã có tệp \"\(path)\"; guong new không ghi đè. Hãy sửa tệp đó, hoặc đổi --name, hoặc đổi tên/chuyển tệp cũ đi.")
+                printError("lỗi: đã có tệp \"\(CheckReport.printable(path))\"; guong new không ghi đè. Hãy sửa tệp đó, hoặc đổi --name, hoặc đổi tên/chuyển tệp cũ đi.")
                 throw ExitStatus.cannotRun
             case .io(let path, let reason):
-                printError("lỗi: không ghi được \"\(path)\": \(reason).")
+                printError(CheckReport.printable("lỗi: không ghi được \"\(path)\": \(reason)."))
                 throw ExitStatus.cannotRun
             }
         }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongPreview
+import GuongRender
+import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,10 +39,10 @@ struct Serve: AsyncParsableCommand {
             try await PreviewServer(options: options).run { console.report($0) }
         } catch {
             switch error {
-            case .site(let problem): printError(problem.vietnamese)
+            case .site(let problem): printError(CheckReport.printable(problem.vietnamese))
             case .portInUse(let port):
                 printError("lỗi: cổng \(port) trên 127.0.0.1 đang được chương trình khác dùng; hãy tắt chương trình đó hoặc chọn cổng khác, ví dụ --port \(port == 65535 ? 4001 : port + 1).")
-            case .server(let reason): printError("lỗi: máy chủ xem trước dừng vì lỗi: \(reason)")
+            case .server(let reason): printError("lỗi: máy chủ xem trước dừng vì lỗi: \(CheckReport.printable(reason))")
             }
             throw ExitStatus.cannotRun
         }
@@ -48,16 +51,16 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// Prints the server's events as they come, from any thread, one whole line at a time and unbuffered.
-private final class Console: @unchecked Sendable {
-    private let lock = NSLock()
-    private let clock: DateFormatter = {
+private final class Console: Sendable {
+    /// The clock's formatter, and the lock that keeps lines whole.
+    private let clock: Mutex<DateFormatter> = {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
-        return formatter
+        return Mutex(formatter)
     }()
 
     func out(_ text: String) {
-        lock.withLock { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+        clock.withLock { _ in FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
     }
 
     func report(_ event: PreviewServer.Event) {
@@ -84,11 +87,11 @@ private final class Console: @unchecked Sendable {
                 ? "\(errors.count) lỗi: trang cũ vẫn được phục vụ, lỗi hiện trên các trang đang mở. Sửa rồi lưu tệp để cập nhật."
                 : "\(errors.count) lỗi: chưa dựng được trang. Sửa rồi lưu tệp; trang sẽ tự tải lại.")
         case .notWatching(let reason):
-            printError("cảnh báo: không theo dõi được thay đổi của tệp (\(reason)); trang sẽ không tự cập nhật.")
+            printError("cảnh báo: không theo dõi được thay đổi của tệp (\(CheckReport.printable(reason))); trang sẽ không tự cập nhật.")
         case .stopping:
             out("Đang dừng…")
         }
     }
 
-    private func time() -> String { lock.withLock { clock.string(from: Date()) } }
+    private func time() -> String { clock.withLock { $0.string(from: Date()) } }
 }

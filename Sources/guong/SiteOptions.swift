@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuongKit
+import GuongRender
 
 /// `--site DIR`, shared by every command.
 struct SiteOptions: ParsableArguments {

@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 @Suite("Vietnamese names for keys, fields and kinds")
 struct AliasTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 @Suite("The check's report, as text and as JSON")
 struct CheckReportTests {
@@ -13,7 +15,7 @@ struct CheckReportTests {
 
     @Test func anErrorLineReadsLikeACompilersWithTheSuggestionAndCode() {
         #expect(CheckReport.line(unknownUnit)
-            == "content/profiles/x.md:7:9: lỗi: đơn vị \"thcs-dong-thnah\" không có trong units.yaml — có phải \"thcs-dong-thanh\"? [unit.unknown]")
+            == "content/profiles/x.md:7:9: lỗi: đơn vị \"thcs-dong-thnah\" không có trong danh sách đơn vị của Phòng — có phải \"thcs-dong-thanh\"? [unit.unknown]")
     }
 
     @Test func aSuggestionReplacesTheMessagesFinalFullStop() {
@@ -87,7 +89,7 @@ struct CheckReportTests {
         #expect(unit["line"] as? Int == 7)
         #expect(unit["column"] as? Int == 9)
         #expect(unit["severity"] as? String == "error")
-        #expect(unit["message"] as? String == "đơn vị \"thcs-dong-thnah\" không có trong units.yaml")
+        #expect(unit["message"] as? String == "đơn vị \"thcs-dong-thnah\" không có trong danh sách đơn vị của Phòng")
         #expect(unit["suggestion"] as? String == "thcs-dong-thanh")
 
         let late = try #require(entries.first { $0["code"] as? String == "registered.late" })

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// The compiled templates must render exactly what swift-mustache renders, or not be used at all.
 @Suite("Compiled templates render as swift-mustache does")

@@ -1,19 +1,21 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The theme compiled into the binary is `theme/`, and a site's own theme overrides it file by file.
 @Suite("Default theme")
 struct DefaultThemeTests {
-    @Test("the compiled-in theme equals theme/ on disk, file by file (run scripts/embed-theme.py after editing theme/)")
+    @Test("the compiled-in theme equals theme/ on disk, file by file, binary files included")
     func embeddedMatchesDisk() throws {
         let themeFolder = SiteBuildFixture.packageRoot.appendingPathComponent("theme", isDirectory: true)
         let onDisk = try SiteBuildFixture.tree(themeFolder).filter { !($0.key as NSString).lastPathComponent.hasPrefix(".") }
         #expect(onDisk.count > 10)
-        #expect(Set(DefaultTheme.files.keys).union(DefaultTheme.binaryFiles.keys) == Set(onDisk.keys), "files differ: run python3 scripts/embed-theme.py")
+        #expect(Set(DefaultTheme.files.keys) == Set(onDisk.keys), "files differ: EmbedThemePlugin should embed every file below theme/")
         for (path, data) in onDisk.sorted(by: { $0.key < $1.key }) {
-            let embedded = DefaultTheme.files[path].map { Data($0.utf8) } ?? DefaultTheme.binaryFiles[path].flatMap { Data(base64Encoded: $0) }
-            #expect(embedded == data, "\(path) differs from its compiled-in copy: run python3 scripts/embed-theme.py")
+            let embedded = DefaultTheme.files[path]
+            #expect(embedded == data, "\(path) differs from its compiled-in copy")
         }
     }
 
@@ -41,7 +43,7 @@ struct DefaultThemeTests {
         let theme = try Theme.load(siteRoot: site)
         #expect(theme.strings["not_found_title"] == "Ôi, lạc đường rồi")
         #expect(theme.strings["home"] == "Trang chủ", "a key the site's strings.yaml leaves out keeps its default")
-        #expect(theme.assets["style.css"] == DefaultTheme.files["assets/style.css"].map { Data($0.utf8) })
+        #expect(theme.assets["style.css"] == DefaultTheme.files["assets/style.css"])
 
         let output = temp.appendingPathComponent("public")
         let run = try SiteBuildFixture.guong(["build", "--site", site.path, "--output", output.path])

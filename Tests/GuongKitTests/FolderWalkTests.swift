@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 @Suite("Folder walk")
 struct FolderWalkTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 @Suite("Folding Vietnamese to ASCII")
 struct FoldingTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 @Suite("Splitting a profile at its --- fences")
 struct FrontMatterSplitTests {

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// Nothing is read outside the site, nothing written outside the output, and the output can never be a
 /// folder that matters: symbolic links, pipes and protected folders.
 @Suite("Hostile input: confinement of reads and writes")
 struct HostileConfinementTests {
     /// The codes these tests cover that need more than a fixture file (a 6 MB photo).
-    static let codesTested: Set<DiagnosticCode> = [.photoTooLarge]
+    static let codesTested: Set<DiagnosticCode> = [.photoTooLarge, .fileLinkOutside]
 
     static let validProfile = ProfileText.individual(name: "Lê Văn Ngoài")
 
@@ -19,7 +21,9 @@ struct HostileConfinementTests {
         let content = try sandbox.load()
         #expect(content.profileFileCount == 5)
         #expect(!content.profiles.contains { $0.name == "Lê Văn Ngoài" })
-        #expect(content.diagnostics.isEmpty)
+        // Not read, and not in silence: a warning names the file.
+        #expect(content.diagnostics.map(\.code) == [.fileLinkOutside])
+        #expect(content.diagnostics.map(\.location.path) == ["content/profiles/lien-ket.md"])
     }
 
     @Test func aFolderThatIsALinkOutOfContentIsNotRead() throws {
@@ -39,6 +43,7 @@ struct HostileConfinementTests {
         let content = try sandbox.load()
         #expect(content.profileFileCount == 0)
         #expect(content.profiles.isEmpty)
+        #expect(content.diagnostics.with(.fileLinkOutside).map(\.location.path) == ["content/profiles/ngoai.md"])
     }
 
     @Test func aLinkInsideContentIsRead() throws {

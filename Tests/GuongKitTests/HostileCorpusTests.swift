@@ -2,6 +2,8 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// One hostile input and what `guong` must make of it: exactly these diagnostics, and when it has no
 /// error, a built site with no executable markup. Either way nothing outside the site is read or
@@ -30,7 +32,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         HostileCase(name: name, bytes: { Array((head + body()).utf8) }, expected: expected)
     }
 
-    /// A valid front matter and achievements section; generated cases add their hostile body after it.
+    /// A valid front matter and achievements section, then a heading of its own for the hostile body (line 16).
     static let head = """
         ---
         loại: cá nhân
@@ -46,7 +48,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         ## Thành tích nổi bật
 
         - Một thành tích.
-
+        ## Nội dung
 
         """
 
@@ -67,6 +69,9 @@ extension HostileCase {
         .fixture("other-schemes.md", repeated("link.unsafe", 10, 5)),
         .fixture("tracking-image.md", ["image.ignored@10", "image.ignored@12"]),
         .fixture("link-outside.md", repeated("link.outside", 10, 4) + repeated("link.outside", 11, 2)),
+        // The writer's computer in every spelling: backslashes, ~, C|, drive-relative D:x, percent-encoded.
+        .fixture("link-windows-home.md", repeated("link.outside", 10, 4) + repeated("link.outside", 11, 5)
+                 + repeated("link.outside", 12, 6) + repeated("link.outside", 13, 3)),
         .fixture("heading-alt-link-text.md", ["html.dropped@12", "html.dropped@12", "image.ignored@10"]),
         // Values of the front matter that try to leave their HTML, attribute, JSON or XML context.
         .fixture("name-script-close.md", repeated("html.dropped", 10, 3)),
@@ -74,6 +79,16 @@ extension HostileCase {
         .fixture("bidi-override-name.md", ["value.control-char@3"]),
         .fixture("bidi-escaped-name.md", ["value.control-char@3"]),
         .fixture("zero-width-name.md", ["value.control-char@3"]),
+        // Every class of invisible character, in names, positions and the photo's name.
+        .fixture("invisible-soft-hyphen.md", ["value.control-char@3"]),
+        .fixture("invisible-mongolian-separator.md", ["value.control-char@4"]),
+        .fixture("invisible-variation-selector.md", ["value.control-char@3"]),
+        .fixture("invisible-tag.md", ["value.control-char@3"]),
+        .fixture("invisible-hangul-filler.md", ["value.control-char@3"]),
+        .fixture("invisible-khmer-vowel.md", ["value.control-char@3"]),
+        .fixture("invisible-musical-format.md", ["value.control-char@4"]),
+        .fixture("invisible-braille-blank.md", ["value.control-char@3"]),
+        .fixture("invisible-in-photo-name.md", ["photo.missing@8", "value.control-char@8"]),
         .fixture("line-separator-position.md", ["value.control-char@4"]),
         .fixture("terminal-escape-unit.md", ["unit.unknown@5", "value.control-char@5"]),
         // Photos: out of content/, not what they claim, or SVG with something active in it.
@@ -87,6 +102,16 @@ extension HostileCase {
         .fixture("photo-svg-entity.md", ["photo.unsafe@8"], companions: ["evil-entity.svg"]),
         .fixture("photo-svg-link.md", ["photo.unsafe@8"], companions: ["evil-link.svg"]),
         .fixture("photo-svg-animate.md", ["photo.unsafe@8"], companions: ["evil-animate.svg"]),
+        // SVGs a browser decodes otherwise than their bytes read (ISO-2022-JP hides a script in a "comment"),
+        // and CSS that loads from elsewhere through escapes, image-set() or a property not on the allow-list.
+        .fixture("photo-svg-iso-2022-jp.md", ["photo.unsafe@8"], companions: ["evil-iso-2022-jp.svg"]),
+        .fixture("photo-svg-utf-16-bom.md", ["photo.unsafe@8"], companions: ["evil-utf-16-bom.svg"]),
+        .fixture("photo-svg-utf-16-no-bom.md", ["photo.unsafe@8"], companions: ["evil-utf-16-no-bom.svg"]),
+        .fixture("photo-svg-windows-1252.md", ["photo.unsafe@8"], companions: ["evil-windows-1252.svg"]),
+        .fixture("photo-svg-css-escape.md", ["photo.unsafe@8"], companions: ["evil-css-escape.svg"]),
+        .fixture("photo-svg-css-image-set.md", ["photo.unsafe@8"], companions: ["evil-css-image-set.svg"]),
+        .fixture("photo-svg-css-property.md", ["photo.unsafe@8"], companions: ["evil-css-property.svg"]),
+        .fixture("photo-svg-attribute-escape.md", ["photo.unsafe@8"], companions: ["evil-attribute-escape.svg"]),
         .fixture("photo-svg-clean.md", [], companions: ["clean.svg"]),
         // YAML bombs and shapes.
         .fixture("billion-laughs.md", ["yaml.alias@3"]),
@@ -126,6 +151,15 @@ extension HostileCase {
         .generated("20,000 unsafe links on one line", repeated("link.unsafe", 16, 20_000)) {
             String(repeating: "[x](javascript:a)", count: 20_000) + "\n"
         },
+        // CVE-2023-22486: quadratic in libcmark 0.30.2 (minutes at this size), refused before cmark sees it;
+        // the same count split into paragraphs costs little and is refused too (the budget is per file).
+        .generated("80,000 ![[]() (CVE-2023-22486)", ["markdown.too-complex@16"]) { String(repeating: "![[]()", count: 80_000) + "\n" },
+        .generated("![[]() in paragraphs", ["markdown.too-complex@20"]) {
+            String(repeating: String(repeating: "![[]()", count: 2_000) + "\n\n", count: 4)
+        },
+        .generated("2,000 images and 2,000 links in a paragraph", repeated("image.ignored", 16, 2_000)) {
+            String(repeating: "![ảnh](a.jpg) [liên kết](https://x.vn) ", count: 2_000) + "\n"
+        },
         .generated("a file over 512 KB", ["file.too-large@0"]) { String(repeating: "Một đoạn văn rất dài. ", count: 24_000) },
     ]
 
@@ -145,7 +179,7 @@ extension HostileCase {
 
 @Suite("Hostile input: every attack gives a clear error or a safe page", .serialized)
 struct HostileCorpusTests {
-    @Test(arguments: HostileCase.fixtures + HostileCase.generatedCases + HostileCase.frontMatterCases)
+    @Test(arguments: HostileCase.fixtures + HostileCase.outputFixtures + HostileCase.generatedCases + HostileCase.frontMatterCases)
     func hostileInput(_ hostile: HostileCase) throws {
         let sandbox = try HostileSandbox()
         let profile = try sandbox.addProfile("hostile.md", bytes: try hostile.bytes())
@@ -186,7 +220,7 @@ struct HostileCorpusTests {
 
     @Test func everyHostileFixtureIsInTheCorpus() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: HostileSandbox.hostileFolder.path)
-        let used = Set(HostileCase.fixtures.flatMap { [$0.name] + $0.companions })
+        let used = Set((HostileCase.fixtures + HostileCase.outputFixtures).flatMap { [$0.name] + $0.companions })
         #expect(Set(files.filter { $0 != "fuzz" }) == used)
     }
 

@@ -2,6 +2,8 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -19,6 +21,14 @@ struct HostileEscapingTests {
         ("+javascript:alert(1)", "relative"),
         // Found by fuzz-markdown: a scheme longer than 64 letters was taken for a relative path and published.
         ("htt" + String(repeating: "q", count: 70) + "p:/", "unsafe"), ("1javascript:x", "relative"), ("?a=javascript:x", "relative"),
+        // The writer's computer in every spelling (issue #11, item 15).
+        ("..\\..\\Users\\x.docx", "local"), ("Desktop\\hoso.docx", "local"), ("a/b\\c", "local"), ("~/Desktop/x", "local"),
+        ("~hoa/x", "local"), ("C|/Users/x", "local"), ("c|\\x", "local"), ("d:x.docx", "local"), ("Z:", "local"),
+        ("///etc/passwd", "local"), ("..%5C..%5Cx", "local"), ("%5c%5cmay%5cx", "local"), ("%255C%255Cmay", "local"),
+        ("C%3A/Users", "local"), ("c%7C/x", "local"), ("%7E/x", "local"), ("%2Fetc%2Fpasswd", "local"), ("file%3A///x", "local"),
+        ("https:\\\\x.vn\\a", "local"), (" \t\\\\may\\x", "local"),
+        ("tai-lieu%20moi.pdf", "relative"), ("a~b/c", "relative"), ("%2F%2Fx", "relative"), ("ab%3Ay", "relative"),
+        ("https://x.edu.vn/~a/%5C", "web"),
     ])
     func linkPolicy(_ url: String, _ expected: String) {
         let kind: String = switch LinkPolicy.classify(url) {
@@ -47,6 +57,32 @@ struct HostileEscapingTests {
         ("<?xml-stylesheet href=\"x.xsl\"?><svg/>", false),
         ("<html><body>not an svg</body></html>", false),
         ("<svg><rect width=1/></svg>", false),
+        // Judged as a browser decodes it: UTF-8 only, the declaration only at the start, no control character.
+        ("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg/>", true),
+        ("<?xml version='1.0' encoding='utf8' standalone='yes'?>\n<svg/>", true),
+        ("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><svg/>", false),
+        ("<?xml version=\"1.0\" encoding=\"utf-16\"?><svg/>", false),
+        ("<?xml version=\"1.0\" encoding=\"us-ascii\"?><svg/>", true),
+        ("<?xml version=\"1.0\" encoding=\"us-ascii\"?><svg><text>Thử</text></svg>", false),
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><?xml version=\"1.0\" encoding=\"EUC-JP\"?><svg/>", false),
+        (" <?xml version=\"1.0\"?><svg/>", false),
+        ("x<svg/>", false),
+        ("<svg><!--\u{1B}$B--></svg>", false),
+        // CSS: an allow-list of properties with literal values, in style= and in presentation attributes.
+        ("<svg><rect style=\"fill: #fff; stroke:rgb(0, 0, 0);stroke-width:2px;font-family:'Times New Roman'\"/></svg>", true),
+        ("<svg><rect style=\"fill:url(#g)\" transform=\"translate(1 2) rotate(45)\"/></svg>", true),
+        ("<svg><rect style=\"background-image:url(x.png)\"/></svg>", false),
+        ("<svg><rect style=\"fill:image-set('x.png' 1x)\"/></svg>", false),
+        ("<svg><rect fill=\"-webkit-image-set('x.png' 1x)\"/></svg>", false),
+        ("<svg><rect style=\"fill:u\\72l(x.png)\"/></svg>", false),
+        ("<svg><rect style=\"fill:\\75 rl(x.png)\"/></svg>", false),
+        ("<svg><rect filter=\"u\\rl(x.svg#f)\"/></svg>", false),
+        ("<svg><rect style=\"fill:URL( x.png )\"/></svg>", false),
+        ("<svg><rect style=\"fill:u/**/rl(x.png)\"/></svg>", false),
+        ("<svg><rect style=\"fill:red;@import 'x.css'\"/></svg>", false),
+        ("<svg><rect style=\"cursor:pointer\"/></svg>", false),
+        ("<svg><rect style=\"fill:attr(x)\"/></svg>", false),
+        ("<svg><rect fill=\"src(x.png)\"/></svg>", false),
     ])
     func svgAudit(_ svg: String, _ allowed: Bool) {
         #expect((PhotoContent.check(Array(svg.utf8), extension: "svg") == nil) == allowed)

@@ -2,6 +2,8 @@ import GuongAudit
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -99,7 +101,7 @@ enum BuiltSiteAudit {
             switch url.pathExtension {
             case "html":
                 let html = String(decoding: data, as: UTF8.self)
-                if let problem = HTMLAudit.problem(in: html, allowedScripts: [basePath + "assets/search.js"]) {
+                if let problem = HTMLAudit.problem(in: html, allowedScripts: [basePath + "assets/search.js", basePath + "assets/form.js"]) {
                     problems.append("\(name): \(problem)")
                 }
                 let photos = html.components(separatedBy: "<img class=\"profile-photo\"").count - 1

@@ -1,27 +1,13 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+import GuongTestSupport
 
 /// `guong intake`: files the schools sent, checked, normalised and filed; nothing lost or overwritten.
 @Suite struct IntakeTests {
     static func profile(name: String, unit: String = "th-nhi-binh", extra: String = "", body: String = "Thầy dạy giỏi.") -> String {
-        """
-        ---
-        kind: individual
-        name: \(name)
-        position: Giáo viên Toán
-        unit: \(unit)
-        fields: [a]
-        year: 2023
-        \(extra)---
-
-        \(body)
-
-        ## Thành tích nổi bật
-
-        - Giáo viên dạy giỏi cấp huyện.
-
-        """
+        sampleProfileText(name: name, unit: unit, extra: extra, body: body)
     }
 
     /// A folder of submissions beside the site.
@@ -53,13 +39,13 @@ import Testing
         let file = try inbox.put("ho so thay Tu.md", text)
         let report = try intake(site, [file])
         let entry = try #require(report.entries.first)
-        #expect(entry.verdict == .accepted(target: "content/profiles/pham-van-tu.md"))
+        #expect(entry.verdict == .accepted(target: "content/profiles/pham-van-tu/index.md"))
         #expect(entry.normalised.isEmpty)
-        #expect(try site.read("content/profiles/pham-van-tu.md") == text)
+        #expect(try site.read("content/profiles/pham-van-tu/index.md") == text)
         #expect(try String(contentsOf: file, encoding: .utf8) == text)
         #expect(report.accepted == 1 && report.rejected == 0 && report.conflicts == 0)
         #expect(report.table().contains("nhận"))
-        #expect(report.table().contains("→ content/profiles/pham-van-tu.md"))
+        #expect(report.table().contains("→ content/profiles/pham-van-tu/index.md"))
         #expect(!(try SiteLoader(root: site.root).load().diagnostics.hasErrors))
     }
 
@@ -71,9 +57,9 @@ import Testing
         let file = try inbox.put("tuyet.md", sent)
         let report = try intake(site, [file])
         let entry = try #require(report.entries.first)
-        #expect(entry.verdict == .accepted(target: "content/profiles/truong-thi-anh-tuyet.md"))
+        #expect(entry.verdict == .accepted(target: "content/profiles/truong-thi-anh-tuyet/index.md"))
         #expect(entry.normalised == [.nfc, .lineEnds, .bom])
-        let written = try Data(contentsOf: site.url("content/profiles/truong-thi-anh-tuyet.md"))
+        let written = try Data(contentsOf: site.url("content/profiles/truong-thi-anh-tuyet/index.md"))
         #expect(written == Data(nfc.utf8))
         #expect(try Data(contentsOf: file) == sent)
         #expect(report.table().contains("đã chuẩn hóa: Unicode NFC, xuống dòng LF, bỏ BOM"))
@@ -88,7 +74,7 @@ import Testing
         let report = try intake(site, [file])
         #expect(report.entries.first?.verdict == .rejected)
         #expect(report.rejected == 1)
-        #expect(report.problems().contains("tu.md:5:7: lỗi: đơn vị \"th-nhi-bihn\" không có trong units.yaml — có phải \"th-nhi-binh\"?"))
+        #expect(report.problems().contains("tu.md:5:7: lỗi: đơn vị \"th-nhi-bihn\" không có trong danh sách đơn vị của Phòng — có phải \"th-nhi-binh\"?"))
         #expect(report.table().contains("trả lại"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url("content/profiles").path).sorted() == before)
         #expect(try String(contentsOf: file, encoding: .utf8) == text)
@@ -104,21 +90,21 @@ import Testing
         #expect(report.entries.first?.verdict == .conflict(.sameExemplar(existing: "content/profiles/tran-van-hiep.md")))
         #expect(report.table().contains("trùng"))
         #expect(try site.read("content/profiles/tran-van-hiep.md") == existing)
-        #expect(!site.exists("content/profiles/tran-van-hiep-thcs-dong-thanh.md"))
+        #expect(!site.exists("content/profiles/tran-van-hiep-thcs-dong-thanh"))
     }
 
     @Test func aNamesakeTakesTheUnitSuffixAndATakenNameIsAConflict() throws {
         let site = try ScratchSite(), inbox = try Inbox()
         defer { site.remove(); inbox.remove() }
-        // Another Lê Thị Lan, of another unit: le-thi-lan.md is taken, so the site's namesake rule names it.
+        // Another Lê Thị Lan, of another unit: le-thi-lan is taken, so the site's namesake rule names it.
         let namesake = try inbox.put("lan.md", Self.profile(name: "Lê Thị Lan", unit: "mn-hoa-hong"))
         #expect(try intake(site, [namesake], dryRun: true).entries.first?.verdict
-            == .accepted(target: "content/profiles/le-thi-lan-mn-hoa-hong.md"))
+            == .accepted(target: "content/profiles/le-thi-lan-mn-hoa-hong/index.md"))
         // With that name taken too (by someone else), it is held back.
         try site.write("content/profiles/le-thi-lan-mn-hoa-hong.md", Self.profile(name: "Đinh Văn Khoa", unit: "mn-hoa-hong"))
         let taken = try site.read("content/profiles/le-thi-lan-mn-hoa-hong.md")
         let report = try intake(site, [namesake])
-        #expect(report.entries.first?.verdict == .conflict(.fileExists(path: "content/profiles/le-thi-lan.md")))
+        #expect(report.entries.first?.verdict == .conflict(.fileExists(path: "content/profiles/le-thi-lan/")))
         #expect(try site.read("content/profiles/le-thi-lan-mn-hoa-hong.md") == taken)
     }
 
@@ -128,31 +114,62 @@ import Testing
         let first = try inbox.put("a.md", Self.profile(name: "Phạm Văn Tư"))
         let second = try inbox.put("b.md", Self.profile(name: "Phạm Văn Tư", body: "Bản gửi lại."))
         let report = try intake(site, [inbox.root])
-        #expect(report.entries.map(\.verdict) == [.accepted(target: "content/profiles/pham-van-tu.md"),
+        #expect(report.entries.map(\.verdict) == [.accepted(target: "content/profiles/pham-van-tu/index.md"),
                                                   .conflict(.sameInBatch(other: first.relativePath))])
         #expect(report.entries.map(\.source) == [first.relativePath, second.relativePath])
-        #expect(try site.read("content/profiles/pham-van-tu.md").contains("Thầy dạy giỏi."))
+        #expect(try site.read("content/profiles/pham-van-tu/index.md").contains("Thầy dạy giỏi."))
     }
 
-    @Test func thePhotoComesAlongAndADifferentPhotoOfTheSameNameIsAConflict() throws {
+    @Test func eachProfileIsFiledInItsOwnFolderWithItsPhotoUnchanged() throws {
         let site = try ScratchSite(), inbox = try Inbox()
         defer { site.remove(); inbox.remove() }
         let picture = Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>".utf8)
         _ = try inbox.put("tu.svg", picture)
-        let file = try inbox.put("tu.md", Self.profile(name: "Phạm Văn Tư", extra: "photo: tu.svg\n"))
+        let text = Self.profile(name: "Phạm Văn Tư", extra: "photo: tu.svg\n")
+        let file = try inbox.put("tu.md", text)
         let report = try intake(site, [file])
-        #expect(report.entries.first?.photo == "content/profiles/tu.svg")
-        #expect(try Data(contentsOf: site.url("content/profiles/tu.svg")) == picture)
-        #expect(!(try SiteLoader(root: site.root).load().diagnostics.hasErrors))
+        #expect(report.entries.first?.photo == "content/profiles/pham-van-tu/tu.svg")
+        #expect(try Data(contentsOf: site.url("content/profiles/pham-van-tu/tu.svg")) == picture)
+        #expect(try site.read("content/profiles/pham-van-tu/index.md") == text)
+        let content = try SiteLoader(root: site.root).load()
+        #expect(!content.diagnostics.hasErrors)
+        #expect(content.profiles.first { $0.sourcePath == "content/profiles/pham-van-tu/index.md" }?.photo != nil)
+    }
 
-        // thu.svg is Thư's photo already; another picture by that name cannot replace it.
-        _ = try inbox.put("thu.svg", Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8))
-        let other = try inbox.put("khoa.md", Self.profile(name: "Đinh Văn Khoa", extra: "photo: thu.svg\n"))
-        let original = try Data(contentsOf: site.url("content/profiles/thu.svg"))
-        let clash = try intake(site, [other])
-        #expect(clash.entries.first?.verdict == .conflict(.photoExists(path: "content/profiles/thu.svg")))
-        #expect(try Data(contentsOf: site.url("content/profiles/thu.svg")) == original)
-        #expect(!site.exists("content/profiles/dinh-van-khoa.md"))
+    @Test func twoSchoolsPhotosOfTheSameNameAreBothTakenIn() throws {
+        let site = try ScratchSite(), first = try Inbox(), second = try Inbox()
+        defer { site.remove(); first.remove(); second.remove() }
+        let one = Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>".utf8)
+        let two = Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>".utf8)
+        _ = try first.put("anh.svg", one)
+        _ = try second.put("anh.svg", two)
+        let a = try first.put("a.md", Self.profile(name: "Phạm Văn Tư", extra: "photo: anh.svg\n"))
+        let b = try second.put("b.md", Self.profile(name: "Đinh Văn Khoa", unit: "mn-hoa-hong", extra: "photo: anh.svg\n"))
+        let report = try intake(site, [a, b])
+        #expect(report.accepted == 2)
+        #expect(try Data(contentsOf: site.url("content/profiles/pham-van-tu/anh.svg")) == one)
+        #expect(try Data(contentsOf: site.url("content/profiles/dinh-van-khoa/anh.svg")) == two)
+        #expect(try site.read("content/profiles/dinh-van-khoa/index.md").contains("photo: anh.svg\n"))
+        // Both are published, each with its own picture.
+        var options = SiteBuilder.Options(siteRoot: site.root)
+        options.output = site.url("public")
+        _ = try SiteBuilder(options: options).build()
+        #expect(site.exists("public/dien-hinh/pham-van-tu/index.html"))
+        #expect(site.exists("public/dien-hinh/dinh-van-khoa/index.html"))
+    }
+
+    @Test func aDraftIsTakenInAndSaidToBeADraft() throws {
+        let site = try ScratchSite(), inbox = try Inbox()
+        defer { site.remove(); inbox.remove() }
+        let file = try inbox.put("tu.md", Self.profile(name: "Phạm Văn Tư", extra: "draft: true\n"))
+        let report = try intake(site, [file])
+        #expect(report.entries.first?.verdict == .accepted(target: "content/profiles/pham-van-tu/index.md"))
+        #expect(report.table().contains("là bản nháp (draft: true)"))
+        // A draft with errors is sent back, and said to be a draft too.
+        let broken = try inbox.put("loi.md", Self.profile(name: "Ngô Văn Lỗi", unit: "khong-co", extra: "draft: true\n"))
+        let rejected = try intake(site, [broken])
+        #expect(rejected.entries.first?.verdict == .rejected)
+        #expect(rejected.table().contains("sửa rồi nhận lại; là bản nháp (draft: true)"))
     }
 
     @Test func aDryRunWritesNothing() throws {
@@ -178,7 +195,7 @@ import Testing
         #expect(mixed.out.contains("Tệp"))
         #expect(mixed.out.contains("Tổng: 1 nhận, 1 trả lại, 0 trùng."))
         #expect(mixed.out.contains("loi.md:5:7: lỗi: đơn vị \"khong-co\""))
-        #expect(site.exists("content/profiles/pham-van-tu.md"))
+        #expect(site.exists("content/profiles/pham-van-tu/index.md"))
         try FileManager.default.removeItem(at: inbox.root.appendingPathComponent("loi.md"))
         let good = try inbox.put("an.md", Self.profile(name: "Nguyễn Văn An"))
         let clean = try runGuong(["intake", "--site", site.root.path, good.path])

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// `du-lieu/dien-hinh.json` is written by hand; it must read exactly as `JSONEncoder` would write it.
 @Suite("JSON written by hand escapes as JSONEncoder does")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// `OutputFolder`: which folders it may replace, and the staged write-then-swap.
 @Suite("OutputFolder")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Hostile and broken photos are refused by `guong check` at the `photo:` line, quickly and in little memory.
 @Suite("Photos: what the check refuses")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Real photos through the whole build: upright, rid of every piece of metadata, in several sizes, with a
 /// square for cards and a share image, and the markup that shows them.

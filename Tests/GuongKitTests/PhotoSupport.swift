@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The photos of `Fixtures/photos/` (made by its `make-photos.py`) and the tools that read published ones back.
 enum PhotoFixtures {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The plain front-matter reader must give exactly Yams' tree, positions included, or decline.
 @Suite("Plain front matter reads as Yams reads it")

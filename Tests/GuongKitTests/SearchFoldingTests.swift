@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// The vectors `theme/assets/search.js` is tested against too (`Tests/browser/folding.test.mjs`):
 /// both sides must fold, split, slug and code the same strings the same way.

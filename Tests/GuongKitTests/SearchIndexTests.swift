@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// The index writer: what `/tim-kiem/chi-muc/` holds for the profiles of a site.
 @Suite struct SearchIndexTests {

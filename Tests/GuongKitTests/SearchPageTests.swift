@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// `guong build` writes the search page and its index, under the base URL's path.
 @Suite struct SearchPageTests {

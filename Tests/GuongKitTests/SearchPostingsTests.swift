@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// `SearchPostings` reads documents in batches into tables of bytes; what it finds must be what the
 /// plain definition gives: each document's words by `SearchText.words`, each with its most prominent place.

@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// The index cuts words with `SearchWordScanner`; `SearchText.words` is the definition (and what
 /// `search.js` mirrors), so the two must give the same words, byte for byte, on any text.

@@ -1,4 +1,5 @@
 import Foundation
+import GuongTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,10 +55,10 @@ enum RawHTTP {
     }
 
     /// GET `path`, `Connection: close`, the whole response.
-    static func get(port: Int, _ path: String, timeout: TimeInterval = 5) throws -> Response {
+    static func get(port: Int, _ path: String, host: String? = nil, timeout: TimeInterval = 5) throws -> Response {
         let descriptor = try connect(port: port, timeout: timeout)
         defer { close(descriptor) }
-        send(descriptor, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        send(descriptor, "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -96,7 +97,7 @@ final class EventStream: @unchecked Sendable {
 
     init(port: Int) throws {
         descriptor = try RawHTTP.connect(port: port, timeout: 0.2)
-        RawHTTP.send(descriptor, "GET /__guong/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        RawHTTP.send(descriptor, "GET /__guong/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
         Thread.detachNewThread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {

@@ -1,6 +1,8 @@
 import Foundation
 @testable import GuongKit
 import Testing
+@testable import GuongRender
+import GuongTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -111,7 +113,7 @@ struct ServeTests {
         let broken = try #require(events.wait { !$0.problems.isEmpty }, "no problems after breaking the file")
         #expect(broken.version == first.version)
         let line = try #require(broken.problems.first)
-        #expect(line.hasSuffix("content/profiles/le-thi-lan.md:5:7: lỗi: đơn vị \"th-nhi-bihn\" không có trong units.yaml — có phải \"th-nhi-binh\"? [unit.unknown]"))
+        #expect(line.hasSuffix("content/profiles/le-thi-lan.md:5:7: lỗi: đơn vị \"th-nhi-bihn\" không có trong danh sách đơn vị của Phòng — có phải \"th-nhi-binh\"? [unit.unknown]"))
         // The last good page is still served.
         let page = try server.get("/dien-hinh/dien-hinh/le-thi-lan/")
         #expect(page.status == 200)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuongTestSupport
 
 /// The fixture site, its golden files and the built `guong` binary, found from this file's path so
 /// tests can both read fixtures and (when re-recording) write golden files in the source tree.

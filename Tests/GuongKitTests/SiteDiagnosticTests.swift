@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// Problems that need a whole site: built from a copy of the basic site in a temporary folder.
 @Suite("Checking a whole site")

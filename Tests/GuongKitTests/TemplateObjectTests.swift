@@ -1,5 +1,7 @@
 import Testing
 @testable import GuongKit
+import GuongTestSupport
+@testable import GuongRender
 
 /// An object extending another reads as the two merged, its own values first.
 @Suite("Template objects")

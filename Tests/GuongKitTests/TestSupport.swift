@@ -1,5 +1,7 @@
 import Foundation
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// Where the package and its test fixtures live, found from this file's path so that the
 /// end-to-end tests can hand the binary the same real paths the library tests read.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
 
 /// The fast paths of the text layer must agree with the Foundation definitions they stand in for.
 @Suite("Text shortcuts agree with their definitions")

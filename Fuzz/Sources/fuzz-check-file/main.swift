@@ -3,6 +3,7 @@
 import Foundation
 import FuzzSupport
 @testable import GuongKit
+@testable import GuongRender
 
 struct Harness {
     let folder: URL

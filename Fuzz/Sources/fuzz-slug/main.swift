@@ -1,6 +1,6 @@
 // Vietnamese folding and slugs: a slug is ASCII a–z, 0–9 and single inner hyphens, and folding it again changes nothing.
 import FuzzSupport
-import GuongKit
+@testable import GuongKit
 
 func fuzzSlug(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: fuzzBytes(data, size), as: UTF8.self)
@@ -11,7 +11,12 @@ func fuzzSlug(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let key = VietnameseFolding.key(text)
     fuzzCheck(!key.hasPrefix(" ") && !key.hasSuffix(" ") && !key.contains("  "), "key spacing: \(key)")
     _ = VietnameseFolding.fold(text)
-    _ = LinkPolicy.classify(text)
+    // Item 15 of issue #11: a backslash is a Windows path, whatever else the URL says.
+    let target = LinkPolicy.classify(text)
+    if text.contains("\\") { fuzzCheck(target == .localFile, "backslash URL classified \(target): \(text)") }
+    // Item 8: the identity fold leaves no invisible character (duplicates cannot differ by one).
+    let folded = InvisibleCharacters.identityFold(text)
+    fuzzCheck(!folded.unicodeScalars.contains(where: InvisibleCharacters.contains), "invisible left in \(folded.debugDescription)")
     return 0
 }
 

@@ -31,7 +31,7 @@ extension Diagnostic {
 
     static func yamlSyntax(_ at: SourceLocation, detail: String) -> Diagnostic {
         Diagnostic(.yamlSyntax, at: at,
-                   "phần thông tin viết sai cú pháp YAML (\(detail)); mỗi dòng có dạng `khóa: giá trị`, danh sách viết `[a, b]`, giá trị có dấu `:` hoặc `#` thì đặt trong ngoặc kép.")
+                   "phần thông tin viết sai\(detail.isEmpty ? "" : " (\(detail))"); mỗi dòng có dạng `khóa: giá trị`, danh sách viết `[a, b]`, giá trị có dấu `:` hoặc `#` thì đặt trong ngoặc kép.")
     }
 
     static func yamlAlias(_ at: SourceLocation) -> Diagnostic {
@@ -62,7 +62,8 @@ extension Diagnostic {
     }
 
     static func valueEmpty(_ at: SourceLocation, key: ProfileKey, example: String) -> Diagnostic {
-        Diagnostic(.keyMissing, at: at, "khóa \"\(key.rawValue)\" (\(key.aliases[0])) để trống; hãy ghi giá trị, ví dụ `\(example)`.")
+        Diagnostic(.keyMissing, at: at,
+                   "chưa điền \(key.aliases[0]) (\"\(key.rawValue)\"); hãy ghi giá trị ngay sau dấu hai chấm của dòng này, ví dụ `\(example)`.")
     }
 
     static func valueType(_ at: SourceLocation, key: ProfileKey, expected: String) -> Diagnostic {
@@ -72,7 +73,7 @@ extension Diagnostic {
     static func valueControlCharacter(_ at: SourceLocation, key: String, scalar: Unicode.Scalar) -> Diagnostic {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         return Diagnostic(.valueControlCharacter, at: at,
-                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ hoặc khoảng trắng không độ rộng); hãy xóa giá trị và gõ lại.")
+                          "giá trị của \"\(key)\" chứa ký tự vô hình \(code) (ký tự điều khiển, đổi chiều chữ, định dạng, khoảng trắng không độ rộng hoặc ký tự trống); hãy xóa giá trị và gõ lại.")
     }
 
     static func kindUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
@@ -82,12 +83,12 @@ extension Diagnostic {
     }
 
     static func unitUnknown(_ at: SourceLocation, value: String, suggestion: String?) -> Diagnostic {
-        Diagnostic(.unitUnknown, at: at, "đơn vị \"\(value)\" không có trong units.yaml", suggestion: suggestion)
+        Diagnostic(.unitUnknown, at: at, "đơn vị \"\(value)\" không có trong danh sách đơn vị của Phòng", suggestion: suggestion)
     }
 
     static func fieldUnknown(_ at: SourceLocation, value: String, codes: [String], suggestion: String?) -> Diagnostic {
         Diagnostic(.fieldUnknown, at: at,
-                   "lĩnh vực \"\(value)\" không có trong registration.yaml; dùng mã \(codes.joined(separator: ", ")) hoặc tên lĩnh vực.",
+                   "lĩnh vực \"\(value)\" không có trong danh sách lĩnh vực của kế hoạch; dùng mã \(codes.joined(separator: ", ")) hoặc tên lĩnh vực.",
                    suggestion: suggestion)
     }
 
@@ -103,7 +104,7 @@ extension Diagnostic {
 
     static func positionMissing(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.positionMissing, at: at,
-                   "hồ sơ cá nhân phải có chức vụ; hãy thêm dòng `chức vụ: …` (ví dụ `chức vụ: Giáo viên Toán`).")
+                   "hồ sơ cá nhân phải có chức vụ; hãy thêm dòng `position: …` (ví dụ `position: Giáo viên Toán`).")
     }
 
     static func registeredInvalid(_ at: SourceLocation, value: String) -> Diagnostic {
@@ -189,6 +190,11 @@ extension Diagnostic {
                    "nội dung lồng nhau quá \(limit) cấp (trích dẫn `>` hoặc danh sách); hãy viết phẳng hơn.")
     }
 
+    static func markdownTooComplex(_ at: SourceLocation) -> Diagnostic {
+        Diagnostic(.markdownTooComplex, at: at,
+                   "đoạn văn từ dòng này có quá nhiều dấu mở ảnh `![` cùng dấu `]`, trình đọc Markdown sẽ chạy rất lâu; hãy bỏ bớt các dấu đó hoặc tách thành nhiều đoạn.")
+    }
+
     static func htmlDropped(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.htmlDropped, at: at,
                    "mã HTML trong hồ sơ sẽ bị bỏ đi khi đăng; hãy dùng định dạng Markdown (ví dụ `**đậm**`, `- danh sách`).")
@@ -245,7 +251,7 @@ extension Diagnostic {
         Diagnostic(.pageInvalid, at: at, reason)
     }
 
-    static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
+    package static func tooManyProfiles(_ at: SourceLocation, count: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooManyProfiles, at: at, "có \(count) hồ sơ, vượt giới hạn \(limit) của một trang; hãy kiểm tra thư mục content/profiles/.")
     }
 }

@@ -19,12 +19,31 @@ struct Confinement {
     /// The file `relativePath` names from the profile's folder, or nil when it leads outside:
     /// `..` past the root, or an existing path whose symbolic links lead out of it.
     func resolve(_ relativePath: String) -> URL? {
-        let url = folder.appendingPathComponent(relativePath).standardizedFileURL
+        var url = folder.appendingPathComponent(relativePath).standardizedFileURL
         guard url.path.hasPrefix(root) else { return nil }
+        if !FileManager.default.fileExists(atPath: url.path), let found = Self.normalisedMatch(of: url, below: root) { url = found }
         if FileManager.default.fileExists(atPath: url.path), !url.resolvingSymlinksInPath().path.hasPrefix(resolvedRoot) {
             return nil
         }
         return url
+    }
+
+    /// The path on disk whose names below `base` equal `url`'s after Unicode normalisation, when `url` is missing:
+    /// a Mac writes file names in NFD, while the profile's text (and so `url`) is NFC.
+    static func normalisedMatch(of url: URL, below base: String) -> URL? {
+        var current = String(base.dropLast())
+        for component in url.path.dropFirst(base.count).split(separator: "/").map(String.init) {
+            let candidate = current + "/" + component
+            if FileManager.default.fileExists(atPath: candidate) {
+                current = candidate
+                continue
+            }
+            // Swift compares strings by canonical equivalence: an NFD name equals its NFC spelling.
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: current),
+                  let match = names.sorted().first(where: { $0 == component }) else { return nil }
+            current += "/" + match
+        }
+        return URL(fileURLWithPath: current)
     }
 
     /// The path part of a relative link (`../a/b.md?x#y` → `../a/b.md`), percent-decoded; nil for `#…` or `?…` alone.

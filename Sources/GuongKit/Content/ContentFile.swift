@@ -20,11 +20,16 @@ public struct ContentFile: Sendable, Hashable {
     }
 
     var start: SourceLocation { SourceLocation(path: displayPath, line: 1, column: 1) }
-    var whole: SourceLocation { SourceLocation(path: displayPath) }
+    package var whole: SourceLocation { SourceLocation(path: displayPath) }
 
     /// Reads and decodes the file, or says why not. Only a regular file is opened, and only up to one byte
     /// past the limit, so a huge file costs no memory and a pipe cannot hang the check.
     func read(limits: Limits) -> Result<SourceText, Diagnostic> {
+        readKeepingBytes(limits: limits).map(\.text)
+    }
+
+    /// `read`, with the bytes the text was decoded from.
+    func readKeepingBytes(limits: Limits) -> Result<(text: SourceText, bytes: [UInt8]), Diagnostic> {
         let bytes: [UInt8]
         switch FileBytes.read(path, limit: limits.fileBytes) {
         case .missing: return .failure(.fileUnreadable(whole, "không tìm thấy tệp, hoặc là liên kết tới tệp không còn"))
@@ -34,7 +39,7 @@ public struct ContentFile: Sendable, Hashable {
         case .read(let read): bytes = read
         }
         do {
-            return .success(try SourceText.decode(bytes, path: displayPath, limit: limits.fileBytes))
+            return .success((try SourceText.decode(bytes, path: displayPath, limit: limits.fileBytes), bytes))
         } catch {
             switch error {
             case .tooLarge(let bytes, let limit): return .failure(.fileTooLarge(whole, bytes: bytes, limit: limit))

@@ -43,6 +43,6 @@ enum FileBytes {
     }
 
     private static func reason(_ code: Int32) -> String {
-        code == EACCES ? "không có quyền đọc tệp" : String(cString: strerror(code))
+        code == EACCES ? "không có quyền đọc tệp" : SystemErrorText.vietnamese(errno: code)
     }
 }

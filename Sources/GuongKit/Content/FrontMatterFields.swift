@@ -4,7 +4,7 @@ struct FrontMatterFields {
     private(set) var keyLocations: [ProfileKey: SourceLocation] = [:]
 
     init(_ mapping: [(key: YAMLNode, value: YAMLNode)], diagnostics: inout [Diagnostic]) {
-        for (keyNode, value) in mapping {
+        for (keyNode, written) in mapping {
             let name = keyNode.scalar ?? ""
             guard let key = ProfileKey(matching: name) else {
                 let suggestion = Suggestion.nearest(to: name, in: ProfileKey.allNames)
@@ -15,6 +15,8 @@ struct FrontMatterFields {
                 diagnostics.append(.keyDuplicate(keyNode.location, key: name, first: first))
                 continue
             }
+            var value = Self.unquotingCurly(written, key: name, diagnostics: &diagnostics)
+            if key == .year { value = Self.splittingList(value) }  // `fields` splits knowing the field names
             values[key] = value
             keyLocations[key] = keyNode.location
             if let (node, scalar) = Self.firstInvisible(in: value) {
@@ -23,16 +25,8 @@ struct FrontMatterFields {
         }
     }
 
-    /// Control characters, bidirectional overrides and zero-width characters: invisible in a name, they make
-    /// two names look alike, reorder the text around them on a page, or upset a terminal.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF, 0xFFF9...0xFFFB, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
+    /// Characters a reader cannot see (`InvisibleCharacters`).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool { InvisibleCharacters.contains(scalar) }
 
     /// The first scalar value (at any depth) holding an invisible character, and that character.
     private static func firstInvisible(in node: YAMLNode) -> (YAMLNode, Unicode.Scalar)? {

@@ -10,6 +10,9 @@ public struct Limits: Sendable {
     public var photoBytes = 20 * 1024 * 1024
     /// Profiles in one site.
     public var profiles = 200_000
+    /// Bytes of one URL segment made from a value (a slug, a unit or field id, a page's name): a name
+    /// is at most 255 bytes, and a namesake's slug takes its unit's id as a suffix (120 + 1 + 120).
+    public var pathSegmentBytes = 120
 
     public init() {}
 }

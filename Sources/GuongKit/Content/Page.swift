@@ -41,7 +41,14 @@ extension Page {
         guard !slug.isEmpty, !SitePaths.reserved.contains(slug) else {
             return (nil, [.pageInvalid(file.start, "tên tệp \"\(file.url.lastPathComponent)\" trùng với một mục của trang (\(SitePaths.reserved.sorted().joined(separator: ", "))); hãy đổi tên tệp.")])
         }
+        guard slug.utf8.count <= limits.pathSegmentBytes else {
+            return (nil, [.pathTooLong(file.start, what: "tên tệp", value: file.url.lastPathComponent, bytes: slug.utf8.count,
+                                       limit: limits.pathSegmentBytes)])
+        }
         let order = root?["order"]?.scalar.flatMap { Int($0) } ?? 100
+        if let line = CmarkBounds.lineOverBudget(in: split.body) {
+            return (nil, [.markdownTooComplex(SourceLocation(path: file.displayPath, line: split.bodyFirstLine + line, column: 1))])
+        }
         let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
         if let position = markdown.tooDeep {
             return (nil, [.markdownTooDeep(SourceLocation(path: file.displayPath, line: position.line, column: position.column),

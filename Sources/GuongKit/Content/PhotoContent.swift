@@ -21,6 +21,7 @@ enum PhotoContent {
                 ? nil : .notA(type: "WebP")
         case "heic", "heif": return PhotoFormat.raster(magic: bytes) == .heif ? nil : .notA(type: "HEIC")
         case "svg":
+            if let problem = SVGAudit.encodingProblem(bytes) { return problem }
             guard let text = String(validating: bytes, as: UTF8.self) else { return .notA(type: "SVG") }
             return SVGAudit(text).problem
         default: return .notA(type: ext)

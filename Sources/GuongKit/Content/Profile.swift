@@ -27,6 +27,8 @@ public struct Profile: Sendable {
     /// The path of the source file relative to the site folder, e.g. `content/profiles/2022/thu.md`.
     public var sourcePath: String
     public var location: SourceLocation
+    /// The bytes the check judged, when the loader was asked to keep them (intake copies these, never the disk again).
+    public var checkedBytes: CheckedBytes? = nil
 
     /// The lead as plain text, for summaries.
     public var summary: String { lead.map(\.text).joined(separator: " ") }

@@ -4,7 +4,7 @@ import Foundation
 extension ProfileParser {
     func readKind(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> ProfileKind? {
         guard let (text, at) = fields.text(.kind, diagnostics: &diagnostics) else {
-            reportAbsent(.kind, fields, file: file, example: "loại: cá nhân", diagnostics: &diagnostics)
+            reportAbsent(.kind, fields, file: file, example: "kind: individual", diagnostics: &diagnostics)
             return nil
         }
         if let kind = schema.matchKind(text) { return kind }
@@ -15,15 +15,18 @@ extension ProfileParser {
 
     func readUnit(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> Unit? {
         guard let (text, at) = fields.text(.unit, diagnostics: &diagnostics) else {
-            reportAbsent(.unit, fields, file: file, example: "đơn vị: <mã trong units.yaml>", diagnostics: &diagnostics)
+            reportAbsent(.unit, fields, file: file, example: "unit: thcs-dong-thanh", diagnostics: &diagnostics)
             return nil
         }
         if let unit = units[text] ?? units[text.lowercased()] { return unit }
         // A school may write its unit's name instead of its id.
         let key = VietnameseFolding.key(text)
         if let unit = units.values.first(where: { VietnameseFolding.key($0.name) == key }) { return unit }
+        // …or leave out "Trường" (`Mầm non Sơn Ca`): taken when only one unit is meant.
+        let bare = units.values.filter { VietnameseFolding.key($0.name).dropping(prefix: "truong ") == key.dropping(prefix: "truong ") }
+        if bare.count == 1 { return bare[0] }
         let suggestion = Suggestion.nearest(to: text, in: units.keys.sorted())
-            ?? Suggestion.nearest(to: text, in: units.values.map(\.name).sorted()).flatMap { name in
+            ?? Suggestion.nearest(to: "Trường " + text, in: units.values.map(\.name).sorted()).flatMap { name in
                 units.values.first { $0.name == name }?.id
             }
         diagnostics.append(.unitUnknown(at, value: text, suggestion: suggestion))
@@ -36,8 +39,11 @@ extension ProfileParser {
         if fields[.name] != nil, fields[.name]?.scalar == nil { return nil }
         switch kind {
         case .collective: return unit?.name
+        case .individual where fields[.name] != nil:
+            diagnostics.append(.valueEmpty(fields[.name]!.location, key: .name, example: "name: Nguyễn Văn An"))
+            return nil
         case .individual:
-            diagnostics.append(.keyMissing(file.start, key: .name, example: "tên: Nguyễn Văn An"))
+            diagnostics.append(.keyMissing(file.start, key: .name, example: "name: Nguyễn Văn An"))
             return nil
         case nil: return nil
         }
@@ -46,20 +52,31 @@ extension ProfileParser {
     func readPosition(_ fields: FrontMatterFields, kind: ProfileKind?, file: ContentFile,
                       diagnostics: inout [Diagnostic]) -> String? {
         let position = fields.text(.position, diagnostics: &diagnostics).map { $0.0.collapsingSpaces() }
-        if kind == .individual, position == nil, fields[.position]?.scalar != nil || fields[.position] == nil {
-            diagnostics.append(.positionMissing(fields[.position]?.location ?? fields.location(of: .kind) ?? file.start))
+        if kind == .individual, position == nil {
+            if let node = fields[.position], node.scalar != nil {
+                diagnostics.append(.valueEmpty(node.location, key: .position, example: "position: Giáo viên Toán"))
+            } else if fields[.position] == nil {
+                diagnostics.append(.positionMissing(fields.location(of: .kind) ?? file.start))
+            }
         }
         return position
     }
 
     func readFields(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> [String]? {
         guard let node = fields[.fields] else {
-            diagnostics.append(.keyMissing(file.start, key: .fields, example: "lĩnh vực: [a]"))
+            diagnostics.append(.keyMissing(file.start, key: .fields, example: "fields: [a]"))
+            return nil
+        }
+        if node.isEmptyScalar {
+            diagnostics.append(.valueEmpty(node.location, key: .fields, example: "fields: [a, \(schema.fields.last?.code ?? "b")]"))
             return nil
         }
         var codes: [String] = []
         var failed = false
-        for item in node.items {
+        // `fields: a, đ` is a list without brackets, unless the whole text is a field's name (names hold commas).
+        let items = node.scalar.map { fieldMatcher.match($0.trimmingCharacters(in: .whitespaces)) != nil } == true
+            ? node.items : FrontMatterFields.splittingList(node).items
+        for item in items {
             guard let text = item.scalar?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
                 diagnostics.append(.valueType(item.location, key: .fields, expected: "mã hoặc tên lĩnh vực"))
                 failed = true
@@ -82,7 +99,11 @@ extension ProfileParser {
 
     func readYears(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> [Int]? {
         guard let node = fields[.year] else {
-            diagnostics.append(.keyMissing(file.start, key: .year, example: "năm: \(schema.phase.lowerBound + 1)"))
+            diagnostics.append(.keyMissing(file.start, key: .year, example: "year: \(schema.phase.lowerBound + 1)"))
+            return nil
+        }
+        if node.isEmptyScalar {
+            diagnostics.append(.valueEmpty(node.location, key: .year, example: "year: \(schema.phase.lowerBound + 1)"))
             return nil
         }
         var years: [Int] = []
@@ -128,17 +149,19 @@ extension ProfileParser {
         }
     }
 
+    /// The file types a photo may have (by its name's extension).
+    package static let photoTypes = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
+
     /// The photo's URL, if it names a picture inside `content/` that exists, is no larger than the limit,
     /// holds the kind of picture its name says and, for an SVG, nothing that could run.
-    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> URL? {
+    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> (url: URL, bytes: [UInt8])? {
         guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
-        let allowed = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
         guard LinkPolicy.classify(text) != .localFile, !text.contains("\\"), !text.contains("://") else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }
         let ext = (text as NSString).pathExtension.lowercased()
-        guard allowed.contains(ext) else {
+        guard Self.photoTypes.contains(ext) else {
             diagnostics.append(.photoType(at, path: text))
             return nil
         }
@@ -158,12 +181,31 @@ extension ProfileParser {
             diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
             return nil
         case .regular:
-            // A raster photo's type shows in its first bytes (libvips reads the rest, once, into the cache).
-            guard let data = ext == "svg" ? try? Data(contentsOf: url) : FileHandle.prefix(of: url, count: 64) else {
-                diagnostics.append(.photoMissing(at, path: text))
-                return nil
+            // Read once, with the limit, from the descriptor it was checked on: these bytes are the ones judged
+            // (and the ones intake files). A site's raster photo is judged by its first bytes here and decoded
+            // whole by libvips into the cache, so a rebuild with unchanged photos does not read them again.
+            let data: [UInt8]
+            if ext != "svg", !keepsCheckedBytes {
+                guard let prefix = FileHandle.prefix(of: url, count: 64) else {
+                    diagnostics.append(.photoMissing(at, path: text))
+                    return nil
+                }
+                data = [UInt8](prefix)
+            } else {
+                switch FileBytes.read(url.path, limit: limits.photoBytes) {
+                case .read(let read): data = read
+                case .tooLarge(let size):
+                    diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
+                    return nil
+                case .notRegular:
+                    diagnostics.append(.photoContent(at, path: text, type: ext.uppercased()))
+                    return nil
+                case .missing, .failed:
+                    diagnostics.append(.photoMissing(at, path: text))
+                    return nil
+                }
             }
-            switch PhotoContent.check(Array(data.prefix(limits.photoBytes)), extension: ext) {
+            switch PhotoContent.check(data, extension: ext) {
             case .notA(let type):
                 diagnostics.append(.photoContent(at, path: text, type: type))
                 return nil
@@ -171,7 +213,7 @@ extension ProfileParser {
                 diagnostics.append(.photoUnsafe(at, path: text, reason: reason))
                 return nil
             case nil:
-                return url
+                return (url, data)
             }
         }
     }
@@ -197,6 +239,7 @@ extension ProfileParser {
                 diagnostics.append(.slugInvalid(at, value: text))
                 return nil
             }
+            guard fitsPath(text, what: "đường dẫn", value: text, at: at, diagnostics: &diagnostics) else { return nil }
             return (text, true)
         }
         guard let name else { return nil }
@@ -205,6 +248,8 @@ extension ProfileParser {
             diagnostics.append(.slugInvalid(fields[.name]?.location ?? SourceLocation(path: ""), value: name))
             return nil
         }
+        let at = fields[.name]?.location ?? SourceLocation(path: "")
+        guard fitsPath(slug, what: "tên", value: name, at: at, diagnostics: &diagnostics) else { return nil }
         return (slug, false)
     }
 
@@ -217,5 +262,29 @@ extension ProfileParser {
             return
         }
         if node.scalar != nil { diagnostics.append(.valueEmpty(node.location, key: key, example: example)) }
+    }
+}
+
+extension ProfileParser {
+    /// Whether `segment` (a slug made from `value`) is short enough to be a folder of the site; reported if not,
+    /// so that `check` fails where `build` would ("File name too long").
+    func fitsPath(_ segment: String, what: String, value: String, at: SourceLocation, diagnostics: inout [Diagnostic]) -> Bool {
+        guard segment.utf8.count > limits.pathSegmentBytes else { return true }
+        diagnostics.append(.pathTooLong(at, what: what, value: value, bytes: segment.utf8.count, limit: limits.pathSegmentBytes))
+        return false
+    }
+}
+
+extension YAMLNode {
+    /// `year:` with nothing after it: a value not filled in yet, not a wrong one.
+    fileprivate var isEmptyScalar: Bool {
+        scalar?.trimmingCharacters(in: .whitespaces).isEmpty == true
+    }
+}
+
+extension String {
+    /// The text after `prefix`, or the whole text when it does not start with it.
+    fileprivate func dropping(prefix: String) -> Substring {
+        hasPrefix(prefix) ? dropFirst(prefix.count) : self[...]
     }
 }

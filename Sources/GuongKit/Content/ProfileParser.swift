@@ -14,6 +14,11 @@ public struct ProfileParser: Sendable {
     public var limits: Limits
     /// Checks and prepares photos with libvips; nil checks only their names, sizes and first bytes.
     public var photos: PhotoStore?
+    /// Keep each profile's bytes and its photo's, as checked, in `Profile.checkedBytes` (for intake, which copies them).
+    public var keepsCheckedBytes = false
+    /// A site's check and build: a draft's problems are warnings under their own heading, so an
+    /// unfinished file never blocks the site; `check FILE` and intake leave them errors.
+    public var draftProblemsAreWarnings = false
 
     public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits(),
                 photos: PhotoStore? = nil) {
@@ -26,15 +31,26 @@ public struct ProfileParser: Sendable {
     }
 
     public func parse(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let profile = parse(file, diagnostics: &diagnostics)
-        return (diagnostics.hasErrors ? nil : profile, diagnostics)
+        let result = parseNotingDraft(file)
+        return (result.profile, result.diagnostics)
     }
 
-    private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> Profile? {
-        let source: SourceText
-        switch file.read(limits: limits) {
-        case .success(let text): source = text
+    /// `parse`, also saying whether the file says `draft: true`, even when it has errors.
+    public func parseNotingDraft(_ file: ContentFile) -> (profile: Profile?, diagnostics: [Diagnostic], isDraft: Bool) {
+        var diagnostics: [Diagnostic] = []
+        var isDraft = false
+        let profile = parse(file, diagnostics: &diagnostics, isDraft: &isDraft)
+        let failed = diagnostics.hasErrors
+        if isDraft, draftProblemsAreWarnings {
+            for index in diagnostics.indices { diagnostics[index].inDraft = true }
+        }
+        return (failed ? nil : profile, diagnostics, isDraft)
+    }
+
+    private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic], isDraft: inout Bool) -> Profile? {
+        let source: SourceText, bytes: [UInt8]
+        switch file.readKeepingBytes(limits: limits) {
+        case .success(let read): (source, bytes) = read
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
@@ -49,10 +65,17 @@ public struct ProfileParser: Sendable {
         let years = readYears(fields, file: file, diagnostics: &diagnostics)
         let registered = readRegistered(fields, diagnostics: &diagnostics)
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
-        let preparedPhoto = photo.flatMap { preparePhoto($0, fields: fields, file: file, diagnostics: &diagnostics) }
+        let preparedPhoto = photo.flatMap {
+            preparePhoto($0.url, checked: keepsCheckedBytes ? $0.bytes : nil, fields: fields, file: file, diagnostics: &diagnostics)
+        }
         let draft = readDraft(fields, diagnostics: &diagnostics)
+        isDraft = draft
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
 
+        if let line = CmarkBounds.lineOverBudget(in: split.body) {
+            diagnostics.append(.markdownTooComplex(SourceLocation(path: file.displayPath, line: split.bodyFirstLine + line, column: 1)))
+            return nil
+        }
         let markdown = CmarkParser.parse(split.body, firstLine: split.bodyFirstLine, maxDepth: limits.markdownDepth)
         let sections = ProfileSections(markdown)
         let at = { (position: TextPosition) in SourceLocation(path: file.displayPath, line: position.line, column: position.column) }
@@ -62,16 +85,18 @@ public struct ProfileParser: Sendable {
         case .empty(let heading):
             diagnostics.append(.achievementsEmpty(at(heading)))
         case .found:
-            break
+            // A body nested too deep is refused whole; what stood beside the list is no news then.
+            if markdown.tooDeep == nil { diagnostics += sections.besideAchievements.map { .achievementsExtra(at($0)) } }
         }
         diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
         var profile = Profile(
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
-            registered: registered, photo: photo, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
+            registered: registered, photo: photo?.url, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
-            sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start
+            sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start,
+            checkedBytes: keepsCheckedBytes ? CheckedBytes(profile: bytes, photo: photo?.bytes) : nil
         )
         profile.preparedPhoto = preparedPhoto
         return profile
@@ -95,11 +120,13 @@ public struct ProfileParser: Sendable {
         do {
             root = try YAMLReader().read(split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
         } catch {
-            diagnostics.append(Diagnostic(yamlProblem: error))
+            let typo = FrontMatterTypos.first(in: split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+            diagnostics.append(typo ?? Diagnostic(yamlProblem: error))
             return nil
         }
         guard let pairs = root?.pairs else {
-            diagnostics.append(.yamlNotMapping(root?.location ?? file.start.at(line: split.yamlFirstLine, column: 1)))
+            diagnostics.append(FrontMatterTypos.first(in: split.yaml, path: file.displayPath, firstLine: split.yamlFirstLine)
+                ?? .yamlNotMapping(root?.location ?? file.start.at(line: split.yamlFirstLine, column: 1)))
             return nil
         }
         return (FrontMatterFields(pairs, diagnostics: &diagnostics), split)
@@ -108,11 +135,11 @@ public struct ProfileParser: Sendable {
 
 extension Diagnostic {
     /// The diagnostic for a YAML problem in any of the site's files.
-    init(yamlProblem problem: YAMLProblem) {
+    package init(yamlProblem problem: YAMLProblem) {
         switch problem.kind {
-        case .syntax: self = .yamlSyntax(problem.location, detail: problem.detail)
+        case .syntax: self = .yamlSyntax(problem.location, detail: problem.vietnameseDetail)
         case .alias: self = .yamlAlias(problem.location)
-        case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.detail)
+        case .tooDeep, .tooLarge: self = .yamlTooComplex(problem.location, detail: problem.kind == .tooDeep ? "quá nhiều cấp" : "quá nhiều mục")
         case .duplicateKey:
             if let first = problem.firstLocation {
                 self = .keyDuplicate(problem.location, key: problem.detail, first: first)

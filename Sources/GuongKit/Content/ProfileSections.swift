@@ -13,6 +13,9 @@ struct ProfileSections {
     var rest: [MarkdownBlock] = []
     var achievements: Achievements = .missing
     var achievementItems: [ListItem] = []
+    /// Blocks under the achievements heading besides its list (a paragraph, a second list, a quote, a table …):
+    /// kept in `rest`, where they stood, and reported so the school knows they are not in the list.
+    var besideAchievements: [TextPosition] = []
 
     /// The heading's text as compared: folded, punctuation dropped.
     static let achievementsHeading = "thanh tich noi bat"
@@ -27,15 +30,21 @@ struct ProfileSections {
         guard let headingIndex = rest.firstIndex(where: Self.isAchievementsHeading),
               case .heading(let level) = rest[headingIndex].kind else { return }
         var end = headingIndex + 1
+        var listIndex: Int?
         while end < rest.count {
             if case .heading(let other) = rest[end].kind, other <= level { break }
             if rest[end].kind == .list, achievementItems.isEmpty {
                 achievementItems = rest[end].items.filter { !$0.text.isEmpty }
+                listIndex = end
             }
             end += 1
         }
         achievements = achievementItems.isEmpty ? .empty(heading: rest[headingIndex].position) : .found
-        if achievements == .found { rest.removeSubrange(headingIndex..<end) }
+        guard achievements == .found, let listIndex else { return }
+        // Only the heading and the list leave the body: the page shows them on their own.
+        besideAchievements = (headingIndex + 1..<end).filter { $0 != listIndex }.map { rest[$0].position }
+        rest.remove(at: listIndex)
+        rest.remove(at: headingIndex)
     }
 
     static func isAchievementsHeading(_ block: MarkdownBlock) -> Bool {

@@ -2,7 +2,8 @@ import Foundation
 
 /// An allow-list reading of an SVG: drawing elements and their attributes only. No script, no event
 /// handlers, no `<foreignObject>`, animation or links, no `href` but `#…`, no `url(…)` but `url(#…)`,
-/// no DOCTYPE, entities or CDATA, no element from another namespace.
+/// no DOCTYPE, entities or CDATA, no element from another namespace, CSS only as `SVGStyle` allows.
+/// The file is judged as a browser decodes it: UTF-8, or refused (`encodingProblem`).
 struct SVGAudit {
     private(set) var problem: PhotoContent.Problem?
     private(set) var sawSVG = false
@@ -17,6 +18,9 @@ struct SVGAudit {
 
     init(_ text: String) {
         var scanner = Scanner(Array(text.utf8))
+        _ = scanner.consume("\u{FEFF}")
+        // The declaration only at the very start, where a browser reads it; its encoding was checked on the bytes.
+        if scanner.consume("<?xml ") || scanner.consume("<?xml?"), !scanner.skip(past: "?>") { problem = .notA(type: "SVG") }
         while problem == nil, scanner.skip(to: UInt8(ascii: "<")) {
             problem = tag(&scanner)
         }
@@ -25,7 +29,6 @@ struct SVGAudit {
 
     private mutating func tag(_ scanner: inout Scanner) -> PhotoContent.Problem? {
         if scanner.consume("<!--") { return scanner.skip(past: "-->") ? nil : .unsafe("chú thích không đóng") }
-        if scanner.consume("<?xml ") || scanner.consume("<?xml?") { return scanner.skip(past: "?>") ? nil : .notA(type: "SVG") }
         if scanner.consume("<!") || scanner.consume("<?") { return .unsafe("khai báo DOCTYPE, ENTITY hoặc CDATA") }
         if scanner.consume("</") { return scanner.skip(past: ">") ? nil : .notA(type: "SVG") }
         scanner.advance()  // <
@@ -68,10 +71,11 @@ struct SVGAudit {
         if lower == "href" || lower == "xlink:href" || lower == "src" {
             return value.trimmingCharacters(in: .whitespaces).hasPrefix("#") ? nil : .unsafe("liên kết \(attribute)=\"\(value.prefix(60))\"")
         }
-        let compact = value.lowercased().filter { !$0.isWhitespace }
-        if compact.contains("url("), compact.components(separatedBy: "url(").dropFirst().contains(where: { !$0.hasPrefix("#") }) {
-            return .unsafe("tham chiếu url(…) ra ngoài")
+        // Presentation attributes (`fill`, `filter` …) are CSS to a browser, as `style` is.
+        if let problem = lower == "style" ? SVGStyle.problem(inStyle: value) : SVGStyle.problem(inValue: value) {
+            return .unsafe(problem)
         }
+        let compact = value.lowercased().filter { !$0.isWhitespace }
         if compact.contains("javascript:") || compact.contains("@import") || compact.contains("expression(") {
             return .unsafe("mã lệnh trong thuộc tính \(attribute.prefix(40))")
         }

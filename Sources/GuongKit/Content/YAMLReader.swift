@@ -57,10 +57,10 @@ public struct YAMLReader: Sendable {
                 throw YAMLProblem(kind: .duplicateKey, detail: key, location: repeated ?? first,
                                   firstLocation: repeated == nil ? nil : first)
             default:
-                throw YAMLProblem(kind: .syntax, detail: "\(error)", location: location(nil))
+                throw YAMLProblem(kind: .syntax, detail: "", location: location(nil))
             }
         } catch {
-            throw YAMLProblem(kind: .syntax, detail: "\(error)", location: location(nil))
+            throw YAMLProblem(kind: .syntax, detail: "", location: location(nil))
         }
         guard let node else { return nil }
         var budget = maxNodes

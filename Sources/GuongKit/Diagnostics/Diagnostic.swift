@@ -16,8 +16,11 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable {
     public var message: String
     /// A near match the user probably meant ("có phải …?"), if any.
     public var suggestion: String?
+    /// Found in a draft (`draft: true`) while checking a whole site: reported under its own heading, as a
+    /// warning, since a draft is never published.
+    public var inDraft = false
 
-    public var severity: Severity { code.severity }
+    public var severity: Severity { inDraft ? .warning : code.severity }
 
     public init(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, suggestion: String? = nil) {
         self.code = code

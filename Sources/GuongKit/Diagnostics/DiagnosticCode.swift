@@ -10,6 +10,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case yamlAlias = "yaml.alias"
     case yamlTooComplex = "yaml.too-complex"
     case yamlNotMapping = "yaml.not-mapping"
+    case yamlTab = "yaml.tab"
+    case yamlNonBreakingSpace = "yaml.nbsp"
+    case yamlSpaceAfterColon = "yaml.space-after-colon"
+    case valueCurlyQuotes = "value.curly-quotes"
     case keyDuplicate = "key.duplicate"
     case keyMissing = "key.missing"
     case keyUnknown = "key.unknown"
@@ -37,6 +41,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"
     case markdownTooDeep = "markdown.too-deep"
+    case markdownTooComplex = "markdown.too-complex"
     case htmlDropped = "html.dropped"
     case linkUnsafe = "link.unsafe"
     case linkOutside = "link.outside"
@@ -52,10 +57,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case tooManyProfiles = "site.too-many-profiles"
     case themeInvalid = "theme.invalid"
     case outputRefused = "output.refused"
+    case pathTooLong = "path.too-long"
+    case baseURLRelative = "base-url.relative"
+    case achievementsExtra = "achievements.extra"
+    case fileLinkOutside = "file.link-outside"
+    case fileIgnored = "file.ignored"
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective, .photoSmall:
+        case .keyUnknown, .registeredLate, .valueCurlyQuotes, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+             .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .photoSmall:
             .warning
         default:
             .error

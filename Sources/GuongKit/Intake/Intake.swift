@@ -2,7 +2,7 @@ import Foundation
 
 /// `guong intake`: takes in profiles the schools sent. Each file is checked against the site as
 /// `guong check FILE` does; an accepted file is copied, normalised (NFC, LF, no BOM, nothing else),
-/// into `content/profiles/<slug>.md` with its photo; a rejected file or a conflict is left alone.
+/// into its own folder `content/profiles/<slug>/index.md` with its photo beside it; a rejected file or a conflict is left alone.
 /// The originals are never moved, changed or deleted, and nothing in the site is ever overwritten.
 public struct Intake: Sendable {
     public struct Options: Sendable {
@@ -22,10 +22,8 @@ public struct Intake: Sendable {
         case sameExemplar(existing: String)
         /// The same exemplar came earlier in this intake, in this file.
         case sameInBatch(other: String)
-        /// Every name the file could take is already used.
+        /// Every folder the file could take is already used.
         case fileExists(path: String)
-        /// Its photo would replace a different picture already there.
-        case photoExists(path: String)
         /// Its photo is not in the file's folder (or below), so it cannot come along.
         case photoOutside(path: String)
         /// The file or its photo could not be written.
@@ -51,6 +49,8 @@ public struct Intake: Sendable {
         public var photo: String?
         /// Who the file is about, when it passed the check: "Cá nhân Nguyễn Văn An (thcs-dong-thanh)".
         public var exemplar: String?
+        /// The file says `draft: true`: taken in like any file, and left unpublished until the office changes it.
+        public var draft = false
     }
 
     public enum Normalisation: String, Sendable {
@@ -89,10 +89,13 @@ public struct Intake: Sendable {
 
         var plan = IntakePlan(siteRoot: loader.root, displayRoot: loader.displayRoot, existing: site.profiles)
         var entries: [Entry] = []
+        // What is filed is the bytes the check read, so a file swapped on disk afterwards is never published.
+        var checker = loader
+        checker.keepsCheckedBytes = true
         for source in sources {
             let checked: SiteContent
             do {
-                checked = try loader.load(only: [source], alone: true)
+                checked = try checker.load(only: [source], alone: true)
             } catch {
                 throw .site(error)
             }

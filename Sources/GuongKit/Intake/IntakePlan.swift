@@ -2,18 +2,19 @@ import Foundation
 
 /// Decides where each submitted file goes, remembering what the site and this intake already hold.
 struct IntakePlan {
+    /// The profile's file inside its bundle folder.
+    static let bundleFile = "index.md"
+
     let siteRoot: URL
     let displayRoot: String
     /// Exemplars of the site by identity (kind, name ignoring case, unit): their source path.
     private var exemplars: [String: String] = [:]
     /// Exemplars accepted in this intake by identity: the file they came in.
     private var batch: [String: String] = [:]
-    /// Targets claimed in this intake, relative to the site (`content/profiles/x.md`).
+    /// Bundle folders claimed in this intake, relative to the site (`content/profiles/x`).
     private var claimed: Set<String> = []
-    /// Photos claimed in this intake: target → source file.
-    private var photos: [String: URL] = [:]
-    /// What `file` writes for each accepted entry, by source path.
-    private var pending: [String: (text: String, target: String, photo: (from: URL, to: String)?)] = [:]
+    /// What `file` writes for each accepted entry, by source path: the text and photo bytes that were checked.
+    private var pending: [String: (text: String, target: String, photo: (bytes: [UInt8], to: String)?)] = [:]
 
     init(siteRoot: URL, displayRoot: String, existing: [Profile]) {
         self.siteRoot = siteRoot
@@ -22,15 +23,17 @@ struct IntakePlan {
     }
 
     static func identity(_ profile: Profile) -> String {
-        // As SiteRules: diacritics tell people apart (Thu and Thư), case does not.
-        "\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)"
+        // As SiteRules.
+        profile.identityKey
     }
 
     mutating func decide(source: URL, checked: SiteContent) -> Intake.Entry {
         var entry = Intake.Entry(source: source.relativePath, verdict: .rejected, diagnostics: checked.diagnostics,
                                  normalised: [], photo: nil, exemplar: nil)
-        guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first,
-              let bytes = try? Data(contentsOf: source) else { return entry }
+        entry.draft = checked.drafts.contains(source.relativePath)
+        guard !checked.diagnostics.hasErrors, let profile = checked.profiles.first, let bytes = profile.checkedBytes?.profile
+        else { return entry }
+        entry.draft = profile.draft
         entry.exemplar = "\(checked.schema?.definition(of: profile.kind)?.name ?? profile.kind.rawValue) \(profile.name) (\(profile.unitID))"
         let identity = Self.identity(profile)
         if let existing = exemplars[identity] {
@@ -41,39 +44,35 @@ struct IntakePlan {
             entry.verdict = .conflict(.sameInBatch(other: other))
             return entry
         }
-        // The site's own rule for namesakes: the unit's id after the name.
-        let candidates = ["content/profiles/\(profile.slug).md", "content/profiles/\(profile.slug)-\(profile.unitID).md"]
-        guard let target = candidates.first(where: { !claimed.contains($0) && !exists($0) }) else {
-            entry.verdict = .conflict(.fileExists(path: displayRoot + candidates[0]))
+        // Each profile gets a folder of its own (a page bundle, as Hugo's): its photo goes beside it under the
+        // name the file gives, so two schools' `anh.jpg` never collide and nothing in the file is rewritten.
+        // A namesake in another unit takes the site's own suffix, the unit's id.
+        let folders = ["content/profiles/\(profile.slug)", "content/profiles/\(profile.slug)-\(profile.unitID)"]
+        guard let folder = folders.first(where: { !claimed.contains($0) && !exists($0) && !exists($0 + ".md") }) else {
+            entry.verdict = .conflict(.fileExists(path: displayRoot + folders[0] + "/"))
             return entry
         }
-        var photo: (from: URL, to: String)?
+        let target = folder + "/" + Self.bundleFile
+        var photo: (bytes: [UInt8], to: String)?
         if let picture = profile.photo {
-            let folder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
-            guard picture.path.hasPrefix(folder) else {
+            // The loader keeps a checked photo's bytes for intake; without them nothing is filed.
+            guard let pictureBytes = profile.checkedBytes?.photo else { return entry }
+            let sourceFolder = source.standardizedFileURL.deletingLastPathComponent().path + "/"
+            guard picture.path.hasPrefix(sourceFolder) else {
                 entry.verdict = .conflict(.photoOutside(path: picture.path))
                 return entry
             }
-            let relative = String(picture.path.dropFirst(folder.count))
-            let photoTarget = "content/profiles/" + relative
-            let there = siteRoot.appendingPathComponent(photoTarget)
-            if let earlier = photos[photoTarget], !Self.sameBytes(earlier, picture) {
-                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
-                return entry
-            }
-            if FileManager.default.fileExists(atPath: there.path), !Self.sameBytes(there, picture) {
-                entry.verdict = .conflict(.photoExists(path: displayRoot + photoTarget))
-                return entry
-            }
-            if !FileManager.default.fileExists(atPath: there.path), photos[photoTarget] == nil { photo = (picture, photoTarget) }
-            photos[photoTarget] = picture
+            // Filed under the name the profile gives it (NFC), whatever the Mac that sent it wrote.
+            let relative = String(picture.path.dropFirst(sourceFolder.count)).precomposedStringWithCanonicalMapping
+            let photoTarget = folder + "/" + relative
+            photo = (pictureBytes, photoTarget)
             entry.photo = displayRoot + photoTarget
         }
         let (text, changes) = Self.normalise(bytes)
         entry.normalised = changes
         entry.verdict = .accepted(target: displayRoot + target)
         entry.diagnostics = checked.diagnostics
-        claimed.insert(target)
+        claimed.insert(folder)
         batch[identity] = source.relativePath
         pending[source.relativePath] = (text, target, photo)
         return entry
@@ -87,7 +86,7 @@ struct IntakePlan {
             if let photo = work.photo {
                 let url = siteRoot.appendingPathComponent(photo.to)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contentsOf: photo.from).write(to: url, options: .withoutOverwriting)
+                try Data(photo.bytes).write(to: url, options: .withoutOverwriting)
                 copiedPhoto = url
             }
             let url = siteRoot.appendingPathComponent(work.target)
@@ -96,7 +95,7 @@ struct IntakePlan {
         } catch {
             // Only what this intake itself just created is taken back.
             if let copiedPhoto { try? FileManager.default.removeItem(at: copiedPhoto) }
-            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: (error as NSError).localizedDescription))
+            entry.verdict = .conflict(.writeFailed(path: displayRoot + work.target, reason: SystemErrorText.vietnamese(error)))
         }
     }
 
@@ -104,13 +103,8 @@ struct IntakePlan {
         FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(relative).path)
     }
 
-    private static func sameBytes(_ a: URL, _ b: URL) -> Bool {
-        guard let first = try? Data(contentsOf: a), let second = try? Data(contentsOf: b) else { return false }
-        return first == second
-    }
-
     /// The text as the site reads it (UTF-8 without BOM, LF line ends, NFC), and what that changed.
-    static func normalise(_ bytes: Data) -> (String, [Intake.Normalisation]) {
+    static func normalise(_ bytes: [UInt8]) -> (String, [Intake.Normalisation]) {
         var body = bytes[...]
         let bom = body.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { body = body.dropFirst(3) }

@@ -17,7 +17,8 @@ public struct IntakeReport: Sendable {
     /// The closing table: one row per file, then the totals.
     public func table() -> String {
         let header = ["Tệp", "Kết quả", "Chi tiết"]
-        let rows = entries.map { [$0.source, verdict($0), detail($0)] }
+        // Names come from the submitted files: escaped, so that none can redraw the rows above it.
+        let rows = entries.map { [$0.source, verdict($0), detail($0)].map(CheckReport.printable) }
         let widths = (0..<2).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -59,9 +60,11 @@ public struct IntakeReport: Sendable {
                 }
                 parts.append("đã chuẩn hóa: " + names.joined(separator: ", "))
             }
+            if entry.draft { parts.append("là bản nháp (draft: true): chưa đăng cho tới khi đổi thành draft: false") }
             return parts.joined(separator: "; ") + warningNote
         case .rejected:
             return "\(errors) lỗi\(warnings > 0 ? ", \(warnings) cảnh báo" : "") (xem ở trên); tệp để nguyên chỗ cũ, sửa rồi nhận lại"
+                + (entry.draft ? "; là bản nháp (draft: true)" : "")
         case .conflict(let conflict):
             let reason: String
             switch conflict {
@@ -70,9 +73,7 @@ public struct IntakeReport: Sendable {
             case .sameInBatch(let other):
                 reason = "\(who) đã nhận từ \(other) trong lần này; không nhận hai lần"
             case .fileExists(let path):
-                reason = "đã có tệp \(path) (và tên dự phòng); hãy thêm khóa slug: cho hồ sơ rồi nhận lại"
-            case .photoExists(let path):
-                reason = "đã có ảnh \(path) khác với ảnh gửi kèm; hãy đổi tên ảnh (và dòng photo:) rồi nhận lại"
+                reason = "đã có thư mục \(path) (và tên dự phòng); hãy thêm khóa slug: cho hồ sơ rồi nhận lại"
             case .photoOutside(let path):
                 reason = "ảnh \(path) không nằm trong thư mục của tệp nên không mang theo được"
             case .writeFailed(let path, let reason):

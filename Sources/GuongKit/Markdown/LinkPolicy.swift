@@ -6,7 +6,8 @@ public enum LinkPolicy {
         case web
         /// A path relative to the page (`anh.jpg`, `../x`, `#muc`, `?q`): kept unless it climbs out of `content/`.
         case relative(path: String)
-        /// A path on the writer's computer: `/etc/passwd`, `C:\…`, `\\máy\…`, `file:`.
+        /// A path on the writer's computer: `/etc/passwd`, `C:\…`, `C|/…`, `\\máy\…`, `..\…`, `~/…`, `file:`,
+        /// also percent-encoded (`..%5C…`).
         case localFile
         /// Any other scheme (`javascript:`, `vbscript:`, `data:`, `intent:` …): removed from the page.
         case unsafe(scheme: String)
@@ -17,20 +18,67 @@ public enum LinkPolicy {
     /// Classifies `url` as written in the Markdown (entities already decoded by cmark).
     public static func classify(_ url: String) -> Target {
         let url = browserForm(url)
-        if url.hasPrefix("\\\\") || url.hasPrefix("\\") { return .localFile }
+        if isLocalPath(url) { return .localFile }
         if url.hasPrefix("//") { return .web }
-        if url.hasPrefix("/") { return .localFile }
         // The whole URL, not a prefix: a scheme may be as long as it likes (found by fuzz-markdown).
-        let scalars = Array(url.unicodeScalars)
-        // A drive letter: `C:\…`, `c:/…`, `C:` alone.
-        if scalars.count >= 2, scalars[0].isASCIILetter, scalars[1] == ":",
-           scalars.count == 2 || scalars[2] == "/" || scalars[2] == "\\" {
-            return .localFile
+        guard let scheme = scheme(of: Array(url.unicodeScalars)) else {
+            // A relative path that spells a computer's path once decoded (`%5C`, `C%3A/`, `%7E/`) is one too.
+            let decoded = percentDecoded(url)
+            if decoded != url, isLocalPath(decoded) || scheme(of: Array(decoded.unicodeScalars)).map(isLocalScheme) == true {
+                return .localFile
+            }
+            return .relative(path: url)
         }
-        guard let scheme = scheme(of: scalars) else { return .relative(path: url) }
         if webSchemes.contains(scheme) { return .web }
-        if scheme == "file" { return .localFile }
+        if isLocalScheme(scheme) { return .localFile }
         return .unsafe(scheme: scheme)
+    }
+
+    /// A path on the writer's computer, in any spelling a browser or Windows accepts: any backslash (a browser
+    /// reads `\` as `/`, so `..\..\Users\…`, `Desktop\hoso.docx` and `\\server\share` are Windows paths),
+    /// a root path (`/etc/…`, `///…`), the home folder (`~/…`, `~user/…`), a drive letter with `:` or the old
+    /// `|` in either case (`C:`, `c|/…`, `D:hoso.docx`).
+    static func isLocalPath(_ url: String) -> Bool {
+        if url.contains("\\") || url.hasPrefix("~") || url.hasPrefix("///") { return true }
+        if url.hasPrefix("/"), !url.hasPrefix("//") { return true }
+        let scalars = Array(url.unicodeScalars.prefix(2))
+        return scalars.count == 2 && scalars[0].isASCIILetter && (scalars[1] == ":" || scalars[1] == "|")
+    }
+
+    /// `file:`, and one letter before `:`, which no scheme is and every drive letter is.
+    private static func isLocalScheme(_ scheme: String) -> Bool { scheme == "file" || scheme.count == 1 }
+
+    /// `url` with `%XX` sequences decoded until none is left (so `%255C` is a backslash too); invalid ones kept.
+    static func percentDecoded(_ url: String) -> String {
+        var bytes = Array(url.utf8)
+        for _ in 0..<4 {
+            guard bytes.contains(UInt8(ascii: "%")) else { break }
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+                   let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                    decoded.append(high << 4 | low)
+                    index += 3
+                } else {
+                    decoded.append(bytes[index])
+                    index += 1
+                }
+            }
+            if decoded == bytes { break }
+            bytes = decoded
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The URL as a browser parses it: leading and trailing C0 controls and spaces dropped,

@@ -48,7 +48,7 @@ public struct MarkdownBlock: Sendable {
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
 
     /// The HTML of `blocks`, one after the other (appended block by block: `joined()` copies byte by byte).
-    static func html(of blocks: [MarkdownBlock]) -> [UInt8] {
+    package static func html(of blocks: [MarkdownBlock]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(blocks.reduce(0) { $0 + $1.htmlUTF8.count })
         for block in blocks { bytes += block.htmlUTF8 }

@@ -32,13 +32,19 @@ public final class PhotoStore: Sendable {
     }
 
     /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.
-    func prepare(_ url: URL, format: PhotoFormat) -> Result<PreparedPhoto, PhotoProblem> {
-        let signature = Self.signature(of: url)
+    /// Given the `checked` bytes (intake's), it judges and hashes those instead of reading the file.
+    func prepare(_ url: URL, format: PhotoFormat, checked: [UInt8]? = nil) -> Result<PreparedPhoto, PhotoProblem> {
+        let signature = checked == nil ? Self.signature(of: url) : nil
         if let signature, let name = lookup(signature), let photo = entry(name) {
             return .success(photo)
         }
-        guard let data = try? Data(contentsOf: url) else { return .failure(.corrupt) }
-        let bytes = [UInt8](data)
+        let bytes: [UInt8]
+        if let checked {
+            bytes = checked
+        } else {
+            guard let data = try? Data(contentsOf: url) else { return .failure(.corrupt) }
+            bytes = [UInt8](data)
+        }
         let name = bytes.withUnsafeBytes { String(Vips.sha256($0).prefix(32)) } + "-" + settingsKey
         if let photo = entry(name) {
             if let signature { remember(signature, name) }

@@ -20,12 +20,12 @@ public struct PreparedPhoto: Sendable, Hashable {
     public var folder: URL
 
     /// The widths published in one encoding, narrowest first.
-    func sizes(_ fileExtension: String) -> [File] {
+    package func sizes(_ fileExtension: String) -> [File] {
         files.filter { $0.name.hasPrefix("anh-") && $0.name.hasSuffix("." + fileExtension) && Int($0.name.dropFirst(4).prefix { $0.isNumber }) != nil }
             .sorted { $0.width < $1.width }
     }
 
-    func file(_ name: String) -> File? { files.first { $0.name == name } }
+    package func file(_ name: String) -> File? { files.first { $0.name == name } }
 
     /// The entry's `info` file: the size, then one line per file.
     var info: String {

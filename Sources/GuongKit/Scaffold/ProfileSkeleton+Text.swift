@@ -1,7 +1,7 @@
 /// The skeleton's text. Every comment a school reads is here, in Vietnamese; comments are YAML `#`
 /// lines inside the front matter, so none of them can reach the page.
 extension ProfileSkeleton {
-    func text(_ resolved: Resolved, schema: RegistrationSchema, units: [Unit]) -> String {
+    package func text(_ resolved: Resolved, schema: RegistrationSchema, units: [Unit]) -> String {
         let kindName = schema.definition(of: resolved.kind)?.name ?? resolved.kind.rawValue
         let phase = "\(schema.phase.lowerBound)–\(schema.phase.upperBound)"
         let exampleUnit = units.first?.id ?? "thcs-dong-thanh"
@@ -33,9 +33,9 @@ extension ProfileSkeleton {
             ]
         }
         if let unit = resolved.unit {
-            lines += ["# Đơn vị: mã trong content/units.yaml — ở đây là \(unit.name).", "unit: \(unit.id)"]
+            lines += ["# Đơn vị: mã trong danh sách đơn vị của Phòng — ở đây là \(unit.name).", "unit: \(unit.id)"]
         } else {
-            lines += ["# Đơn vị: mã đơn vị trong content/units.yaml, ví dụ \(exampleUnit).", "unit:"]
+            lines += ["# Đơn vị: mã trong danh sách đơn vị của Phòng, ví dụ \(exampleUnit).", "unit:"]
         }
         lines += ["", "# Lĩnh vực: một hoặc nhiều mã, ví dụ [a] hoặc [a, đ]:"]
         lines += schema.fields.map { "#   \($0.code) = \($0.name)" }
@@ -53,8 +53,9 @@ extension ProfileSkeleton {
             "# Ảnh (không bắt buộc): tên tệp ảnh .jpg, .png, .webp hoặc .heic (tối đa 20 MB) đặt cạnh tệp này, ví dụ anh.jpg.",
             "photo:",
             "",
-            "# Nháp: true nếu chưa muốn đăng lên trang, false khi đã sẵn sàng.",
-            "draft: false",
+            "# Nháp: true khi còn đang điền — hồ sơ chưa được đăng và không làm hỏng việc dựng trang;",
+            "# đổi thành false khi đã điền xong và guong check báo không còn lỗi.",
+            "draft: true",
             "",
             "# Đường dẫn trang (không bắt buộc): để trống thì tự tạo từ tên.",
             "slug:",

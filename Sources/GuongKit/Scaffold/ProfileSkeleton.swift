@@ -30,13 +30,17 @@ public struct ProfileSkeleton: Sendable {
     }
 
     /// The request with its values resolved against the schema.
-    struct Resolved {
+    package struct Resolved {
         var kind: ProfileKind
         var name: String?
         var unit: Unit?
         var fieldCodes: [String]
         var years: [Int]
         var position: String?
+
+        package init(kind: ProfileKind, name: String?, unit: Unit?, fieldCodes: [String], years: [Int], position: String?) {
+            (self.kind, self.name, self.unit, self.fieldCodes, self.years, self.position) = (kind, name, unit, fieldCodes, years, position)
+        }
     }
 
     public let siteRoot: URL
@@ -70,7 +74,7 @@ public struct ProfileSkeleton: Sendable {
             if FileManager.default.fileExists(atPath: url.path), (error as NSError).code == NSFileWriteFileExistsError {
                 throw .exists(path: displayRoot + relative)
             }
-            throw .io(path: displayRoot + relative, reason: (error as NSError).localizedDescription)
+            throw .io(path: displayRoot + relative, reason: SystemErrorText.vietnamese(error))
         }
         return displayRoot + relative
     }
@@ -110,6 +114,8 @@ public struct ProfileSkeleton: Sendable {
         }
         if let name = request.name, VietnameseFolding.slug(name).isEmpty {
             diagnostics.append(.slugInvalid(SourceLocation(path: "--name"), value: name))
+        } else if let name = request.name {
+            _ = parser.fitsPath(VietnameseFolding.slug(name), what: "tên", value: name, at: SourceLocation(path: "--name"), diagnostics: &diagnostics)
         }
         guard let kind, diagnostics.isEmpty else { throw .invalid(diagnostics) }
         let collapse = { (text: String?) -> String? in

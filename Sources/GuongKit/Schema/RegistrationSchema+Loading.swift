@@ -13,9 +13,14 @@ extension RegistrationSchema {
         )
         var phase: ClosedRange<Int>?
         if root["phase"] == nil { reader.diagnostics.append(.configInvalid(root.location, "thiếu khóa \"phase\" (năm bắt đầu, năm kết thúc).")) }
-        if let node = root["phase"], let start = reader.integer(node, "start"), let end = reader.integer(node, "end") {
-            if start <= end { phase = start...end } else {
+        if let node = root["phase"], let start = reader.integer(node, "start", in: ConfigReader.years),
+           let end = reader.integer(node, "end", in: ConfigReader.years) {
+            if start > end {
                 reader.diagnostics.append(.configInvalid(node.location, "giai đoạn phải có năm bắt đầu không lớn hơn năm kết thúc."))
+            } else if end - start >= ConfigReader.maxPhaseYears {
+                reader.diagnostics.append(.configInvalid(node["end"]!.location, "giai đoạn \(start)–\(end) dài quá \(ConfigReader.maxPhaseYears) năm; hãy kiểm tra năm kết thúc."))
+            } else {
+                phase = start...end
             }
         }
         let deadline = root["registration_deadline"] != nil ? reader.date(root, "registration_deadline") : nil
@@ -55,6 +60,7 @@ extension RegistrationSchema {
                 reader.diagnostics.append(.configInvalid(node["id"]!.location, "mã URL \"\(id)\" chỉ dùng chữ thường không dấu, số và dấu gạch nối."))
                 continue
             }
+            guard reader.fitsPath(id, what: "mã URL của lĩnh vực", at: node["id"]!.location) else { continue }
             if fields.contains(where: { $0.code == code || $0.id == id }) {
                 reader.diagnostics.append(.configInvalid(node.location, "lĩnh vực \"\(code)\" (\(id)) bị khai báo hai lần."))
                 continue
@@ -73,10 +79,10 @@ extension RegistrationSchema {
     private static func readQuotas(_ node: YAMLNode?, _ reader: inout ConfigReader) -> Quotas {
         var quotas = Quotas(schoolPerPhase: 0, departmentPerPhase: 0, perYear: [:])
         guard let node else { return quotas }
-        quotas.schoolPerPhase = reader.optionalText(node, "school_per_phase").flatMap { Int($0) } ?? 0
-        quotas.departmentPerPhase = reader.optionalText(node, "department_per_phase").flatMap { Int($0) } ?? 0
+        quotas.schoolPerPhase = reader.optionalInteger(node, "school_per_phase", in: ConfigReader.quotas) ?? 0
+        quotas.departmentPerPhase = reader.optionalInteger(node, "department_per_phase", in: ConfigReader.quotas) ?? 0
         for kind in ProfileKind.allCases {
-            quotas.perYear[kind] = node["per_year"].flatMap { reader.optionalText($0, kind.rawValue) }.flatMap { Int($0) }
+            quotas.perYear[kind] = reader.optionalInteger(node["per_year"], kind.rawValue, in: ConfigReader.quotas)
         }
         return quotas
     }

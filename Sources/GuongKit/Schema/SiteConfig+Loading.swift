@@ -8,7 +8,9 @@ extension SiteConfig {
         config.language = reader.optionalText(root, "language") ?? "vi"
         if let base = reader.optionalText(root, "base_url"), !base.isEmpty {
             switch BaseURL.normalise(base) {
-            case .success(let url): config.baseURL = url
+            case .success(let url):
+                config.baseURL = url
+                if BaseURL.isRootRelative(url) { reader.diagnostics.append(.baseURLRelative(root["base_url"]!.location, baseURL: url)) }
             case .failure(let problem): reader.diagnostics.append(.configInvalid(root["base_url"]!.location, problem.reason))
             }
         }
@@ -19,48 +21,48 @@ extension SiteConfig {
                 reader.diagnostics.append(.configInvalid(root["page_size"]!.location, "\"page_size\" phải từ 1 đến 500."))
             }
         }
+        config.identity = reader.identity(root)
         return (config, reader.diagnostics)
     }
 }
 
-/// The base URL a site is published under.
-public enum BaseURL {
-    /// An absolute http(s) URL or a root-relative path, ending in `/`; or why it is not acceptable.
-    public static func normalise(_ text: String) -> Result<String, InvalidBaseURL> {
-        var url = text.trimmingCharacters(in: .whitespaces)
-        let lower = url.lowercased()
-        let absolute = lower.hasPrefix("https://") || lower.hasPrefix("http://")
-        guard absolute || url.hasPrefix("/") else {
-            return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" phải bắt đầu bằng https:// (hoặc / cho đường dẫn tương đối)."))
-        }
-        let forbidden = CharacterSetOfURL.forbidden
-        guard !url.unicodeScalars.contains(where: { forbidden.contains($0) }), !url.contains("?"), !url.contains("#") else {
-            return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" có ký tự không hợp lệ (khoảng trắng, dấu ngoặc, ?, #)."))
-        }
-        if absolute {
-            let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-            guard afterScheme.count >= 3, !afterScheme[2].isEmpty else {
-                return .failure(InvalidBaseURL(reason: "địa chỉ gốc \"\(text)\" thiếu tên máy chủ."))
+extension ConfigReader {
+    /// The `contact:` and `national_motto:` blocks; every key optional.
+    mutating func identity(_ root: YAMLNode) -> SiteIdentity {
+        var identity = SiteIdentity()
+        if let contact = mapping(root, "contact") {
+            identity.parentAgency = optionalText(contact, "parent_agency") ?? ""
+            identity.address = optionalText(contact, "address") ?? ""
+            identity.phone = optionalText(contact, "phone") ?? ""
+            identity.email = optionalText(contact, "email") ?? ""
+            identity.responsible = optionalText(contact, "responsible") ?? ""
+            identity.portalName = optionalText(contact, "portal_name") ?? ""
+            identity.logo = optionalText(contact, "logo") ?? ""
+            identity.place = optionalText(contact, "place") ?? ""
+            if let portal = optionalText(contact, "portal"), !portal.isEmpty {
+                let lower = portal.lowercased()
+                if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+                    identity.portalURL = portal
+                } else {
+                    diagnostics.append(.configInvalid(contact["portal"]!.location,
+                                                      "\"portal\" phải là địa chỉ bắt đầu bằng https://, không phải \"\(portal)\"."))
+                }
             }
         }
-        if !url.hasSuffix("/") { url += "/" }
-        return .success(url)
+        if let motto = mapping(root, "national_motto") {
+            identity.nation = optionalText(motto, "nation") ?? ""
+            identity.motto = optionalText(motto, "motto") ?? ""
+        }
+        return identity
     }
 
-    /// The path part of a base URL: `https://host/a/b/` → `/a/b/`.
-    public static func path(of baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
-        let rest = baseURL[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        return String(rest[slash...])
+    /// An optional mapping under `key`; a value of another shape is reported.
+    mutating func mapping(_ node: YAMLNode, _ key: String) -> YAMLNode? {
+        guard let value = node[key] else { return nil }
+        guard value.pairs != nil else {
+            diagnostics.append(.configInvalid(value.location, "\"\(key)\" phải là một nhóm khóa (key: giá trị)."))
+            return nil
+        }
+        return value
     }
-}
-
-private enum CharacterSetOfURL {
-    static let forbidden: Set<Unicode.Scalar> = [" ", "\t", "\n", "\"", "'", "<", ">", "\\", "`", "{", "}", "|", "^"]
-}
-
-/// Why a base URL was refused, in Vietnamese.
-public struct InvalidBaseURL: Error, Sendable {
-    public var reason: String
 }

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public var language: String
     /// Items per page on long index pages.
     public var pageSize: Int
+    /// The department's contacts and the motto block of printed forms.
+    public var identity = SiteIdentity()
 
     public init(title: String, department: String, description: String = "", baseURL: String = "/",
                 language: String = "vi", pageSize: Int = 20) {

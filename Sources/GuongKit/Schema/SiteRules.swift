@@ -1,18 +1,23 @@
 /// The rules that look across files: duplicate exemplars, URL clashes, heads of unit without a collective.
-struct SiteRules {
-    let schema: RegistrationSchema
-    let units: [Unit]
+package struct SiteRules {
+    package let schema: RegistrationSchema
+    package let units: [Unit]
+
+    package init(schema: RegistrationSchema, units: [Unit]) {
+        self.schema = schema
+        self.units = units
+    }
 
     /// Checks `profiles` (ordered by path) together, giving clashing slugs their unit as a suffix.
-    func apply(to profiles: inout [Profile]) -> [Diagnostic] {
+    package func apply(to profiles: inout [Profile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var removed = Set<Int>()
 
         // The same exemplar twice: same kind, name and unit. Keys are made on every core and compared as
         // bytes (texts are NFC, so equal bytes are equal text); files are remembered by index.
         let keys = profiles.parallelMap { profile in
-            // Diacritics tell people apart (Thu and Thư), so names compare as written, ignoring case.
-            Array("\(profile.kind.rawValue)|\(profile.name.lowercased())|\(profile.unitID)".utf8)
+            // Diacritics tell people apart (Thu and Thư); case, invisible characters and space forms do not.
+            Array(profile.identityKey.utf8)
         }
         var seen: [[UInt8]: Int] = [:]
         for index in profiles.indices {

@@ -12,6 +12,7 @@ extension Unit {
                 reader.diagnostics.append(.configInvalid(location, "mã đơn vị \"\(id)\" chỉ dùng chữ thường không dấu, số và dấu gạch nối (ví dụ thcs-dong-thanh)."))
                 continue
             }
+            guard reader.fitsPath(id, what: "mã đơn vị", at: location) else { continue }
             if let first = seen[id] {
                 reader.diagnostics.append(.unitDuplicate(location, id: id, first: first))
                 continue

@@ -2,7 +2,7 @@ import Foundation
 
 /// The files below a folder, read with `readdir`: the kind of each entry comes with its name, so ten
 /// thousand profiles are listed without a system call each (FileManager's enumerator, asked whether
-/// each file is a link, took 0.2–0.4 s for them, on one core). Hidden entries are skipped and links are
+/// each file is a link, was slower by the figure docs/performance.md gives). Hidden entries are skipped and links are
 /// never followed into; a link is reported as one, for the caller to resolve.
 enum FolderWalk {
     struct Entry {

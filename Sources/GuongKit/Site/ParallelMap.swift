@@ -2,7 +2,7 @@ import Dispatch
 
 /// Work spread over every core, results kept in input order (so output stays deterministic).
 extension Array where Element: Sendable {
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    package func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
         let results = ResultSlots<Result>(count: count)
         withoutActuallyEscaping(transform) { transform in

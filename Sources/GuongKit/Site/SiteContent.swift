@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     public var profileFileCount: Int
     /// Sorted, every file's problems together.
     public var diagnostics: [Diagnostic]
+    /// The files that say `draft: true`, whether they passed or not (see `draftPaths`).
+    public var drafts: [String] = []
 
     public var unitsByID: [String: Unit] { Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
 }

@@ -9,6 +9,11 @@ public struct SiteLoader: Sendable {
     public var limits: Limits
     /// Checks and prepares photos, caching them in `.guong-cache/photos/` at the site's root.
     public var photos: PhotoStore?
+    /// Keep the bytes each profile and photo was checked on (`Profile.checkedBytes`).
+    public var keepsCheckedBytes = false
+    /// When the whole site is loaded, a draft's problems are warnings (see `ProfileParser`); a build that
+    /// publishes drafts (`--drafts`) turns this off.
+    public var draftsAreWarnings = true
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -17,7 +22,7 @@ public struct SiteLoader: Sendable {
         photos = PhotoStore(siteRoot: self.root)
     }
 
-    var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
+    package var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
 
     /// Loads the whole site, or only `files` (profiles submitted on their own) against its schema and units.
     /// Named files are checked together with the site's own profiles unless `alone` (intake does its own
@@ -35,7 +40,14 @@ public struct SiteLoader: Sendable {
 
         // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
         // whose collective is already in), but only their own problems are reported.
-        let siteFiles = files != nil && alone ? [] : markdownFiles(in: "content/profiles")
+        let scan: (files: [ContentFile], linksOutside: [String], documents: [String]) =
+            files != nil && alone ? ([], [], []) : scanMarkdownFiles(in: "content/profiles")
+        let siteFiles = scan.files
+        // A link out of content/, or a profile saved as a Word file, is not read, and not in silence.
+        if files == nil {
+            diagnostics += scan.linksOutside.map { .fileLinkOutside(SourceLocation(path: $0)) }
+            diagnostics += scan.documents.map { .fileIgnored(SourceLocation(path: $0)) }
+        }
         var namedFiles: [ContentFile] = []
         if let files {
             namedFiles = try files.map { url throws(SiteError) in
@@ -48,18 +60,24 @@ public struct SiteLoader: Sendable {
         let reported = files == nil ? nil : Set(namedFiles.map(\.displayPath))
 
         var profiles: [Profile] = []
+        var drafts: [String] = []
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
-            let parser = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            var reader = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                        contentRoot: contentRoot, limits: limits, photos: photos)
-            let results = profileFiles.parallelMap { parser.parse($0) }
+            reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
+            reader.keepsCheckedBytes = keepsCheckedBytes
+            let parser = reader
+            let results = profileFiles.parallelMap { parser.parseNotingDraft($0) }
+            drafts = zip(profileFiles, results).filter { $0.1.isDraft }.map(\.0.displayPath)
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
-            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles)
+            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
+                drafts = drafts.filter { reported.contains($0) }
             }
             diagnostics += profileProblems
             // Every photo of the site was prepared: the cache keeps exactly those.
@@ -68,15 +86,16 @@ public struct SiteLoader: Sendable {
 
         var pages: [Page] = []
         if files == nil {
-            for pageFile in markdownFiles(in: "content/pages") {
-                let (page, problems) = Page.load(pageFile, limits: limits, contentRoot: contentRoot)
-                if let page { pages.append(page) }
-                diagnostics += problems
-            }
-            pages.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+            let pageScan = scanMarkdownFiles(in: "content/pages")
+            diagnostics += pageScan.linksOutside.map { .fileLinkOutside(SourceLocation(path: $0)) }
+            diagnostics += pageScan.documents.map { .fileIgnored(SourceLocation(path: $0)) }
+            let (read, problems) = readPages(pageScan.files)
+            pages = read
+            diagnostics += problems
         }
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
-                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted())
+                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
+                           drafts: drafts)
     }
 
     private func file(_ relativePath: String) -> ContentFile {
@@ -85,23 +104,36 @@ public struct SiteLoader: Sendable {
 
     /// The `.md` files below a folder of the site, sorted; hidden files and `_`-prefixed templates are skipped,
     /// and so are links that lead out of `content/`.
-    func markdownFiles(in relativeFolder: String) -> [ContentFile] {
+    package func markdownFiles(in relativeFolder: String) -> [ContentFile] {
+        scanMarkdownFiles(in: relativeFolder).files
+    }
+
+    /// `markdownFiles(in:)`, the files skipped because they are links leading out of `content/`, and documents
+    /// that look like a profile saved in another format (`hoso.docx`, `hoso.md.txt`), all as shown.
+    func scanMarkdownFiles(in relativeFolder: String) -> (files: [ContentFile], linksOutside: [String], documents: [String]) {
         let folder = root.appendingPathComponent(relativeFolder, isDirectory: true)
         let contentPath = contentRoot.resolvingSymlinksInPath().path + "/"
         // Links to folders are not followed, so a file that is no link lies where the folder really is;
         // only links are resolved, each costing a system call per component of its path.
         let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(contentPath)
-        let candidates = FolderWalk.files(in: folder.path).filter { Self.isMarkdownName($0.name) && !$0.name.hasPrefix("_") }
+        let entries = FolderWalk.files(in: folder.path).filter { !$0.name.hasPrefix("_") }
+        let candidates = entries.filter { Self.isMarkdownName($0.name) }
         let prefix = displayRoot + relativeFolder + "/"
+        let documents = entries.filter { !Self.isMarkdownName($0.name) && Self.isDocumentName($0.name) }.map { prefix + $0.path }.sorted()
         let folderPath = folder.path
-        let files = candidates.parallelMap { entry -> ContentFile? in
+        let files = candidates.parallelMap { entry -> (file: ContentFile, inside: Bool) in
             let path = folderPath + "/" + entry.path
-            guard entry.isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside else {
-                return nil
-            }
-            return ContentFile(path: path, displayPath: prefix + entry.path)
+            let inside = entry.isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(contentPath) : folderIsInside
+            return (ContentFile(path: path, displayPath: prefix + entry.path), inside)
         }
-        return files.compactMap { $0 }.sorted { $0.displayPath < $1.displayPath }
+        return (files.filter { $0.inside }.map { $0.file }.sorted { $0.displayPath < $1.displayPath },
+                files.filter { !$0.inside }.map { $0.file.displayPath }.sorted(), documents)
+    }
+
+    /// Formats a profile is often saved in by mistake; photos and other files beside profiles are not named.
+    static func isDocumentName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["docx", "doc", "odt", "rtf", "txt", "pdf", "htm", "html", "pages"].contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Whether a file name ends in `.md` or `.markdown`, in any case (by bytes: ten thousand names).

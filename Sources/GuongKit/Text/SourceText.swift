@@ -55,7 +55,7 @@ public struct SourceText: Sendable {
     /// precomposed) and general punctuation (– “ ” …). Such text is NFC already; a combining mark, as in
     /// text typed on a Mac, falls outside the set and takes Foundation's full pass. (Checked against the
     /// UCD: each of these scalars has NFC_Quick_Check=Yes and combining class 0.)
-    static func isNFCByConstruction(_ text: String) -> Bool {
+    package static func isNFCByConstruction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isNFCByConstruction($0[...], allowingCR: true) }
     }

@@ -1,0 +1,51 @@
+/// Inputs on which Debian's libcmark 0.30.2 takes time quadratic in their size, found by a linear scan before
+/// cmark sees them. CVE-2023-22486 (fixed in cmark 0.30.3): each link closed after unclosed image openers `![`
+/// walks back over all of them, so `![[]()` repeated 80,000 times (488 KB) took minutes.
+/// The other published pathological inputs are linear in 0.30.2 (measured: docs/security.md).
+enum CmarkBounds {
+    /// Image openers times brackets closed, summed over the body's paragraphs: above it cmark's walk is refused.
+    /// A paragraph with 3,000 images and as many links stays under it, and cmark takes ~0.1 s at the budget.
+    static let imageBracketBudget = 10_000_000
+
+    /// The 0-based line, in `body`, of the first image opener of the paragraph that takes the cost over the
+    /// budget; nil when under it.
+    /// Cmark parses inlines one paragraph at a time and no paragraph holds a blank line, so counting between
+    /// blank lines bounds the cost from above (a heading or a code block only counts more).
+    static func lineOverBudget(in body: String) -> Int? {
+        var body = body
+        return body.withUTF8 { bytes -> Int? in
+            var total = 0, openers = 0, closers = 0
+            var line = 0, chunkStart = 0, firstOpener = 0, lineIsBlank = true
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    if lineIsBlank {
+                        total += openers * closers
+                        if total > imageBracketBudget { return openers > 0 ? firstOpener : chunkStart }
+                        (openers, closers) = (0, 0)
+                        chunkStart = line + 1
+                    }
+                    line += 1
+                    lineIsBlank = true
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    break
+                case UInt8(ascii: "["):
+                    if previous == UInt8(ascii: "!") {
+                        if openers == 0 { firstOpener = line }
+                        openers += 1
+                    }
+                    lineIsBlank = false
+                case UInt8(ascii: "]"):
+                    closers += 1
+                    lineIsBlank = false
+                default:
+                    lineIsBlank = false
+                }
+                previous = byte
+            }
+            total += openers * closers
+            return total > imageBracketBudget ? (openers > 0 ? firstOpener : chunkStart) : nil
+        }
+    }
+}

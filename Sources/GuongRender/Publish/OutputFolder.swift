@@ -1,0 +1,101 @@
+import Foundation
+import GuongKit
+
+/// Writes a site beside its output folder and swaps it in whole, so a failed or interrupted build
+/// leaves the previous site as it was. Folders guong made carry a marker; others are never replaced.
+public struct OutputFolder: Sendable {
+    /// The marker file in every folder guong writes.
+    public static let markerName = ".guong-output"
+    static let markerText = "Thư mục này do guong tạo ra; lệnh guong build thay toàn bộ nội dung của nó.\n"
+
+    public let target: URL
+    /// Where the new site is written before the swap.
+    public let staging: URL
+    /// `staging` as a path, for the system calls that write into it.
+    private let stagingPath: String
+
+    /// Why an output folder cannot be used.
+    public enum Problem: Error, Equatable, Sendable {
+        /// The folder exists, is not empty and was not made by guong.
+        case foreign(path: String)
+        /// The folder is the site, its content or theme, the file-system root or the home folder, or holds one of them.
+        case protected(path: String)
+        case notAFolder(path: String)
+        case io(path: String, reason: String)
+    }
+
+    /// Checks that `target` may be replaced for the site at `siteRoot`.
+    public init(target: URL, siteRoot: URL) throws(Problem) {
+        let target = try Self.guardedTarget(target, siteRoot: siteRoot)
+        let path = target.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .notAFolder(path: path) }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if !entries.isEmpty, !entries.contains(Self.markerName) { throw .foreign(path: path) }
+        }
+        self.target = target
+        let name = target.lastPathComponent
+        staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
+        stagingPath = staging.path
+    }
+
+    /// Creates the empty staging folder, marked as ours.
+    public func prepare() throws(Problem) {
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        } catch {
+            throw .io(path: staging.path, reason: SystemErrorText.vietnamese(error))
+        }
+    }
+
+    /// Writes one file into the staging folder; called from many threads, each with its own path.
+    public func write(_ file: OutputFile) throws(Problem) {
+        let path = stagingPath + "/" + file.path
+        // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
+        // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == ENOENT {
+            // Folders are made on demand: one failed open per new folder instead of a mkdir per file.
+            if let failure = makeFolder(holding: path) { throw .io(path: path, reason: String(cString: strerror(failure))) }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        }
+        guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
+        if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
+    }
+
+    /// Removes the staging folder after a failed build.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+/// Makes the folder `path` is in, and any missing folders above it (`mkdir -p`, by system calls: FileManager
+/// checks every component of the path first, which docs/performance.md shows costs); the `errno` of a
+/// failure, or nil. Two threads making the same folder is no failure.
+private func makeFolder(holding path: String) -> Int32? {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+    let folder = String(path[..<slash])
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST { return nil }
+    guard errno == ENOENT else { return errno }
+    if let failure = makeFolder(holding: folder) { return failure }
+    return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
+}
+
+/// Writes all of `bytes` to `descriptor`; the `errno` of a failure, or nil.
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
+}

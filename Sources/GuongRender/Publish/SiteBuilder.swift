@@ -1,0 +1,132 @@
+import Foundation
+import GuongKit
+import Synchronization
+
+/// The whole of `guong build`: check the content, render the site, publish it atomically.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var siteRoot: URL
+        public var displayRoot: String = ""
+        /// Defaults to `public/` inside the site.
+        public var output: URL?
+        /// Overrides `base_url` from site.yaml.
+        public var baseURL: String?
+        public var includeDrafts = false
+
+        public init(siteRoot: URL) {
+            self.siteRoot = siteRoot
+        }
+    }
+
+    /// What a successful build did.
+    public struct Report: Sendable {
+        public var output: URL
+        public var pageCount: Int
+        public var fileCount: Int
+        public var profileCount: Int
+        /// Warnings found on the way (errors stop the build).
+        public var diagnostics: [Diagnostic]
+        /// The drafts read and left out of the site (see `CheckReport.drafts`); empty with `--drafts`.
+        public var drafts: [String]
+        /// The site's model and renderer, kept alive with the report: a process that ends after the build
+        /// can exit with them instead of freeing their objects one by one (docs/performance.md).
+        let site: BuiltSite
+    }
+
+    /// What a build made in memory.
+    final class BuiltSite: Sendable {
+        let model: SiteModel
+        let renderer: SiteRenderer
+        init(model: SiteModel, renderer: SiteRenderer) {
+            self.model = model
+            self.renderer = renderer
+        }
+    }
+
+    /// Why a build stopped; the previous output is untouched in every case.
+    public enum Failure: Error, Sendable {
+        case site(SiteError)
+        /// The content has errors (all of them, warnings included).
+        case content([Diagnostic], profileCount: Int, drafts: [String])
+        case theme(Diagnostic)
+        case output(OutputFolder.Problem)
+        case invalidBaseURL(String)
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func build() throws(Failure) -> Report {
+        var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        loader.draftsAreWarnings = !options.includeDrafts
+        let content: SiteContent
+        do {
+            content = try loader.load()
+        } catch {
+            throw .site(error)
+        }
+        guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
+            throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: options.includeDrafts ? [] : content.draftPaths)
+        }
+        var diagnostics = content.diagnostics
+        if let baseURL = options.baseURL {
+            switch BaseURL.normalise(baseURL) {
+            case .success(let url):
+                config.baseURL = url
+                // The warning is about the address this build uses, not the one site.yaml names.
+                diagnostics.removeAll { $0.code == .baseURLRelative }
+                if BaseURL.isRootRelative(url) { diagnostics.append(.baseURLRelative(SourceLocation(path: "--base-url"), baseURL: url)) }
+            case .failure(let problem): throw .invalidBaseURL(problem.reason)
+            }
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(siteRoot: options.siteRoot, displayRoot: options.displayRoot)
+        } catch {
+            throw .theme(error.diagnostic)
+        }
+        let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
+            folder.recoverInterrupted()
+            try folder.prepare()
+        } catch {
+            throw .output(error)
+        }
+        let model = SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
+                              profiles: content.profiles, includeDrafts: options.includeDrafts)
+        let renderer = SiteRenderer(model: model, theme: theme)
+        let counter = FileCounter()
+        do {
+            try renderer.render { file in
+                try folder.write(file)
+                counter.count(file)
+            }
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
+        }
+        return Report(output: folder.target, pageCount: counter.pages, fileCount: counter.files,
+                      profileCount: model.profiles.count, diagnostics: diagnostics,
+                      drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
+    }
+}
+
+/// Counts written files from many threads.
+private final class FileCounter: Sendable {
+    private let counts = Mutex((files: 0, pages: 0))
+    var files: Int { counts.withLock { $0.files } }
+    var pages: Int { counts.withLock { $0.pages } }
+    func count(_ file: OutputFile) {
+        let isPage = file.path.hasSuffix(".html")
+        counts.withLock {
+            $0.files += 1
+            if isPage { $0.pages += 1 }
+        }
+    }
+}

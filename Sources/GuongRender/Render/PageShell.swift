@@ -1,0 +1,159 @@
+import Foundation
+import GuongKit
+
+/// What the layout needs to wrap a page's content: title, where it sits, and how it is shared.
+struct PageShell {
+    var title: String
+    /// The page's site path (`nam/2022/`).
+    var path: String
+    var description: String = ""
+    /// The top-level section the page belongs to, for `aria-current` in the menu.
+    var section: String = ""
+    /// Ancestors, nearest last; the page itself is added at the end.
+    var breadcrumbs: [(title: String, path: String)] = []
+    var ogType = "website"
+    /// An image for link previews, as a site path; the theme's default share image when nil.
+    var image: String?
+    /// Whether the page wants the search script.
+    var usesSearch = false
+    /// For pages that should not be indexed (404).
+    var noIndex = false
+}
+
+extension RenderContext {
+    /// Renders `template` with `values`, then wraps it in the layout: the page's UTF-8.
+    func page(_ template: String, _ values: TemplateObject, shell: PageShell) -> [UInt8] {
+        var values = values
+        values["t"] = strings
+        values["base"] = .text(links.basePath)
+        let root = TemplateValue.object(values)
+        if layoutBase.splicesContent {
+            // The layout is rendered with a marker where the content goes, and the content straight after
+            // the part before it: no copy of the content (docs/performance.md).
+            let frame = layout(content: LayoutBase.contentMarker, shell: shell)
+            if let cut = LayoutBase.onlyMarker(in: frame) {
+                var output: [UInt8] = []
+                output.reserveCapacity(frame.count + 32 * 1024)
+                output += frame[..<cut.lowerBound]
+                theme.render(template, root, memo: memo, into: &output)
+                output += frame[cut.upperBound...]
+                return output
+            }
+        }
+        var content: [UInt8] = []
+        content.reserveCapacity(32 * 1024)
+        theme.render(template, root, memo: memo, into: &content)
+        return layout(content: content, shell: shell)
+    }
+
+    func layout(content: [UInt8], shell: PageShell) -> [UInt8] {
+        let config = model.config
+        let isHome = shell.path.isEmpty
+        var crumbs: [TemplateObject] = []
+        if !isHome {
+            crumbs = ([(t("home"), SitePaths.home)] + shell.breadcrumbs).map { ["title": .text($0.title), "url": .text(url($0.path))] }
+            crumbs.append(["title": .text(shell.title), "current": .bool(true)])
+        }
+        let values: TemplateObject = [
+            "title": .text(shell.title),
+            "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
+            "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
+            "canonical": .text(absoluteURL(shell.path)),
+            "ogType": .text(shell.ogType),
+            "image": .text(absoluteURL(shell.image ?? SitePaths.defaultShareImage)),
+            "noIndex": .bool(shell.noIndex),
+            "breadcrumbs": .list(crumbs),
+            "hasBreadcrumbs": .bool(!crumbs.isEmpty),
+            "nav": layoutBase.navigation(section: shell.section, path: shell.path),
+            "content": .utf8(bytes: content),
+            "usesSearch": .bool(shell.usesSearch),
+        ]
+        var output: [UInt8] = []
+        output.reserveCapacity(content.count + 8 * 1024)
+        theme.render("layout", .object(values.extending(layoutBase.object)), into: &output)
+        return output
+    }
+}
+
+/// The layout's values that are the same on every page, and its menu, made once per site.
+struct LayoutBase: Sendable {
+    /// A menu item; `section` names the pages it leads to.
+    private struct MenuItem: Sendable {
+        var section: String
+        var path: String
+        var object: TemplateObject
+    }
+
+    let object: TemplateObject
+    private let menu: [MenuItem]
+    /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
+    /// rendered in place of a marker (`RenderContext.page`).
+    let splicesContent: Bool
+    /// Stands for the content while the layout is rendered: NUL bytes never reach a page otherwise, and a
+    /// page where it does not come out exactly once is rendered the plain way.
+    static let contentMarker = Array("\u{0}guong:nội-dung\u{0}".utf8)
+
+    init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
+        let config = model.config
+        splicesContent = theme.compiled?.isUsedOnceRaw("content", in: "layout") ?? false
+        object = [
+            "t": strings,
+            "base": .text(links.basePath),
+            "lang": .text(config.language),
+            "site": .object(["title": .text(config.title), "department": .text(config.department),
+                             "description": .text(config.description), "identity": config.identity.templateValue]),
+            "feedURL": .text(links.url(SitePaths.feed)),
+            "dataURL": .text(links.url(SitePaths.data)),
+            "searchURL": .text(links.url(SitePaths.search)),
+            "plan": .object(["number": .text(model.schema.plan.number), "title": .text(model.schema.plan.title)]),
+            "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
+            "extraBodyHTML": .text(extraBodyHTML),
+        ]
+        let t = { (key: String) in theme.strings[key] ?? key }
+        var items: [(String, String, String)] = [
+            (t("home"), SitePaths.home, "home"),
+            (t("fields"), SitePaths.fields, "fields"),
+            (t("years"), SitePaths.years, "years"),
+            (model.kindName(.collective), SitePaths.kind(.collective), "collective"),
+            (model.kindName(.individual), SitePaths.kind(.individual), "individual"),
+            (t("units"), SitePaths.units, "units"),
+            (t("registration"), SitePaths.registration, "registration"),
+            (t("submission"), SitePaths.submission, "submission"),
+        ]
+        items += model.pages.map { ($0.title, SitePaths.page($0.slug), "page-" + $0.slug) }
+        menu = items.map { title, path, section in
+            MenuItem(section: section, path: path, object: ["title": .text(title), "url": .text(links.url(path))])
+        }
+    }
+
+    /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).
+    func navigation(section: String, path: String) -> TemplateValue {
+        .list(menu.map { item -> TemplateValue in
+            guard item.section == section else { return .object(item.object) }
+            var object = item.object
+            object["current"] = .text(item.path == path ? "page" : "true")
+            return .object(object)
+        })
+    }
+
+    /// Where the marker stands in `frame`, if it stands there exactly once.
+    static func onlyMarker(in frame: [UInt8]) -> Range<Int>? {
+        frame.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            var found: Range<Int>?
+            var start = 0
+            // Its first byte, NUL, is looked for with memchr; each one found is checked for the whole marker.
+            while start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
+                let offset = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let end = offset + contentMarker.count
+                if end <= bytes.count, bytes[offset..<end].elementsEqual(contentMarker) {
+                    guard found == nil else { return nil }
+                    found = offset..<end
+                    start = end
+                } else {
+                    start = offset + 1
+                }
+            }
+            return found
+        }
+    }
+}

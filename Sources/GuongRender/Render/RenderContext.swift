@@ -1,0 +1,119 @@
+import GuongKit
+
+/// Links under the site's base URL.
+package struct Links: Sendable {
+    /// The base URL's path, e.g. `/dien-hinh-tien-tien/`; every link starts with it.
+    let basePath: String
+    /// The absolute base URL, for canonical links, feeds and the sitemap.
+    let baseURL: String
+
+    init(baseURL: String) {
+        self.baseURL = baseURL
+        self.basePath = BaseURL.path(of: baseURL)
+    }
+
+    /// A link to a site path: `nam/2022/` → `/dien-hinh-tien-tien/nam/2022/`.
+    func url(_ path: String) -> String { basePath + path }
+
+    /// The absolute URL of a site path.
+    func absoluteURL(_ path: String) -> String { baseURL + path }
+}
+
+/// What every page renderer shares: the model, the theme, links, and each profile's card, computed once.
+package struct RenderContext: Sendable {
+    package let model: SiteModel
+    package let theme: Theme
+    package let links: Links
+    package let fieldsByCode: [String: Field]
+    /// Each profile's summary for lists, in `model.profiles` order.
+    package let cards: [Card]
+    /// Injected before `</body>` by the preview server; empty in `guong build`.
+    let extraBodyHTML: String
+    /// The theme's UI strings as a template value (`{{t.key}}`), converted once.
+    let strings: TemplateValue
+    /// What the layout shows the same on every page, made once.
+    let layoutBase: LayoutBase
+    /// Partials shown with a card, rendered once each (`RenderContext.page` sets `t` and `base` on every page).
+    let memo = PartialMemo(constantRootNames: ["t", "base"])
+
+    package init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
+        let links = Links(baseURL: model.config.baseURL)
+        let fieldsByCode = Dictionary(model.schema.fields.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let cards = model.profiles.parallelMap { Card(profile: $0, model: model, links: links, fieldsByCode: fieldsByCode) }
+        self.init(model: model, theme: theme, links: links, fieldsByCode: fieldsByCode, cards: cards, extraBodyHTML: extraBodyHTML)
+    }
+
+    /// The one place every stored property is set; `cards` hold one card per profile of `model`.
+    package init(model: SiteModel, theme: Theme, links: Links, fieldsByCode: [String: Field], cards: [Card], extraBodyHTML: String) {
+        self.model = model
+        self.theme = theme
+        self.links = links
+        self.fieldsByCode = fieldsByCode
+        // Cards are marked by their place here: the memo needs keys unique among this context's cards.
+        self.cards = cards.enumerated().map { $1.memoized(as: $0) }
+        self.extraBodyHTML = extraBodyHTML
+        let strings = TemplateValue.object(TemplateObject(strings: theme.strings))
+        self.strings = strings
+        layoutBase = LayoutBase(model: model, strings: strings, theme: theme, links: links, extraBodyHTML: extraBodyHTML)
+    }
+
+    func url(_ path: String) -> String { links.url(path) }
+    func absoluteURL(_ path: String) -> String { links.absoluteURL(path) }
+
+    /// A UI string from the theme; the key itself if the theme lacks it.
+    func t(_ key: String) -> String { theme.strings[key] ?? key }
+
+    func kindName(_ kind: ProfileKind) -> String { model.kindName(kind) }
+}
+
+extension SiteModel {
+    /// The kind's name from the schema: Tập thể, Cá nhân.
+    func kindName(_ kind: ProfileKind) -> String {
+        schema.definition(of: kind)?.name ?? kind.rawValue
+    }
+}
+
+/// A profile's summary for lists, as a template object, made once for the many lists a card appears in.
+package struct Card: Sendable {
+    private(set) var object: TemplateObject
+    var template: TemplateValue { .object(object) }
+
+    func memoized(as key: Int) -> Card {
+        var card = self
+        card.object = object.memoized(as: key)
+        return card
+    }
+
+    package init(profile: Profile, model: SiteModel, links: Links, fieldsByCode: [String: Field]) {
+        let fields = profile.fieldCodes.compactMap { fieldsByCode[$0] }
+        let unitName = model.unitName(profile.unitID)
+        object = [
+            "url": .text(links.url(SitePaths.profile(profile.slug))),
+            "name": .text(profile.name),
+            "kind": .text(profile.kind.rawValue),
+            "kindName": .text(model.kindName(profile.kind)),
+            "kindURL": .text(links.url(SitePaths.kind(profile.kind))),
+            "isIndividual": .bool(profile.kind == .individual),
+            "position": .text(profile.position),
+            "unitName": .text(unitName),
+            // A school's own collective profile carries the school's name; its card need not repeat it.
+            "isUnitItself": .bool(profile.kind == .collective && profile.name == unitName),
+            "unitURL": .text(links.url(SitePaths.unit(profile.unitID))),
+            "fields": .list(fields.map { field -> TemplateObject in
+                ["code": .text(field.code), "name": .text(field.name), "short": .text(field.short),
+                 "url": .text(links.url(SitePaths.field(field)))]
+            }),
+            "fieldNames": .text(fields.map(\.name).joined(separator: "; ")),
+            "years": .list(profile.years.map { year -> TemplateObject in
+                ["year": .int(year), "url": .text(links.url(SitePaths.year(year)))]
+            }),
+            "yearsText": .text(profile.years.map(String.init).joined(separator: ", ")),
+            "summary": .text(profile.summary),
+            "achievements": .list(profile.achievements.map { item -> TemplateObject in
+                ["html": .utf8(bytes: item.htmlUTF8), "text": .text(item.text)]
+            }),
+            "draft": .bool(profile.draft),
+        ]
+        if let thumbnail = PhotoValues.thumbnail(of: profile, url: links.url) { object["thumb"] = .object(thumbnail) }
+    }
+}

@@ -1,0 +1,27 @@
+import GuongKit
+
+extension SiteRenderer {
+    func profilePage(_ index: Int) -> [UInt8] {
+        let model = context.model
+        let profile = model.profiles[index]
+        var values = TemplateObject(extending: context.cards[index].object)
+        values["leadHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.lead))
+        values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
+        values["hasBody"] = .bool(!profile.body.isEmpty)
+        values["registered"] = .text(profile.registered?.vietnamese ?? "")
+        if let picture = PhotoValues.picture(of: profile, url: context.url) { values["photo"] = .object(picture) }
+        let neighbours = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }.prefix(6)
+        values["related"] = .list(neighbours.map { context.cards[$0].template })
+        values["hasRelated"] = .bool(!neighbours.isEmpty)
+        values["fieldCriteria"] = .list(profile.fieldCodes.compactMap { context.fieldsByCode[$0] }.map { field -> TemplateObject in
+            ["name": .text(field.name), "url": .text(context.url(SitePaths.field(field))), "criteria": .text(field.criteria[profile.kind] ?? "")]
+        })
+        let shell = PageShell(
+            title: profile.name, path: SitePaths.profile(profile.slug), description: profile.summary,
+            section: profile.kind.rawValue,
+            breadcrumbs: [(context.kindName(profile.kind), SitePaths.kind(profile.kind))],
+            ogType: "profile", image: PhotoValues.shareImage(of: profile)
+        )
+        return context.page("profile", values, shell: shell)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GuongKit
+import Synchronization
+
+/// One file of the generated site.
+public struct OutputFile: Sendable {
+    /// Relative to the output folder: `nam/2022/index.html`.
+    public var path: String
+    /// The file's bytes (pages are rendered into byte arrays; a `Data` would be one more copy of each).
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, contents: Data) {
+        self.init(path: path, contents: [UInt8](contents))
+    }
+}
+
+/// One unit of rendering work; jobs are independent, so they run on every core.
+package enum PageJob: Sendable, Hashable {
+    case home, fieldsIndex, yearsIndex, unitsIndex, registration, search, notFound
+    /// `/gui-ho-so/`, the guide `/huong-dan/`, and the guide's template file of a kind.
+    case submission, guide, guideTemplate(ProfileKind)
+    case profile(Int)
+    /// A profile's SVG photo, copied beside its page.
+    case photo(Int)
+    /// A file made from a profile's photo (profile, file): its sizes, square and share image.
+    case photoFile(Int, Int)
+    case field(code: String, page: Int)
+    case year(Int, page: Int)
+    case kind(ProfileKind, page: Int)
+    case unit(String, page: Int)
+    case freePage(Int)
+    case feed, sitemap, data, robots
+    /// A file of the search index under `tim-kiem/chi-muc/`.
+    case searchIndex(Int)
+}
+
+/// Renders the whole site model into files.
+public struct SiteRenderer: Sendable {
+    package let context: RenderContext
+    package let listings: Listings
+    package let searchIndex: SearchIndex
+
+    public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
+        // The index first: its working set (every profile's words) is freed before the cards are made.
+        searchIndex = SearchIndex(model: model)
+        context = RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML)
+        listings = Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm")
+    }
+
+    /// Every job of the site, in a fixed order.
+    package var jobs: [PageJob] {
+        let model = context.model
+        var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .search, .notFound]
+        jobs += model.profiles.indices.map(PageJob.profile)
+        jobs += model.profiles.indices.filter { model.profiles[$0].preparedPhoto?.isVector == true }.map(PageJob.photo)
+        for index in model.profiles.indices {
+            jobs += (model.profiles[index].preparedPhoto?.files.indices).map { $0.map { .photoFile(index, $0) } } ?? []
+        }
+        for field in model.schema.fields {
+            jobs += (1...listings.field(field.code).pageCount).map { .field(code: field.code, page: $0) }
+        }
+        for year in model.years {
+            jobs += (1...listings.year(year).pageCount).map { .year(year, page: $0) }
+        }
+        for kind in ProfileKind.allCases {
+            jobs += (1...listings.kind(kind).pageCount).map { .kind(kind, page: $0) }
+        }
+        for unit in model.units {
+            jobs += (1...listings.unit(unit.id).pageCount).map { .unit(unit.id, page: $0) }
+        }
+        jobs += model.pages.indices.map(PageJob.freePage)
+        jobs += [.submission, .guide] + ProfileKind.allCases.map(PageJob.guideTemplate)
+        jobs += [.feed, .sitemap, .data, .robots]
+        jobs += searchIndex.files.indices.map(PageJob.searchIndex)
+        return jobs
+    }
+
+    /// Renders every page, calling `write` for each file as soon as it is ready (from any thread).
+    public func render(write: @Sendable (OutputFile) throws -> Void) throws {
+        let errors = ErrorBox()
+        // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
+        let long: [PageJob] = [.data, .registration, .sitemap, .feed]
+        (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
+            do {
+                try write(render(job))
+            } catch {
+                errors.record(error)
+            }
+        }
+        if let error = errors.first { throw error }
+        for (name, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
+            try write(OutputFile(path: SitePaths.assets + name, contents: data))
+        }
+    }
+
+    /// The site's HTML page paths, for the sitemap.
+    package var htmlPaths: [String] {
+        jobs.compactMap { job -> String? in
+            switch job {
+            case .notFound, .feed, .sitemap, .data, .robots, .photo, .photoFile, .searchIndex, .guideTemplate: nil
+            default: path(of: job)
+            }
+        }
+    }
+}
+
+/// Keeps the first error thrown by parallel work.
+final class ErrorBox: Sendable {
+    private let error = Mutex<Error?>(nil)
+    func record(_ error: Error) { self.error.withLock { if $0 == nil { $0 = error } } }
+    var first: Error? { error.withLock { $0 } }
+}
+
+extension Array where Element: Sendable {
+    /// Runs `body` for every element on every core.
+    package func parallelForEach(_ body: @Sendable (Element) -> Void) {
+        let items = self
+        withoutActuallyEscaping(body) { body in
+            DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import GuongKit
+
+/// A theme's templates, compiled; nil from `compile` when one of them needs swift-mustache.
+struct CompiledTemplates: Sendable {
+    private let programs: [TemplateProgram]
+    private let index: [String: Int]
+
+    /// A transform met a value only swift-mustache knows how to treat (`reversed` of a list, `sorted` of a
+    /// dictionary …): the page is rendered by swift-mustache instead.
+    struct Fallback: Error {}
+
+    /// Compiles every template, or returns nil if any uses a feature only swift-mustache has.
+    static func compile(_ sources: [String: String]) -> CompiledTemplates? {
+        var templates: [(String, CompiledTemplate)] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            guard let template = try? CompiledTemplate(text) else { return nil }
+            templates.append((name, template))
+        }
+        let index = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.0, $0) })
+        return CompiledTemplates(programs: templates.map { TemplateProgram($1, partials: index) }, index: index)
+    }
+
+    /// Renders the template `name` with `value` as the root object, appending its UTF-8 to `output`;
+    /// a template the theme lacks renders as nothing. With a `memo`, partials shown with a memoizable
+    /// object on top are rendered once per object (see `PartialMemo`).
+    func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
+                into output: inout [UInt8]) throws(Fallback) {
+        guard let number = index[name] else { return }
+        var state = RenderState(stack: [value], memo: memo)
+        let program = programs[number]
+        try run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
+    }
+
+    /// Whether `name` is used by the templates only once, as `{{{name}}}` at the top level of `template` (in no
+    /// section, partial or other template, and `template` neither prints its root with `{{.}}` nor calls
+    /// a partial that could): what it stands for then goes out where that tag is, as it is. That lets a
+    /// layout be rendered around a page's content instead of copying the content into it.
+    func isUsedOnceRaw(_ name: String, in template: String) -> Bool {
+        guard let number = index[template] else { return false }
+        var uses = 0
+        for (other, program) in programs.enumerated() {
+            var sectionEnds: [Int] = []
+            for (counter, instruction) in program.code.enumerated() {
+                while let end = sectionEnds.last, counter >= end { sectionEnds.removeLast() }
+                switch instruction.operation {
+                case .escaped, .raw, .section, .inverted:
+                    let used = program.names[Int(instruction.operand)]
+                    if other == number, used.scope == .current { return false }
+                    if used.parts.first?.name == name {
+                        uses += 1
+                        guard other == number, instruction.operation == .raw, sectionEnds.isEmpty, used.scope == .stack,
+                              used.parts.count == 1, used.transforms.isEmpty else { return false }
+                    }
+                    if instruction.operation == .section || instruction.operation == .inverted {
+                        sectionEnds.append(Int(instruction.extra))
+                    }
+                case .partial:
+                    if other == number { return false }
+                case .text:
+                    break
+                }
+            }
+        }
+        return uses == 1
+    }
+
+    /// The context stack, and what a memoized partial being rendered has looked up below its object.
+    private struct RenderState {
+        var stack: [TemplateValue]
+        let memo: PartialMemo?
+        /// While a partial is rendered for the memo: the stack index of its object.
+        var boundary: Int?
+        /// Whether that partial looked up a name below its object (other than the memo's constants).
+        var escaped = false
+    }
+
+    /// Runs the instructions in `range`. swift-mustache's rendering: in a partial called with an indentation,
+    /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
+    /// this call has rendered so far ends a line.
+    private func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
+                     into output: inout [UInt8]) throws(Fallback) {
+        var counter = range.lowerBound
+        guard let indentation, !indentation.isEmpty else {
+            while counter < range.upperBound {
+                counter = try step(program, at: counter, state: &state, indentation: nil, into: &output)
+            }
+            return
+        }
+        var rendered: [UInt8] = []
+        while counter < range.upperBound {
+            var piece: [UInt8] = []
+            counter = try step(program, at: counter, state: &state, indentation: indentation, into: &piece)
+            if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
+            rendered += piece
+        }
+        output += rendered
+    }
+
+    /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
+    private func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
+                      into output: inout [UInt8]) throws(Fallback) -> Int {
+        let instruction = program.code[counter]
+        switch instruction.operation {
+        case .text:
+            output += program.text(of: instruction)
+        case .escaped, .raw:
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            case .list?, .object?:
+                // Printed as Swift describes a collection, in an order only swift-mustache's copy of it fixes.
+                throw Fallback()
+            case let value?:
+                value.write(escaped: instruction.operation == .escaped, to: &output)
+            case nil:
+                break
+            }
+        case .inverted:
+            let body = counter + 1..<Int(instruction.extra)
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            case .list(let items) where items.isEmpty:
+                state.stack.append(.list([] as [TemplateValue]))
+                try run(program, body, state: &state, indentation: indentation, into: &output)
+                state.stack.removeLast()
+            case .bool(false), nil:
+                try run(program, body, state: &state, indentation: indentation, into: &output)
+            default:
+                break
+            }
+            return body.upperBound
+        case .section:
+            let body = counter + 1..<Int(instruction.extra)
+            switch try resolve(program.names[Int(instruction.operand)], in: &state) {
+            case .list(let items):
+                for item in items {
+                    state.stack.append(item)
+                    try run(program, body, state: &state, indentation: indentation, into: &output)
+                    state.stack.removeLast()
+                }
+            case .bool(let flag):
+                if flag { try run(program, body, state: &state, indentation: indentation, into: &output) }
+            case nil:
+                break
+            case let value?:
+                state.stack.append(value)
+                try run(program, body, state: &state, indentation: indentation, into: &output)
+                state.stack.removeLast()
+            }
+            return body.upperBound
+        case .partial:
+            guard instruction.operand >= 0 else { break }
+            let partial = programs[Int(instruction.operand)]
+            let own = instruction.extra >= 0 ? program.indentations[Int(instruction.extra)] : nil
+            let inner = own.map { (indentation ?? []) + $0 } ?? indentation
+            if inner?.isEmpty ?? true, state.boundary == nil, let memo = state.memo,
+               case .object(let object) = state.stack[state.stack.count - 1], let key = object.memoKey {
+                try renderMemoized(partial, number: Int(instruction.operand), key: key, memo: memo, state: &state, into: &output)
+            } else {
+                try run(partial, 0..<partial.code.count, state: &state, indentation: inner, into: &output)
+            }
+        }
+        return counter + 1
+    }
+
+    /// A partial with a memoizable object on top: the memo's output when it has one, else rendered and
+    /// offered to the memo, which keeps it only if nothing was looked up below the object.
+    private func renderMemoized(_ partial: TemplateProgram, number: Int, key: Int, memo: PartialMemo,
+                                state: inout RenderState, into output: inout [UInt8]) throws(Fallback) {
+        let whole = 0..<partial.code.count
+        switch memo.entry(partial: number, object: key) {
+        case .output(let bytes):
+            output += bytes
+        case .refused:
+            try run(partial, whole, state: &state, indentation: nil, into: &output)
+        case nil:
+            state.boundary = state.stack.count - 1
+            state.escaped = false
+            let start = output.count
+            try run(partial, whole, state: &state, indentation: nil, into: &output)
+            memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: number, object: key)
+            state.boundary = nil
+        }
+    }
+
+    /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
+    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) throws(Fallback) -> TemplateValue? {
+        guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
+            return try Self.resolve(name, in: state.stack)
+        }
+        let depth = Self.depth(of: first, in: state.stack)
+        if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first.name) == true) }) ?? true {
+            state.escaped = true
+        }
+        return try Self.resolve(name, in: state.stack)
+    }
+
+    /// The index of the first object up the stack that has `key`.
+    private static func depth(of key: TemplateKey, in stack: [TemplateValue]) -> Int? {
+        stack.indices.reversed().first { stack[$0].child(key) != nil }
+    }
+
+    /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
+    /// object up the stack that has `a`, then looks for `b` in that alone.
+    static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) throws(Fallback) -> TemplateValue? {
+        guard var value = lookUp(name, in: stack) else { return nil }
+        for transform in name.transforms {
+            guard let transformed = try value.transformed(transform) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private static func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
+        let top = stack[stack.count - 1]
+        guard let first = name.parts.first else { return top }
+        var value: TemplateValue
+        switch name.scope {
+        case .current:
+            return top
+        case .currentOnly:
+            guard let child = top.child(first) else { return nil }
+            value = child
+        case .stack:
+            var index = stack.count - 1
+            while true {
+                if let child = stack[index].child(first) {
+                    value = child
+                    break
+                }
+                guard index > 0 else { return nil }
+                index -= 1
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let child = value.child(part) else { return nil }
+            value = child
+        }
+        return value
+    }
+}
+
+extension TemplateValue {
+    /// An object's value under `key`; nothing else has named children here.
+    func child(_ key: TemplateKey) -> TemplateValue? {
+        switch self {
+        case .object(let object): object[key]
+        default: nil
+        }
+    }
+
+    /// swift-mustache's transform `name` of this value; nil where it has none (a Bool has none at all).
+    func transformed(_ name: String) throws(CompiledTemplates.Fallback) -> TemplateValue? {
+        switch self {
+        case .utf8:
+            return try TemplateValue.string(text).transformed(name)
+        case .string(let text):
+            switch name {
+            case "empty": return .bool(text.isEmpty)
+            case "capitalized": return .string(text.capitalized)
+            case "lowercased": return .string(text.lowercased())
+            case "uppercased": return .string(text.uppercased())
+            case "reversed": return .string(String(text.reversed()))
+            default: return nil
+            }
+        case .int(let number):
+            switch name {
+            case "equalzero": return .bool(number == 0)
+            case "plusone": return .int(number + 1)
+            case "minusone": return .int(number - 1)
+            case "even": return .bool(number & 1 == 0)
+            case "odd": return .bool(number & 1 == 1)
+            default: return nil
+            }
+        case .bool:
+            return nil
+        case .list(let items):
+            switch name {
+            case "first": return items.first
+            case "last": return items.last
+            case "count": return .int(items.count)
+            case "empty": return .bool(items.isEmpty)
+            case "reversed": throw CompiledTemplates.Fallback()
+            default: return nil  // `sorted` too: the items are not Comparable
+            }
+        case .object(let object):
+            switch name {
+            case "count": return .int(object.fields.count)
+            case "empty": return .bool(object.fields.isEmpty)
+            case "enumerated", "sorted": throw CompiledTemplates.Fallback()
+            default: return nil
+            }
+        }
+    }
+
+    /// The text `{{x}}` shows: what `String(describing:)` gives, as in swift-mustache.
+    var text: String {
+        switch self {
+        case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .list, .object: String(describing: anyValue)
+        }
+    }
+}
+
+extension TemplateValue {
+    /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
+    func write(escaped: Bool, to output: inout [UInt8]) {
+        switch self {
+        case .string(var text):
+            if escaped {
+                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += text.utf8
+            }
+        case .utf8(let bytes):
+            if escaped {
+                bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += bytes
+            }
+        case .int(let number):
+            output += String(number).utf8
+        case .bool, .list, .object:  // (a list or object only reaches here through a transform's result)
+            var text = text
+            if escaped {
+                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output += text.utf8
+            }
+        }
+    }
+}
+
+/// Escaping for HTML text and attribute values, as swift-mustache escapes `{{x}}`, but by byte: a quote
+/// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
+enum HTMLEscaping {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x26: entity = "&amp;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
+            }
+            output += UnsafeBufferPointer(rebasing: bytes[start..<index])
+            entity.withUTF8Buffer { output += $0 }
+            start = index + 1
+        }
+        output += UnsafeBufferPointer(rebasing: bytes[start...])
+    }
+}

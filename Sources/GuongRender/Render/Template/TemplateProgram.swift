@@ -1,0 +1,86 @@
+import GuongKit
+
+/// A compiled template flattened into instructions over plain integers, which is what rendering walks:
+/// walking the node tree retained and released every node's children, names and text on every visit (a
+/// few hundred visits a page, from every core at once, on the same shared nodes).
+///
+/// A section's instruction holds the index just past its body; literal text lives in one buffer.
+final class TemplateProgram: @unchecked Sendable {
+    struct Instruction {
+        enum Operation: UInt8 {
+            /// `operand` is the text's offset in `text`, `extra` its length.
+            case text
+            /// `{{x}}` and `{{{x}}}`: `operand` is the name's index in `names`.
+            case escaped, raw
+            /// `{{#x}}` and `{{^x}}`: `operand` is the name, `extra` the instruction after the section.
+            case section, inverted
+            /// `{{> x}}`: `operand` is the partial's index among the templates (-1 if the theme lacks it),
+            /// `extra` the index of its indentation in `indentations` (-1 if it is not standalone).
+            case partial
+        }
+        var operation: Operation
+        var operand: Int32
+        var extra: Int32
+    }
+
+    let code: UnsafeMutableBufferPointer<Instruction>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    let names: [CompiledTemplate.Name]
+    let indentations: [[UInt8]]
+
+    /// `partials` gives each partial name its index among the templates compiled together.
+    init(_ template: CompiledTemplate, partials: [String: Int]) {
+        var builder = Builder(partials: partials)
+        builder.emit(template.nodes)
+        code = .allocate(capacity: builder.code.count)
+        _ = code.initialize(from: builder.code)
+        text = .allocate(capacity: builder.text.count)
+        _ = text.initialize(from: builder.text)
+        names = builder.names
+        indentations = builder.indentations
+    }
+
+    deinit {
+        code.deallocate()
+        text.deallocate()
+    }
+
+    /// The literal text of a `.text` instruction.
+    func text(of instruction: Instruction) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)])
+    }
+
+    private struct Builder {
+        let partials: [String: Int]
+        var code: [Instruction] = []
+        var text: [UInt8] = []
+        var names: [CompiledTemplate.Name] = []
+        var indentations: [[UInt8]] = []
+
+        mutating func emit(_ nodes: [CompiledTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    code.append(Instruction(operation: .text, operand: Int32(text.count), extra: Int32(bytes.count)))
+                    text += bytes
+                case .variable(let name, let escaped):
+                    code.append(Instruction(operation: escaped ? .escaped : .raw, operand: Int32(names.count), extra: 0))
+                    names.append(name)
+                case .section(let name, let children, let inverted):
+                    let start = code.count
+                    code.append(Instruction(operation: inverted ? .inverted : .section, operand: Int32(names.count), extra: 0))
+                    names.append(name)
+                    emit(children)
+                    code[start].extra = Int32(code.count)
+                case .partial(let name, let indentation):
+                    var indentationIndex: Int32 = -1
+                    if let indentation {
+                        indentationIndex = Int32(indentations.count)
+                        indentations.append(Array(indentation.utf8))
+                    }
+                    code.append(Instruction(operation: .partial, operand: Int32(partials[name] ?? -1), extra: indentationIndex))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import GuongKit
+
+/// A value handed to a template, typed as the page renderers build it, so rendering does no dynamic casts.
+///
+/// Mustache treats an empty string as a true section, so `{{#registered}}…{{/registered}}` would show its
+/// frame with nothing in it: strings go in through `text(_:)`, which leaves an empty one out, and a template
+/// sees it as absent. The renderers hand templates nothing but strings, integers, booleans, lists and objects.
+enum TemplateValue: Sendable {
+    /// Never empty: made by `text(_:)`.
+    case string(String)
+    /// Text already encoded as UTF-8 (a page's rendered content, handed to the layout without decoding it again).
+    case utf8([UInt8])
+    case int(Int)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// `text` as a value, or nil when it is empty (which a template sees as missing).
+    static func text(_ text: String) -> TemplateValue? {
+        text.isEmpty ? nil : .string(text)
+    }
+
+    /// Rendered UTF-8 bytes as a value, or nil when there are none.
+    static func utf8(bytes: [UInt8]) -> TemplateValue? {
+        bytes.isEmpty ? nil : .utf8(bytes)
+    }
+
+    /// A list of objects.
+    static func list(_ objects: [TemplateObject]) -> TemplateValue {
+        .list(objects.map(TemplateValue.object))
+    }
+
+    /// The plain Swift value, for the swift-mustache fallback.
+    var anyValue: Any {
+        switch self {
+        case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .int(let number): number
+        case .bool(let flag): flag
+        case .list(let values): values.map(\.anyValue)
+        case .object(let object): object.fields.mapValues(\.anyValue)
+        }
+    }
+}
+
+/// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,
+/// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
+struct TemplateKey: Sendable {
+    let name: String
+    /// FNV-1a of the name's UTF-8.
+    let hash: UInt32
+
+    init(_ name: String) {
+        self.name = name
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        self.hash = hash
+    }
+}
+
+/// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
+///
+/// Values are kept sorted by the hash of their name and found by binary search on it. An object may
+/// extend another (`extending(_:)`): it then has the other's values too, its own replacing those with
+/// the same name — what a page adds to a profile's card, or a registration row to it, without copying
+/// the card's values for every page and row.
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private struct Entry: Sendable {
+        let key: TemplateKey
+        var value: TemplateValue
+    }
+
+    /// The object's own values, sorted by `key.hash`; `fields` includes the extended object's.
+    private var entries: [Entry]
+    private var base: Base?
+    /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
+    private(set) var memoKey: Int?
+
+    private final class Base: Sendable {
+        let object: TemplateObject
+        init(_ object: TemplateObject) { self.object = object }
+    }
+
+    init(dictionaryLiteral elements: (String, TemplateValue?)...) {
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    init(_ fields: [String: TemplateValue]) {
+        entries = []
+        entries.reserveCapacity(fields.count)
+        for (key, value) in fields { self[key] = value }
+    }
+
+    /// An object with nothing of its own yet, over `base`.
+    init(extending base: TemplateObject) {
+        entries = []
+        self.base = Base(base)
+    }
+
+    /// Every value, the extended object's included.
+    var fields: [String: TemplateValue] {
+        let own = Dictionary(entries.map { ($0.key.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        guard let base else { return own }
+        return base.object.fields.merging(own) { _, mine in mine }
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get { self[TemplateKey(name)] }
+        set { self[TemplateKey(name)] = newValue }
+    }
+
+    subscript(key: TemplateKey) -> TemplateValue? {
+        get {
+            if let index = index(of: key) { return entries[index].value }
+            return base?.object[key]
+        }
+        set {
+            memoKey = nil
+            let index = index(of: key)
+            if let newValue {
+                if let index { entries[index].value = newValue } else { entries.insert(Entry(key: key, value: newValue), at: insertionPoint(for: key.hash)) }
+                return
+            }
+            if let index { entries.remove(at: index) }
+            if let base, base.object[key] != nil {
+                // Removing a value the extended object has: this object stops extending it.
+                self = TemplateObject(fields.filter { $0.key != key.name })
+            }
+        }
+    }
+
+    /// The first entry whose hash is not below `hash`.
+    private func insertionPoint(for hash: UInt32) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key.hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func index(of key: TemplateKey) -> Int? {
+        var index = insertionPoint(for: key.hash)
+        while index < entries.count, entries[index].key.hash == key.hash {
+            if entries[index].key.name == key.name { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// This object's values over `base`'s.
+    func extending(_ base: TemplateObject) -> TemplateObject {
+        var object = self
+        object.base = Base(self.base.map { $0.object.extending(base) } ?? base)
+        object.memoKey = nil
+        return object
+    }
+
+    /// The same object, marked for a `PartialMemo` under `key`.
+    func memoized(as key: Int) -> TemplateObject {
+        var object = self
+        object.memoKey = key
+        return object
+    }
+}
+
+extension TemplateObject {
+    /// UI strings as an object (`{{t.key}}`); empty strings left out, as everywhere.
+    init(strings: [String: String]) {
+        self.init(strings.compactMapValues(TemplateValue.text))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GuongKit
+
+extension SearchIndex {
+    /// `[["name","slug or empty","position",kind,unit,[fields],[years]],…]`, one document a line.
+    static func chunkJSON(_ documents: ArraySlice<SearchDocument>) -> [UInt8] {
+        let lines = documents.map { document in
+            "[" + [
+                JSONText.quote(document.name), JSONText.quote(document.slug), JSONText.quote(document.position),
+                String(document.kind), String(document.unit),
+                "[" + document.fields.map(String.init).joined(separator: ",") + "]",
+                "[" + document.years.map(String.init).joined(separator: ",") + "]",
+            ].joined(separator: ",") + "]"
+        }
+        return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
+    }
+
+    /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of
+    /// the documents with that kind, unit, field or year, in the order of the manifest's tables.
+    static func facetsJSON(_ documents: [SearchDocument], tables: SearchTables) -> [UInt8] {
+        var kinds = Array(repeating: [Int](), count: tables.kinds.count)
+        var units = Array(repeating: [Int](), count: tables.unitIDs.count)
+        var fields = Array(repeating: [Int](), count: tables.fieldCodes.count)
+        let yearIndex = Dictionary(tables.years.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var years = Array(repeating: [Int](), count: tables.years.count)
+        for (id, document) in documents.enumerated() {
+            if kinds.indices.contains(document.kind) { kinds[document.kind].append(id) }
+            if units.indices.contains(document.unit) { units[document.unit].append(id) }
+            for field in Set(document.fields).sorted() { fields[field].append(id) }
+            for year in Set(document.years).sorted() { if let index = yearIndex[year] { years[index].append(id) } }
+        }
+        func list(_ lists: [[Int]]) -> String {
+            "[" + lists.map { JSONText.quote(PostingsCoding.encode(PostingsCoding.gaps($0))) }.joined(separator: ",") + "]"
+        }
+        let text = "{\"fields\":\(list(fields)),\n\"kinds\":\(list(kinds)),\n\"units\":\(list(units)),\n\"years\":\(list(years))}\n"
+        return Array(text.utf8)
+    }
+
+    static func manifestJSON(id: String, count: Int, keys: [String], tables: SearchTables) -> [UInt8] {
+        func pairs(_ ids: [String], _ names: [String]) -> String {
+            "[" + zip(ids, names).map { "[" + JSONText.quote($0) + "," + JSONText.quote($1) + "]" }.joined(separator: ",") + "]"
+        }
+        let lines = [
+            "\"chunkSize\":\(chunkSize)",
+            "\"count\":\(count)",
+            "\"fields\":" + pairs(tables.fieldCodes, tables.fieldNames),
+            "\"format\":\(format)",
+            "\"id\":" + JSONText.quote(id),
+            "\"kinds\":" + pairs(tables.kinds.map(\.rawValue), tables.kindNames),
+            "\"shards\":[" + keys.map(JSONText.quote).joined(separator: ",") + "]",
+            "\"units\":" + pairs(tables.unitIDs, tables.unitNames),
+            "\"years\":[" + tables.years.map(String.init).joined(separator: ",") + "]",
+        ]
+        return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
+    }
+}
+
+/// Minimal JSON text for files written by hand, so their layout and order are ours.
+enum JSONText {
+    /// `s` as a JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
+    static func quote(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        appendQuoted(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string to `bytes`. By bytes: an escaped character is ASCII, and no byte
+    /// of a multibyte scalar is, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in
+    /// older JavaScript.
+    static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
+        func escape(_ text: String) { bytes += text.utf8 }
+        var s = s
+        bytes.append(UInt8(ascii: "\""))
+        s.withUTF8 { text in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case UInt8(ascii: "\n"): escape("\\n")
+                case UInt8(ascii: "\t"): escape("\\t")
+                case UInt8(ascii: "\r"): escape("\\r")
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                case 0xE2 where text[index] == 0x80 && (text[index + 1] == 0xA8 || text[index + 1] == 0xA9):
+                    escape(text[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default:
+                    bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// FNV-1a, 64 bits: a stable content id for the index files (not for security).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: [UInt8]) {
+        var value = self.value
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+        }
+        self.value = value
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

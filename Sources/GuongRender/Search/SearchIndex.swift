@@ -1,0 +1,126 @@
+import Foundation
+import GuongKit
+
+/// The search index of the published profiles, as the files `/tim-kiem/chi-muc/` serves to
+/// `search.js` (format in `docs/search.md`):
+///
+/// - `chi-muc.json`: the manifest — format, document count, chunk size, shard keys, the tables of
+///   kinds, units, fields and years, and a content id the script appends to every other file's URL;
+/// - `tai-lieu-<n>.json`: documents `n·chunkSize…`, what a result shows;
+/// - `loc.json`: for each kind, unit, field and year, its documents (for the filters);
+/// - `tu-<prefix>.json`: terms (folded words) starting with a prefix, each with its original forms
+///   and, per form, the documents and the place the word has in each.
+///
+/// Documents are numbered in order of folded name: results that tie rank alphabetically, and the
+/// top results of a name query sit side by side in one or two document chunks, so showing them
+/// costs one or two requests instead of twenty. Every list is sorted, so the files are
+/// byte-identical build to build.
+package struct SearchIndex: Sendable {
+    /// A file of the index: a site file like any other.
+    package typealias File = OutputFile
+
+    package static let directory = SitePaths.search + "chi-muc/"
+    static let manifestName = "chi-muc.json"
+    static let format = 1
+    /// Documents per `tai-lieu-<n>.json`: a page of results touches few chunks, each a few KB.
+    static let chunkSize = 100
+    /// A term shard is split until it is about this size.
+    static let shardTarget = 24 * 1024
+
+    /// Manifest first, then the rest by path.
+    package let files: [File]
+    let documentCount: Int
+
+    /// No index: for a renderer that only signs or renders pages (the preview's first wave).
+    package static let none = SearchIndex(files: [], documentCount: 0)
+
+    private init(files: [File], documentCount: Int) {
+        self.files = files
+        self.documentCount = documentCount
+    }
+
+    /// Total bytes of every index file.
+    var byteCount: Int { files.reduce(0) { $0 + $1.contents.count } }
+
+    package init(model: SiteModel) {
+        let tables = SearchTables(model: model)
+        // Indices are sorted, not profiles: moving a profile retains each of its strings.
+        let profiles = model.profiles.indices
+            .sorted { (model.nameKeys[$0], model.profiles[$0].slug) < (model.nameKeys[$1], model.profiles[$1].slug) }
+            .map { model.profiles[$0] }
+        let documents = profiles.parallelMap { SearchDocument(profile: $0, tables: tables) }
+        documentCount = documents.count
+
+        var rest = Array(stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated()).parallelMap { number, start in
+            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)]
+            return File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk))
+        }
+        rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, tables: tables)))
+
+        let entries = Self.termEntries(SearchPostings(documents: documents, profiles: profiles, tables: tables))
+        let shards = SearchShards.partition(entries.mapValues(\.count), target: Self.shardTarget)
+        let keys = shards.keys.sorted()
+        rest += keys.parallelMap { key in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (number, term) in shards[key]!.enumerated() {
+                if number > 0 { json += ",\n".utf8 }
+                JSONText.appendQuoted(term, to: &json)
+                json.append(UInt8(ascii: ":"))
+                json += entries[term]!
+            }
+            json += "}\n".utf8
+            return File(path: Self.directory + SearchShards.fileName(key), contents: json)
+        }
+        rest.sort { $0.path < $1.path }
+
+        var hash = FNV1a()
+        for file in rest {
+            hash.add(Array(file.path.utf8))
+            hash.add(file.contents)
+        }
+        let manifest = Self.manifestJSON(id: hash.hex, count: documents.count, keys: keys, tables: tables)
+        files = [File(path: Self.directory + Self.manifestName, contents: manifest)] + rest
+    }
+
+    /// Each term (folded word) → its JSON value, as UTF-8: `"postings"` when its one form is the term
+    /// itself, otherwise `[["form","postings"],…]`. Postings are gaps between document ids times 4, plus
+    /// the place; they are ASCII that needs no escaping.
+    static func termEntries(_ index: SearchPostings) -> [String: [UInt8]] {
+        let forms = (0..<index.forms.count).map(index.forms.string)
+        let folded = forms.parallelMap { VietnameseFolding.fold($0) }
+        var grouped: [String: [Int]] = [:]
+        for (form, term) in folded.enumerated() { grouped[term, default: []].append(form) }
+        let formsByTerm = grouped
+
+        let terms = formsByTerm.keys.sorted()
+        let values = terms.parallelMap { term -> [UInt8] in
+            let entries = formsByTerm[term]!.map { (forms[$0], $0) }.sorted { $0.0 < $1.0 }
+            var json: [UInt8] = []
+            func appendPostings(_ form: Int) {
+                json.append(UInt8(ascii: "\""))
+                var previous = 0
+                for packed in index.postings[form] {
+                    let document = Int(packed) >> 2
+                    PostingsCoding.append((document - previous) << 2 | Int(packed) & 3, to: &json)
+                    previous = document
+                }
+                json.append(UInt8(ascii: "\""))
+            }
+            if entries.count == 1, entries[0].0 == term {
+                appendPostings(entries[0].1)
+                return json
+            }
+            json.append(UInt8(ascii: "["))
+            for (number, (text, form)) in entries.enumerated() {
+                json += (number == 0 ? "[" : ",[").utf8
+                JSONText.appendQuoted(text, to: &json)
+                json.append(UInt8(ascii: ","))
+                appendPostings(form)
+                json.append(UInt8(ascii: "]"))
+            }
+            json.append(UInt8(ascii: "]"))
+            return json
+        }
+        return Dictionary(uniqueKeysWithValues: zip(terms, values))
+    }
+}

@@ -1,0 +1,97 @@
+import GuongKit
+
+/// Every word form of the index with its postings: the documents that hold it and the most prominent
+/// place it has in each.
+///
+/// Documents are read in batches on every core, each batch into its own table of forms; the batches
+/// are then merged in order of document. So no document keeps a set of its words (a dictionary of words
+/// each cost hundreds of megabytes at 50,000 profiles: docs/performance.md), and each form is hashed as
+/// bytes, once per batch.
+struct SearchPostings {
+    /// Documents per batch: enough that a batch's forms repeat, few enough to share the work.
+    static let batchSize = 128
+
+    /// The distinct forms: lowercased NFC words.
+    private(set) var forms = SearchFormTable()
+    /// Per form, `document << 2 | place` for each document that holds it, in order of document.
+    private(set) var postings: [[Int32]] = []
+
+    init(documents: [SearchDocument], profiles: [Profile], tables: SearchTables) {
+        let batches = stride(from: 0, to: documents.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, documents.count) }
+        var read = batches.parallelMap { range in
+            var batch = Batch()
+            var words = SearchWordScanner()
+            for id in range {
+                for (place, texts) in documents[id].texts(of: profiles[id], tables: tables) {
+                    words.removeAll()
+                    for text in texts { words.append(text) }
+                    batch.add(words, document: id, place: place)
+                }
+            }
+            return batch.grouped()
+        }
+        for index in read.indices {
+            let batch = read[index]
+            read[index] = Grouped(forms: SearchFormTable(), starts: [0], values: [])  // freed as soon as merged
+            batch.forms.bytes.withUnsafeBytes { bytes in
+                for form in 0..<batch.forms.count {
+                    let global = forms.insert(bytes.baseAddress! + batch.forms.starts[form], count: batch.forms.counts[form],
+                                              hash: batch.forms.hashes[form])
+                    if global == postings.count { postings.append([]) }
+                    postings[global] += batch.values[batch.starts[form]..<batch.starts[form + 1]]
+                }
+            }
+        }
+    }
+
+    /// A batch's postings by form: form `i`'s are `values[starts[i]..<starts[i + 1]]`, in order of document.
+    private struct Grouped {
+        var forms: SearchFormTable
+        var starts: [Int]
+        var values: [Int32]
+    }
+
+    /// The forms of a run of documents, and what each document holds of them.
+    private struct Batch {
+        var forms = SearchFormTable()
+        /// Per form: the last document that held it, and the index of that document's posting.
+        var lastDocument: [Int] = []
+        var lastPosting: [Int] = []
+        /// `(form, document << 2 | place)` in order of document.
+        var postingForms: [Int32] = []
+        var postingValues: [Int32] = []
+
+        /// Records `words` of `document` at `place`, keeping each form's most prominent place in it.
+        mutating func add(_ words: SearchWordScanner, document: Int, place: SearchDocument.Place) {
+            words.forEach { word, count, hash in
+                let form = forms.insert(word, count: count, hash: hash)
+                if form == lastDocument.count {
+                    lastDocument.append(-1)
+                    lastPosting.append(-1)
+                }
+                if lastDocument[form] != document {
+                    lastDocument[form] = document
+                    lastPosting[form] = postingValues.count
+                    postingForms.append(Int32(form))
+                    postingValues.append(Int32(document << 2 | place.rawValue))
+                } else if Int(postingValues[lastPosting[form]]) & 3 < place.rawValue {
+                    postingValues[lastPosting[form]] = Int32(document << 2 | place.rawValue)
+                }
+            }
+        }
+
+        /// The postings sorted by form, stably, so that each form's stay in order of document.
+        func grouped() -> Grouped {
+            var starts = Array(repeating: 0, count: forms.count + 1)
+            for form in postingForms { starts[Int(form) + 1] += 1 }
+            for form in 0..<forms.count { starts[form + 1] += starts[form] }
+            var next = starts
+            var values = Array(repeating: Int32(0), count: postingValues.count)
+            for (form, value) in zip(postingForms, postingValues) {
+                values[next[Int(form)]] = value
+                next[Int(form)] += 1
+            }
+            return Grouped(forms: forms, starts: starts, values: values)
+        }
+    }
+}

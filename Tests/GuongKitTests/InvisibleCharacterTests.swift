@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
+
+@Suite("Invisible characters: refused in every front-matter value, folded away when finding duplicates")
+struct InvisibleCharacterTests {
+    /// The issue's examples and one of each class: soft hyphen, Mongolian vowel separator, variation selector,
+    /// tag, Hangul fillers, Khmer inherent vowels, musical format, Braille blank, grapheme joiner, invisible
+    /// operators, word joiner, bidi isolate, interlinear annotation, a noncharacter.
+    static let invisible: [Unicode.Scalar] = [
+        0xAD, 0x180E, 0xFE0F, 0xFE00, 0xE0041, 0xE0001, 0xE0100, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x17B4, 0x17B5,
+        0x1D173, 0x1D17A, 0x2800, 0x34F, 0x2061, 0x2064, 0x2060, 0x2067, 0xFFF9, 0xFDD0, 0x10FFFF, 0x1BCA0, 0x13430,
+        0x200B, 0x202E, 0x85, 0x1B
+    ].map { Unicode.Scalar(UInt32($0))! }
+
+    @Test(arguments: invisible)
+    func isInvisible(_ scalar: Unicode.Scalar) {
+        #expect(InvisibleCharacters.contains(scalar))
+    }
+
+    @Test func everyDefaultIgnorableCodePointIsInvisible() {
+        let ignorable = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter(\.properties.isDefaultIgnorableCodePoint)
+        #expect(ignorable.count > 4_000)
+        #expect(ignorable.allSatisfy(InvisibleCharacters.contains))
+    }
+
+    @Test func vietnameseTextIsVisible() {
+        let text = "Trường Mầm non Hoa Hồng – “Đổi mới” (2021–2025): ĐĂNG KÝ, thi đua! Ơ ư ỹ ặ … ạ’ 12/3; a@b.vn #1 ₫ ° ×\t"
+        #expect(!text.unicodeScalars.contains(where: InvisibleCharacters.contains))
+    }
+
+    @Test(arguments: [
+        ("Nguyễn\u{00A0}Văn An", "Nguyễn Văn An", true),
+        ("Nguyễn Văn  An ", "nguyễn văn an", true),
+        ("Nguy\u{AD}ễn Văn An\u{FE0F}", "Nguyễn Văn An", true),
+        ("Nguyễn\u{3000}Văn\u{2007}An", "Nguyễn Văn An", true),
+        ("Ｎguyễn Văn An", "Nguyễn Văn An", true),
+        ("Nguyễn Văn \u{E0041}An\u{E007F}", "Nguyễn Văn An", true),
+        ("Nguyễn Thị Minh Thu", "Nguyễn Thị Minh Thư", false),
+        ("Nguyễn Văn An", "Nguyễn Văn Ân", false),
+    ])
+    func identityFold(_ a: String, _ b: String, _ same: Bool) {
+        #expect((InvisibleCharacters.identityFold(a) == InvisibleCharacters.identityFold(b)) == same)
+    }
+
+    /// A resent exemplar that differs only by characters a reader cannot tell apart is a duplicate.
+    @Test(arguments: ["Lê\u{00A0}Thị Lan", "Lê Thị  Lan", "LÊ THỊ LAN", "Lê Thị Ｌan"])
+    func aResentExemplarIsADuplicate(_ name: String) throws {
+        let sandbox = try HostileSandbox()
+        let text = """
+            ---
+            kind: individual
+            name: \(name)
+            position: Nhân viên văn thư
+            unit: th-nhi-binh
+            fields: ["Cải cách hành chính"]
+            year: 2024
+            slug: le-thi-lan-gui-lai
+            ---
+
+            Lời.
+
+            ## Thành tích nổi bật
+
+            - Một thành tích.
+
+            """
+        try sandbox.addProfile("gui-lai.md", bytes: Array(text.utf8))
+        let content = try sandbox.load()
+        #expect(content.diagnostics.map(\.code) == [.profileDuplicate], "\(content.diagnostics)")
+    }
+}
