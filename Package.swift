@@ -27,11 +27,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // Core: text, diagnostics, content, Markdown, schema, checking, the site model, intake, scaffolding.
         .target(
             name: "GuongKit",
             dependencies: [
                 "CCmark",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -138,6 +138,7 @@ struct DiagnosticFixtureTests {
         let tested = Set(FixtureExpectation.all.flatMap { $0.findings.map(\.code) })
             .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
             .union(HostileSettingsTests.codesTested)
+            .union(PhotoCheckTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }
@@ -145,7 +146,7 @@ struct DiagnosticFixtureTests {
     @Test func severitiesFollowTheProduct() {
         let warnings = DiagnosticCode.allCases.filter { $0.severity == .warning }
         #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
-                                   .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .valueCurlyQuotes])
+                                   .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .valueCurlyQuotes, .photoSmall])
     }
 
     @Test func codesAreUniqueAndDotted() {

@@ -13,6 +13,8 @@ public struct Profile: Sendable {
     public var registered: SimpleDate?
     /// The photo file, inside `content/`, if any.
     public var photo: URL?
+    /// The photo checked and made ready by the photo store (sizes, thumbnail, share image).
+    public var preparedPhoto: PreparedPhoto? = nil
     public var draft: Bool
     /// The URL segment under `/dien-hinh/`.
     public var slug: String

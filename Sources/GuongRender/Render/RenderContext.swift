@@ -114,5 +114,6 @@ package struct Card: Sendable {
             }),
             "draft": .bool(profile.draft),
         ]
+        if let thumbnail = PhotoValues.thumbnail(of: profile, url: links.url) { object["thumb"] = .object(thumbnail) }
     }
 }
