@@ -28,12 +28,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // Core: text, diagnostics, content, Markdown, schema, checking, the site model, intake, scaffolding,
         // the plan report and the annex export (.docx through ZIPFoundation, CSV).
         .target(
             name: "GuongKit",
             dependencies: [
                 "CCmark",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -119,6 +119,11 @@ struct PageSignatures {
             let photo = model.profiles[index].photo?.path ?? ""
             hasher.combine(photo)
             hasher.combine(site.photoVersions[photo] ?? 0)
+        case .photoFile(let index, let file):
+            // Cache entries are named by content hash and settings: a new photo is a new folder.
+            let photo = model.profiles[index].preparedPhoto
+            hasher.combine(photo?.folder.path)
+            hasher.combine(photo?.files[file].name)
         case .field(let code, let page):
             hasher.combine(site.theme.page("field"))
             hasher.combine(model.byField[code]?.count ?? 0)
@@ -170,12 +175,13 @@ struct PageSignatures {
         var jobs: Set<PageJob> = [.profile(index)]
         for job in renderer.jobs {
             switch job {
-            case .profile, .photo, .field, .year, .kind, .unit: continue
+            case .profile, .photo, .photoFile, .field, .year, .kind, .unit: continue
             default: jobs.insert(job)
             }
         }
         let profile = model.profiles[index]
-        if profile.photo != nil { jobs.insert(.photo(index)) }
+        if profile.preparedPhoto?.isVector == true { jobs.insert(.photo(index)) }
+        for file in profile.preparedPhoto?.files.indices ?? 0..<0 { jobs.insert(.photoFile(index, file)) }
         for neighbour in model.byUnit[profile.unitID] ?? [] { jobs.insert(.profile(neighbour)) }
         func pages(_ listing: Listing) -> Set<Int> {
             Set(listing.entries.indices.filter { listing.entries[$0].card == index }.map(listing.page(ofEntry:)))

@@ -74,6 +74,18 @@ extension PreviewSite {
             let indexJobs = renderer.searchIndex.files.indices.map(PageJob.searchIndex)
             for job in candidates.union(indexJobs) { next[signer.path(of: job)] = (job, signer.signature(of: job)) }
             staleIndexFiles = built.keys.filter { $0.hasPrefix(SearchIndex.directory) && next[$0] == nil }.sorted()
+            // Files made from a photo that changed and no longer made (a narrower photo has fewer widths).
+            let model = renderer.context.model
+            let photoFolders = Set(candidates.compactMap { job -> String? in
+                switch job {
+                case .photo(let index), .photoFile(let index, _): SitePaths.profile(model.profiles[index].slug)
+                case .profile(let index) where model.profiles[index].preparedPhoto == nil: SitePaths.profile(model.profiles[index].slug)
+                default: nil
+                }
+            })
+            staleIndexFiles += built.keys.filter { path in
+                next[path] == nil && path.hasPrefix("dien-hinh/") && photoFolders.contains(String(path[...(path.lastIndex(of: "/") ?? path.startIndex)]))
+            }.sorted()
         } else {
             next = signer.all()
         }

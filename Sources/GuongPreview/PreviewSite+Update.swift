@@ -70,7 +70,8 @@ extension PreviewSite {
         if !otherFiles.isEmpty {
             // A photo that changed, came or went: its bytes go out again, and profiles that name it are checked again.
             for path in otherFiles { photoVersions[path, default: 0] += 1 }
-            let photoCodes: Set<DiagnosticCode> = [.photoMissing, .photoOutside, .photoType]
+            let photoCodes: Set<DiagnosticCode> = [.photoMissing, .photoOutside, .photoType, .photoTooLarge, .photoTooManyPixels,
+                                                   .photoCorrupt, .photoMetadataTooLarge, .photoCacheUnwritable]
             reparse += profiles.values.filter { entry in
                 entry.profile?.photo.map { otherFiles.contains($0.path) } == true
                     || entry.diagnostics.contains { photoCodes.contains($0.code) }
@@ -80,7 +81,7 @@ extension PreviewSite {
     }
 
     /// What `photo:` may name (ProfileParser's list), so other files' changes are ignored.
-    static let photoTypes: Set<String> = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+    static let photoTypes: Set<String> = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
 
     static func isFolder(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
@@ -91,7 +92,7 @@ extension PreviewSite {
     func parse(_ files: [ContentFile]) {
         guard let schema = settings.schema, !files.isEmpty else { return }
         var reader = ProfileParser(schema: schema, units: Dictionary(settings.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                   contentRoot: loader.contentRoot, limits: loader.limits)
+                                   contentRoot: loader.contentRoot, limits: loader.limits, photos: loader.photos)
         reader.draftProblemsAreWarnings = !options.includeDrafts
         let parser = reader
         let results = files.parallelMap { file in

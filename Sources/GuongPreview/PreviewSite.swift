@@ -133,6 +133,7 @@ final class PreviewSite {
         hasher.combine(profile.years)
         hasher.combine(profile.registered)
         hasher.combine(profile.photo?.path)
+        hasher.combine(profile.preparedPhoto)
         hasher.combine(profile.draft)
         hasher.combine(profile.lead.count)
         for block in profile.lead + profile.body {

@@ -139,6 +139,7 @@ struct DiagnosticFixtureTests {
             .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
             .union(ProgrammeTests.codesTested)
             .union(HostileSettingsTests.codesTested)
+            .union(PhotoCheckTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }
@@ -146,7 +147,7 @@ struct DiagnosticFixtureTests {
     @Test func severitiesFollowTheProduct() {
         let warnings = DiagnosticCode.allCases.filter { $0.severity == .warning }
         #expect(Set(warnings) == [.keyUnknown, .registeredLate, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
-                                    .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .valueCurlyQuotes,
+                                    .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .valueCurlyQuotes, .photoSmall,
                                     .fieldNoCriteria])
     }
 

@@ -114,10 +114,10 @@ struct HostileConfinementTests {
         #expect(diagnostics.first?.message.contains("8388608 KB") == true)
     }
 
-    @Test func aPhotoOver5MBIsRefused() throws {
+    @Test func aPhotoOver20MBIsRefused() throws {
         let sandbox = try HostileSandbox()
         let url = sandbox.profiles.appendingPathComponent("hostile-lon.jpg")
-        try Data([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 0, count: 6 * 1024 * 1024)).write(to: url)
+        try Data([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 0, count: 21 * 1024 * 1024)).write(to: url)
         try sandbox.addProfile("p.md", bytes: Array(ProfileText.individual(name: "Lê Văn Lớn", extra: "ảnh: ../hostile-lon.jpg").utf8))
         #expect(try sandbox.load().diagnostics.map(\.code) == [.photoTooLarge])
     }

@@ -7,7 +7,8 @@ import GuongTestSupport
 /// Files from a Mac: macOS writes file names in NFD (a letter, then its marks), while a profile's text is NFC.
 @Suite("Files from a Mac: names compared after normalisation")
 struct MacFileNameTests {
-    static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])
+    /// A real JPEG: a site's check decodes every raster photo with libvips (docs/photos.md).
+    static let jpeg = (try? Data(contentsOf: PhotoFixtures.url("xoay.jpg"))) ?? Data()
 
     /// Writes `data` at `relative` below `root` with every name in NFD, and checks the disk holds those bytes.
     static func writeNFD(_ data: Data, at relative: String, below root: URL) throws {

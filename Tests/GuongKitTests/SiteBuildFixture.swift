@@ -89,8 +89,10 @@ enum SiteBuildFixture {
         let prefix = root.path + "/"
         for case let url as URL in enumerator {
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            let path = url.resolvingSymlinksInPath().path
-            files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+            let path = String(url.resolvingSymlinksInPath().path.dropFirst(prefix.count))
+            // The photo cache is the build's own folder in the site (docs/photos.md), not the site's content.
+            if path.hasPrefix(".guong-cache/") { continue }
+            files[path] = try Data(contentsOf: url)
         }
         return files
     }

@@ -132,7 +132,7 @@ extension Diagnostic {
     }
 
     static func photoType(_ at: SourceLocation, path: String) -> Diagnostic {
-        Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp, .gif hoặc .svg.")
+        Diagnostic(.photoType, at: at, "ảnh \"\(path)\" phải là tệp .jpg, .jpeg, .png, .webp, .heic, .gif hoặc .svg.")
     }
 
     static func photoContent(_ at: SourceLocation, path: String, type: String) -> Diagnostic {
@@ -148,6 +148,31 @@ extension Diagnostic {
     static func photoUnsafe(_ at: SourceLocation, path: String, reason: String) -> Diagnostic {
         Diagnostic(.photoUnsafe, at: at,
                    "ảnh SVG \"\(path)\" chứa \(reason), thứ có thể chạy mã lệnh hoặc tải nội dung từ nơi khác nên không được đăng; hãy gửi ảnh dạng .jpg hoặc .png.")
+    }
+
+    static func photoTooManyPixels(_ at: SourceLocation, path: String, width: Int, height: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.photoTooManyPixels, at: at,
+                   "ảnh \"\(path)\" khai báo kích thước \(width)×\(height) điểm ảnh, vượt giới hạn \(limit / 1_000_000) triệu điểm ảnh (hoặc tệp hỏng); hãy gửi ảnh chụp bình thường từ điện thoại hoặc máy ảnh.")
+    }
+
+    static func photoCorrupt(_ at: SourceLocation, path: String) -> Diagnostic {
+        Diagnostic(.photoCorrupt, at: at,
+                   "không đọc được ảnh \"\(path)\": tệp bị hỏng hoặc bị cắt cụt (chép chưa xong?); hãy mở ảnh trên máy, lưu lại rồi gửi lại.")
+    }
+
+    static func photoMetadataTooLarge(_ at: SourceLocation, path: String, bytes: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.photoMetadataTooLarge, at: at,
+                   "ảnh PNG \"\(path)\" mang một khối chữ hoặc thông tin kèm theo nặng \(bytes / 1024) KB, vượt giới hạn \(limit / 1024) KB; hãy lưu lại ảnh dưới dạng .jpg.")
+    }
+
+    static func photoCacheUnwritable(_ at: SourceLocation, path: String, cache: String) -> Diagnostic {
+        Diagnostic(.photoCacheUnwritable, at: at,
+                   "không ghi được các cỡ ảnh của \"\(path)\" vào thư mục đệm \(cache); hãy kiểm tra quyền ghi và chỗ trống trên đĩa.")
+    }
+
+    static func photoSmall(_ at: SourceLocation, path: String, width: Int, minimum: Int) -> Diagnostic {
+        Diagnostic(.photoSmall, at: at,
+                   "ảnh \"\(path)\" chỉ rộng \(width) điểm ảnh, sẽ bị mờ trên trang; nên dùng ảnh rộng ít nhất \(minimum) điểm ảnh.")
     }
 
     static func achievementsMissing(_ at: SourceLocation) -> Diagnostic {

@@ -6,8 +6,8 @@ public struct Limits: Sendable {
     public var frontMatterBytes = 16 * 1024
     /// Nesting of block quotes and lists in a body.
     public var markdownDepth = 32
-    /// Bytes in one photo.
-    public var photoBytes = 5 * 1024 * 1024
+    /// Bytes in one photo: a phone's photo (3–8 MB) fits; what is published is made small anyway.
+    public var photoBytes = 20 * 1024 * 1024
     /// Profiles in one site.
     public var profiles = 200_000
     /// Bytes of one URL segment made from a value (a slug, a unit or field id, a page's name): a name

@@ -19,6 +19,7 @@ enum PhotoContent {
         case "webp":
             return bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
                 ? nil : .notA(type: "WebP")
+        case "heic", "heif": return PhotoFormat.raster(magic: bytes) == .heif ? nil : .notA(type: "HEIC")
         case "svg":
             if let problem = SVGAudit.encodingProblem(bytes) { return problem }
             guard let text = String(validating: bytes, as: UTF8.self) else { return .notA(type: "SVG") }

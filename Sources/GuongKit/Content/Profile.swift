@@ -17,6 +17,8 @@ public struct Profile: Sendable {
     public var spread: [Spread] = []
     /// The photo file, inside `content/`, if any.
     public var photo: URL?
+    /// The photo checked and made ready by the photo store (sizes, thumbnail, share image).
+    public var preparedPhoto: PreparedPhoto? = nil
     public var draft: Bool
     /// The URL segment under `/dien-hinh/`.
     public var slug: String

@@ -151,7 +151,7 @@ extension ProfileParser {
     }
 
     /// The file types a photo may have (by its name's extension).
-    package static let photoTypes = ["jpg", "jpeg", "png", "webp", "svg", "gif"]
+    package static let photoTypes = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
 
     /// The photo's URL, if it names a picture inside `content/` that exists, is no larger than the limit,
     /// holds the kind of picture its name says and, for an SVG, nothing that could run.
@@ -182,19 +182,29 @@ extension ProfileParser {
             diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
             return nil
         case .regular:
-            // Read once, with the limit, from the descriptor it was checked on: these bytes are the ones judged.
+            // Read once, with the limit, from the descriptor it was checked on: these bytes are the ones judged
+            // (and the ones intake files). A site's raster photo is judged by its first bytes here and decoded
+            // whole by libvips into the cache, so a rebuild with unchanged photos does not read them again.
             let data: [UInt8]
-            switch FileBytes.read(url.path, limit: limits.photoBytes) {
-            case .read(let read): data = read
-            case .tooLarge(let size):
-                diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
-                return nil
-            case .notRegular:
-                diagnostics.append(.photoContent(at, path: text, type: ext.uppercased()))
-                return nil
-            case .missing, .failed:
-                diagnostics.append(.photoMissing(at, path: text))
-                return nil
+            if ext != "svg", !keepsCheckedBytes {
+                guard let prefix = FileHandle.prefix(of: url, count: 64) else {
+                    diagnostics.append(.photoMissing(at, path: text))
+                    return nil
+                }
+                data = [UInt8](prefix)
+            } else {
+                switch FileBytes.read(url.path, limit: limits.photoBytes) {
+                case .read(let read): data = read
+                case .tooLarge(let size):
+                    diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
+                    return nil
+                case .notRegular:
+                    diagnostics.append(.photoContent(at, path: text, type: ext.uppercased()))
+                    return nil
+                case .missing, .failed:
+                    diagnostics.append(.photoMissing(at, path: text))
+                    return nil
+                }
             }
             switch PhotoContent.check(data, extension: ext) {
             case .notA(let type):

@@ -12,14 +12,18 @@ public struct ProfileParser: Sendable {
     /// The `content/` folder: photos must stay inside it.
     public var contentRoot: URL
     public var limits: Limits
+    /// Checks and prepares photos with libvips; nil checks only their names, sizes and first bytes.
+    public var photos: PhotoStore?
     /// Keep each profile's bytes and its photo's, as checked, in `Profile.checkedBytes` (for intake, which copies them).
     public var keepsCheckedBytes = false
     /// A site's check and build: a draft's problems are warnings under their own heading, so an
     /// unfinished file never blocks the site; `check FILE` and intake leave them errors.
     public var draftProblemsAreWarnings = false
 
-    public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits()) {
+    public init(schema: RegistrationSchema, units: [String: Unit], contentRoot: URL, limits: Limits = Limits(),
+                photos: PhotoStore? = nil) {
         self.schema = schema
+        self.photos = photos
         fieldMatcher = FieldMatcher(schema)
         self.units = units
         self.contentRoot = contentRoot
@@ -71,6 +75,9 @@ public struct ProfileParser: Sendable {
             }
         }
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
+        let preparedPhoto = photo.flatMap {
+            preparePhoto($0.url, checked: keepsCheckedBytes ? $0.bytes : nil, fields: fields, file: file, diagnostics: &diagnostics)
+        }
         let draft = readDraft(fields, diagnostics: &diagnostics)
         isDraft = draft
         let slug = readSlug(fields, name: name, diagnostics: &diagnostics)
@@ -101,6 +108,7 @@ public struct ProfileParser: Sendable {
             sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start,
             checkedBytes: keepsCheckedBytes ? CheckedBytes(profile: bytes, photo: photo?.bytes) : nil
         )
+        profile.preparedPhoto = preparedPhoto
         profile.stages = stages
         profile.honours = honours
         profile.spread = spread

@@ -33,6 +33,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case photoType = "photo.type"
     case photoTooLarge = "photo.too-large"
     case photoUnsafe = "photo.unsafe"
+    case photoTooManyPixels = "photo.pixels"
+    case photoCorrupt = "photo.corrupt"
+    case photoMetadataTooLarge = "photo.metadata"
+    case photoCacheUnwritable = "photo.cache"
+    case photoSmall = "photo.small"
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"
     case markdownTooDeep = "markdown.too-deep"
@@ -69,8 +74,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .keyUnknown, .registeredLate, .valueCurlyQuotes, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective, .fieldNoCriteria,
-             .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored:
+        case .keyUnknown, .registeredLate, .valueCurlyQuotes, .htmlDropped, .linkUnsafe, .imageIgnored, .headWithoutCollective,
+             .baseURLRelative, .achievementsExtra, .fileLinkOutside, .fileIgnored, .photoSmall, .fieldNoCriteria:
             .warning
         default:
             .error

@@ -50,7 +50,7 @@ extension ProfileSkeleton {
                 + (schema.deadline(for: resolved.years.first ?? schema.phase.lowerBound + 1).map { "; hạn đăng ký là \($0.vietnamese)." } ?? "."),
             "registered:",
             "",
-            "# Ảnh (không bắt buộc): tên tệp ảnh .jpg, .png hoặc .webp đặt cạnh tệp này, ví dụ anh.jpg.",
+            "# Ảnh (không bắt buộc): tên tệp ảnh .jpg, .png, .webp hoặc .heic (tối đa 20 MB) đặt cạnh tệp này, ví dụ anh.jpg.",
             "photo:",
             "",
             "# Nháp: true khi còn đang điền — hồ sơ chưa được đăng và không làm hỏng việc dựng trang;",

@@ -7,6 +7,8 @@ public struct SiteLoader: Sendable {
     /// Prefix for paths in diagnostics: "" when the site is the working folder, else the folder as the user named it.
     public var displayRoot: String
     public var limits: Limits
+    /// Checks and prepares photos, caching them in `.guong-cache/photos/` at the site's root.
+    public var photos: PhotoStore?
     /// Keep the bytes each profile and photo was checked on (`Profile.checkedBytes`).
     public var keepsCheckedBytes = false
     /// When the whole site is loaded, a draft's problems are warnings (see `ProfileParser`); a build that
@@ -17,6 +19,7 @@ public struct SiteLoader: Sendable {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot.isEmpty || displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
         self.limits = limits
+        photos = PhotoStore(siteRoot: self.root)
     }
 
     package var contentRoot: URL { root.appendingPathComponent("content", isDirectory: true) }
@@ -62,7 +65,7 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
             var reader = ProfileParser(schema: schema, units: Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                       contentRoot: contentRoot, limits: limits)
+                                       contentRoot: contentRoot, limits: limits, photos: photos)
             reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
             reader.keepsCheckedBytes = keepsCheckedBytes
             let parser = reader
@@ -77,6 +80,8 @@ public struct SiteLoader: Sendable {
                 drafts = drafts.filter { reported.contains($0) }
             }
             diagnostics += profileProblems
+            // Every photo of the site was prepared: the cache keeps exactly those.
+            photos?.finish(removingUnused: files == nil)
         }
 
         var pages: [Page] = []

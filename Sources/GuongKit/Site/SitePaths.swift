@@ -15,12 +15,24 @@ public enum SitePaths {
     public static let submission = "gui-ho-so/"
     public static let guide = "huong-dan/"
     public static let assets = "assets/"
+    /// The theme's raster image for link previews of pages without a photo of their own.
+    public static let defaultShareImage = "assets/chia-se.png"
 
     public static func profile(_ slug: String) -> String { "dien-hinh/\(slug)/" }
 
-    /// A profile's photo sits beside its page under a fixed name: `dien-hinh/<slug>/anh.jpg`.
+    /// A profile's photo sits beside its page: an SVG drawing as itself (`dien-hinh/<slug>/anh.svg`), a
+    /// raster photo as its largest JPEG (`anh-960.jpg`; its other sizes are named alike).
     public static func photo(of profile: Profile) -> String {
-        profile.photo.map { profile.slug.isEmpty ? "" : self.profile(profile.slug) + "anh." + $0.pathExtension.lowercased() } ?? ""
+        guard let photo = profile.photo, !profile.slug.isEmpty else { return "" }
+        if let prepared = profile.preparedPhoto, !prepared.isVector {
+            return prepared.sizes("jpg").last.map { photoFile(of: profile, $0.name) } ?? ""
+        }
+        return self.profile(profile.slug) + "anh." + photo.pathExtension.lowercased()
+    }
+
+    /// A file made from a profile's photo, beside its page: `dien-hinh/<slug>/anh-480.webp`.
+    public static func photoFile(of profile: Profile, _ name: String) -> String {
+        self.profile(profile.slug) + name
     }
     public static func field(_ field: Field) -> String { "linh-vuc/\(field.id)/" }
     public static func year(_ year: Int) -> String { "nam/\(year)/" }

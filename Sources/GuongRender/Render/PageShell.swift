@@ -14,7 +14,7 @@ struct PageShell {
     /// Ancestors, nearest last; the page itself is added at the end.
     var breadcrumbs: [(title: String, path: String)] = []
     var ogType = "website"
-    /// An image for link previews, as a site path.
+    /// An image for link previews, as a site path; the theme's default share image when nil.
     var image: String?
     /// Whether the page wants the search script.
     var usesSearch = false
@@ -63,7 +63,7 @@ extension RenderContext {
             "canonical": .text(absoluteURL(shell.path)),
             "shareURL": .text(absoluteURL(shell.path).addingPercentEncoding(withAllowedCharacters: PageShell.unreserved) ?? ""),
             "ogType": .text(shell.ogType),
-            "image": shell.image.map(absoluteURL).flatMap(TemplateValue.text),
+            "image": .text(absoluteURL(shell.image ?? SitePaths.defaultShareImage)),
             "noIndex": .bool(shell.noIndex),
             "breadcrumbs": .list(crumbs),
             "hasBreadcrumbs": .bool(!crumbs.isEmpty),

@@ -111,5 +111,6 @@ package struct Card: Sendable {
                 ["form": .text(honour.formName), "decision": .text(honour.decision ?? ""), "date": .text(honour.date.vietnamese)]
             }),
         ]
+        if let thumbnail = PhotoValues.thumbnail(of: profile, url: links.url) { object["thumb"] = .object(thumbnail) }
     }
 }

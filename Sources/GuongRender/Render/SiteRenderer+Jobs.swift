@@ -16,6 +16,8 @@ extension SiteRenderer {
         case .notFound: return SitePaths.notFound
         case .profile(let index): return SitePaths.profile(model.profiles[index].slug)
         case .photo(let index): return SitePaths.photo(of: model.profiles[index])
+        case .photoFile(let index, let file):
+            return SitePaths.photoFile(of: model.profiles[index], model.profiles[index].preparedPhoto!.files[file].name)
         case .field(let code, let page): return SitePaths.paged(SitePaths.field(context.fieldsByCode[code]!), page)
         case .year(let year, let page): return SitePaths.paged(SitePaths.year(year), page)
         case .kind(let kind, let page): return SitePaths.paged(SitePaths.kind(kind), page)
@@ -49,6 +51,9 @@ extension SiteRenderer {
         case .profile(let index): page = profilePage(index)
         case .photo(let index):
             return OutputFile(path: path(of: job), contents: try Data(contentsOf: context.model.profiles[index].photo!))
+        case .photoFile(let index, let file):
+            let photo = context.model.profiles[index].preparedPhoto!
+            return OutputFile(path: path(of: job), contents: try Data(contentsOf: photo.folder.appendingPathComponent(photo.files[file].name)))
         case .field(let code, let number): page = fieldPage(context.fieldsByCode[code]!, page: number)
         case .year(let year, let number): page = yearPage(year, page: number)
         case .kind(let kind, let number): page = kindPage(kind, page: number)

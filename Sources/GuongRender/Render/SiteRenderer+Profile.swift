@@ -12,10 +12,7 @@ extension SiteRenderer {
         values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
         values["hasBody"] = .bool(!profile.body.isEmpty)
         values["registered"] = .text(profile.registered?.vietnamese ?? "")
-        let photoPath = SitePaths.photo(of: profile)
-        if !photoPath.isEmpty {
-            values["photo"] = .object(["url": .text(context.url(photoPath)), "alt": .text("\(context.t("photo_of")) \(profile.name)")])
-        }
+        if let picture = PhotoValues.picture(of: profile, url: context.url) { values["photo"] = .object(picture) }
         // A few colleagues and a link to the unit's page: listing every one made the aside most of the page.
         let colleagues = (model.byUnit[profile.unitID] ?? []).filter { $0 != index }
         let neighbours = colleagues.prefix(Self.relatedLimit)
@@ -30,7 +27,7 @@ extension SiteRenderer {
             title: profile.name, path: SitePaths.profile(profile.slug), description: profile.summary,
             section: profile.kind.rawValue,
             breadcrumbs: [(context.kindName(profile.kind), SitePaths.kind(profile.kind))],
-            ogType: "profile", image: photoPath.isEmpty ? nil : photoPath
+            ogType: "profile", image: PhotoValues.shareImage(of: profile)
         )
         return context.page("profile", values, shell: shell)
     }

@@ -25,8 +25,10 @@ package enum PageJob: Sendable, Hashable {
     /// `/gui-ho-so/`, the guide `/huong-dan/`, and the guide's template file of a kind.
     case submission, guide, guideTemplate(ProfileKind)
     case profile(Int)
-    /// A profile's photo, copied beside its page.
+    /// A profile's SVG photo, copied beside its page.
     case photo(Int)
+    /// A file made from a profile's photo (profile, file): its sizes, square and share image.
+    case photoFile(Int, Int)
     case field(code: String, page: Int)
     case year(Int, page: Int)
     case kind(ProfileKind, page: Int)
@@ -57,7 +59,10 @@ public struct SiteRenderer: Sendable {
         let model = context.model
         var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .honours, .search, .notFound]
         jobs += model.profiles.indices.map(PageJob.profile)
-        jobs += model.profiles.indices.filter { model.profiles[$0].photo != nil }.map(PageJob.photo)
+        jobs += model.profiles.indices.filter { model.profiles[$0].preparedPhoto?.isVector == true }.map(PageJob.photo)
+        for index in model.profiles.indices {
+            jobs += (model.profiles[index].preparedPhoto?.files.indices).map { $0.map { .photoFile(index, $0) } } ?? []
+        }
         for field in model.schema.fields {
             jobs += (1...listings.field(field.code).pageCount).map { .field(code: field.code, page: $0) }
         }
@@ -101,7 +106,7 @@ public struct SiteRenderer: Sendable {
     package var htmlPaths: [String] {
         jobs.compactMap { job -> String? in
             switch job {
-            case .notFound, .feed, .sitemap, .data, .robots, .photo, .searchIndex, .guideTemplate: nil
+            case .notFound, .feed, .sitemap, .data, .robots, .photo, .photoFile, .searchIndex, .guideTemplate: nil
             default: path(of: job)
             }
         }

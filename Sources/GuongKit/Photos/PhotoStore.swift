@@ -1,0 +1,152 @@
+import Foundation
+import Synchronization
+
+/// Prepares photos through libvips and keeps the results in the photo cache (`.guong-cache/photos/` at the
+/// site's root), keyed by the photo's content hash and the settings, so a photo is processed once. A file
+/// whose size, time and inode are those of a photo seen before is not even read again. Safe to use from
+/// every core at once.
+public final class PhotoStore: Sendable {
+    /// The cache's folder; nil keeps nothing (photos are still checked, for a file checked on its own).
+    public let folder: URL?
+    public let settings: PhotoSettings
+    private let settingsKey: String
+    private let state = Mutex(State())
+
+    private struct State {
+        /// File signature (path, size, time, inode) → entry name, read from the cache's index on first use.
+        var index: [String: String]?
+        /// The entries the photos of this run use.
+        var used: Set<String> = []
+        var indexChanged = false
+    }
+
+    /// A store for the site at `siteRoot`, its cache in `.guong-cache/photos/` there.
+    public convenience init(siteRoot: URL, settings: PhotoSettings = PhotoSettings()) {
+        self.init(folder: siteRoot.appendingPathComponent(".guong-cache/photos", isDirectory: true), settings: settings)
+    }
+
+    public init(folder: URL?, settings: PhotoSettings = PhotoSettings()) {
+        self.folder = folder
+        self.settings = settings
+        settingsKey = String(settings.fingerprint.utf8.withContiguousStorageIfAvailable { Vips.sha256(UnsafeRawBufferPointer($0)) }?.prefix(12) ?? "")
+    }
+
+    /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.
+    /// Given the `checked` bytes (intake's), it judges and hashes those instead of reading the file.
+    func prepare(_ url: URL, format: PhotoFormat, checked: [UInt8]? = nil) -> Result<PreparedPhoto, PhotoProblem> {
+        let signature = checked == nil ? Self.signature(of: url) : nil
+        if let signature, let name = lookup(signature), let photo = entry(name) {
+            return .success(photo)
+        }
+        let bytes: [UInt8]
+        if let checked {
+            bytes = checked
+        } else {
+            guard let data = try? Data(contentsOf: url) else { return .failure(.corrupt) }
+            bytes = [UInt8](data)
+        }
+        let name = bytes.withUnsafeBytes { String(Vips.sha256($0).prefix(32)) } + "-" + settingsKey
+        if let photo = entry(name) {
+            if let signature { remember(signature, name) }
+            return .success(photo)
+        }
+        let result = bytes.withUnsafeBytes { PhotoProcessor(settings: settings).process($0, format: format) }
+        switch result {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let processed):
+            guard let folder else {
+                return .success(PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
+                                              files: processed.files.map(\.file), folder: URL(fileURLWithPath: "/dev/null")))
+            }
+            let photo = PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
+                                      files: processed.files.map(\.file), folder: folder.appendingPathComponent(name, isDirectory: true))
+            do {
+                try write(photo, files: processed.files, name: name)
+            } catch {
+                return .failure(.cacheUnwritable(path: folder.path))
+            }
+            if let signature { remember(signature, name) }
+            return .success(photo)
+        }
+    }
+
+    /// Saves the index and, after a run that prepared every photo of the site, removes the entries it did
+    /// not use: the cache never holds more than the site's photos.
+    public func finish(removingUnused: Bool) {
+        guard let folder else { return }
+        let (index, used, changed) = state.withLock { state in (state.index ?? [:], state.used, state.indexChanged) }
+        let kept = removingUnused ? index.filter { used.contains($0.value) } : index
+        if changed || kept.count != index.count {
+            let text = kept.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined()
+            try? Data(text.utf8).write(to: folder.appendingPathComponent("index"), options: .atomic)
+        }
+        guard removingUnused, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name != "index" && !name.hasPrefix(".") && !used.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    // MARK: - The cache
+
+    private func lookup(_ signature: String) -> String? {
+        state.withLock { state in
+            if state.index == nil { state.index = readIndex() }
+            return state.index?[signature]
+        }
+    }
+
+    private func remember(_ signature: String, _ name: String) {
+        state.withLock { state in
+            if state.index == nil { state.index = readIndex() }
+            if state.index?[signature] != name {
+                state.index?[signature] = name
+                state.indexChanged = true
+            }
+        }
+    }
+
+    private func readIndex() -> [String: String] {
+        guard let folder, let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return [:] }
+        var index: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let tab = line.lastIndex(of: "\t") else { continue }
+            index[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        return index
+    }
+
+    /// The entry `name`, if the cache holds it whole; it is then marked used.
+    private func entry(_ name: String) -> PreparedPhoto? {
+        guard let folder else { return nil }
+        let entry = folder.appendingPathComponent(name, isDirectory: true)
+        guard let info = try? String(contentsOf: entry.appendingPathComponent("info"), encoding: .utf8),
+              let photo = PreparedPhoto(info: info, folder: entry) else { return nil }
+        _ = state.withLock { $0.used.insert(name) }
+        return photo
+    }
+
+    /// Writes an entry beside its place, then renames it there: a cut-short run leaves no half entry.
+    private func write(_ photo: PreparedPhoto, files: [ProcessedPhoto.Output], name: String) throws {
+        guard let folder else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let staging = folder.appendingPathComponent(".\(name).\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        for output in files {
+            try Data(output.bytes).write(to: staging.appendingPathComponent(output.file.name))
+        }
+        try Data(photo.info.utf8).write(to: staging.appendingPathComponent("info"))
+        if rename(staging.path, photo.folder.path) != 0, entry(name) == nil {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        _ = state.withLock { $0.used.insert(name) }
+    }
+
+    /// What says a file is unchanged without reading it: its path, size, modification time and inode.
+    private static func signature(of url: URL) -> String? {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        return "\(url.path)\t\(status.st_size)\t\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\t\(status.st_ino)"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A photo made ready for the site: its upright size and the files made from it, kept in the photo cache.
+public struct PreparedPhoto: Sendable, Hashable {
+    /// One published file and its size in pixels.
+    public struct File: Sendable, Hashable {
+        public var name: String
+        public var width: Int
+        public var height: Int
+    }
+
+    /// The photo's own size, upright.
+    public var width: Int
+    public var height: Int
+    /// An SVG drawing, published as it is (only its share image is made).
+    public var isVector: Bool
+    /// Every file made from it, by name (`anh-480.webp`, `anh-vuong.jpg`, `anh-chia-se.jpg` …).
+    public var files: [File]
+    /// The cache entry that holds the files.
+    public var folder: URL
+
+    /// The widths published in one encoding, narrowest first.
+    package func sizes(_ fileExtension: String) -> [File] {
+        files.filter { $0.name.hasPrefix("anh-") && $0.name.hasSuffix("." + fileExtension) && Int($0.name.dropFirst(4).prefix { $0.isNumber }) != nil }
+            .sorted { $0.width < $1.width }
+    }
+
+    package func file(_ name: String) -> File? { files.first { $0.name == name } }
+
+    /// The entry's `info` file: the size, then one line per file.
+    var info: String {
+        "\(width) \(height) \(isVector ? "svg" : "raster")\n" + files.map { "\($0.name) \($0.width) \($0.height)\n" }.joined()
+    }
+
+    /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again).
+    init?(info: String, folder: URL) {
+        var lines = info.split(separator: "\n").map { $0.split(separator: " ") }
+        guard let first = lines.first, first.count == 3, let width = Int(first[0]), let height = Int(first[1]) else { return nil }
+        lines.removeFirst()
+        var files: [File] = []
+        for line in lines {
+            guard line.count == 3, let fileWidth = Int(line[1]), let fileHeight = Int(line[2]), !line[0].contains("/") else { return nil }
+            files.append(File(name: String(line[0]), width: fileWidth, height: fileHeight))
+        }
+        self.init(width: width, height: height, isVector: first[2] == "svg", files: files, folder: folder)
+    }
+
+    init(width: Int, height: Int, isVector: Bool, files: [File], folder: URL) {
+        self.width = width
+        self.height = height
+        self.isVector = isVector
+        self.files = files
+        self.folder = folder
+    }
+}
+
+/// Why a photo cannot be published; each becomes a diagnostic at the `photo:` line.
+enum PhotoProblem: Error, Equatable {
+    /// The header claims more pixels than the settings allow (a decompression bomb, or simply too big).
+    case tooManyPixels(width: Int, height: Int, limit: Int)
+    /// libvips could not decode it whole: truncated, corrupt, or not what it seems.
+    case corrupt
+    /// A PNG text or profile chunk larger than the settings allow.
+    case pngTextTooLarge(bytes: Int, limit: Int)
+    /// The photo cache could not be written.
+    case cacheUnwritable(path: String)
+}

@@ -1,0 +1,122 @@
+import CVips
+
+/// The only door to libvips (like `CmarkParser` for cmark): loads one picture with the loader its magic bytes
+/// name, applies its orientation, and encodes the published sizes with no metadata. Every `VipsImage` is
+/// released when its `VipsHandle` goes.
+enum Vips {
+    /// libvips refused the picture (truncated, corrupt, or a part it cannot read).
+    struct Failure: Error {}
+
+    /// One encoded file and its size in pixels.
+    struct RenderedFile {
+        var name: String
+        var width: Int
+        var height: Int
+        var bytes: [UInt8]
+    }
+
+    /// A picture's size as its header states it, before any pixel is decoded.
+    struct Header {
+        var width: Int
+        var height: Int
+    }
+
+    /// libvips started once per process; nil when it could not start.
+    private static let started: Bool = guong_vips_start() == 0
+
+    /// Reads only the header of `bytes`: cheap, and enough to refuse a decompression bomb.
+    static func header(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(Failure) -> Header {
+        let image = try load(bytes, format: format, shrink: 1)
+        return Header(width: Int(vips_image_get_width(image.pointer)), height: Int(vips_image_get_height(image.pointer)))
+    }
+
+    /// Decodes `bytes` whole (so a truncated or corrupt file fails here), upright and in sRGB, then makes
+    /// every file `plan` asks for; `plan` learns whether turning the picture upright swapped its width and
+    /// height. `shrink` lets JPEG and WebP decode at a fraction of their size; the decoded picture is then
+    /// brought within `box` × `box` pixels, which bounds the memory one photo takes.
+    static func render(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int, box: Int,
+                       plan: (_ swapped: Bool) -> [PhotoVariant]) throws(Failure) -> (swapped: Bool, files: [RenderedFile]) {
+        let loaded = try load(bytes, format: format, shrink: shrink)
+        let boxed = try apply { guong_fit_box(loaded.pointer, $0, Int32(box)) }
+        // Decoding everything once here both checks the whole file and lets each size start from memory.
+        guard let copied = vips_image_copy_memory(boxed.pointer) else { throw fail() }
+        let decoded = VipsHandle(copied)
+        let upright = try apply { guong_autorot(decoded.pointer, $0) }
+        let swapped = vips_image_get_width(upright.pointer) != vips_image_get_width(decoded.pointer)
+        let srgb = try apply { guong_to_srgb(upright.pointer, $0) }
+        let base = try apply { guong_strip(srgb.pointer, $0) }
+        var files: [RenderedFile] = []
+        for variant in plan(swapped) {
+            let sized = try apply { output in
+                switch variant.shape {
+                case .width(let width): guong_fit_width(base.pointer, output, Int32(width))
+                case .cover(let width, let height): guong_cover(base.pointer, output, Int32(width), Int32(height))
+                }
+            }
+            let bare = try apply { guong_strip(sized.pointer, $0) }
+            files.append(RenderedFile(name: variant.fileName, width: Int(vips_image_get_width(sized.pointer)),
+                                      height: Int(vips_image_get_height(sized.pointer)), bytes: try encode(bare, as: variant.encoding)))
+        }
+        return (swapped, files)
+    }
+
+    /// The SHA-256 of `bytes`, as 64 lowercase hex digits (GLib's, which libvips links anyway).
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
+        var hex = [CChar](repeating: 0, count: 65)
+        guong_sha256(bytes.baseAddress, bytes.count, &hex)
+        return String(decoding: hex.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The version of libvips, part of the cache's settings (another version may encode differently).
+    static var version: String {
+        _ = started
+        return String(cString: vips_version_string())
+    }
+
+    private static func load(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int) throws(Failure) -> VipsHandle {
+        guard started, let base = bytes.baseAddress else { throw Failure() }
+        let loader: GuongFormat = switch format {
+        case .jpeg: GUONG_JPEG
+        case .png: GUONG_PNG
+        case .webp: GUONG_WEBP
+        case .gif: GUONG_GIF
+        case .heif: GUONG_HEIF
+        case .svg: GUONG_SVG
+        }
+        return try apply { guong_load(base, bytes.count, loader, Int32(shrink), $0) }
+    }
+
+    private static func encode(_ image: VipsHandle, as encoding: PhotoVariant.Encoding) throws(Failure) -> [UInt8] {
+        var buffer: UnsafeMutableRawPointer?
+        var length = 0
+        let status = switch encoding {
+        case .jpeg(let quality): guong_save_jpeg(image.pointer, &buffer, &length, Int32(quality))
+        case .webp(let quality): guong_save_webp(image.pointer, &buffer, &length, Int32(quality))
+        }
+        defer { g_free(buffer) }
+        guard status == 0, let buffer else { throw fail() }
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
+        if case .webp = encoding { return WebPChunks.stripped(bytes) }
+        return bytes
+    }
+
+    /// Runs one libvips operation that writes a new image to its argument.
+    private static func apply(_ operation: (UnsafeMutablePointer<UnsafeMutablePointer<VipsImage>?>) -> Int32) throws(Failure) -> VipsHandle {
+        var output: UnsafeMutablePointer<VipsImage>?
+        guard operation(&output) == 0, let output else { throw fail() }
+        return VipsHandle(output)
+    }
+
+    /// Clears this thread's part of libvips' error text (its wording is English and not shown).
+    private static func fail() -> Failure {
+        g_free(vips_error_buffer_copy())
+        return Failure()
+    }
+}
+
+/// Owns one reference to a `VipsImage`.
+private final class VipsHandle {
+    let pointer: UnsafeMutablePointer<VipsImage>
+    init(_ pointer: UnsafeMutablePointer<VipsImage>) { self.pointer = pointer }
+    deinit { g_object_unref(pointer) }
+}

@@ -1,0 +1,65 @@
+import GuongKit
+
+/// The template values of a profile's photo: the `<picture>` on its page (`photo`), the square on its card
+/// (`thumb`), and the share image for link previews. Paths are site paths; `url` makes them links.
+enum PhotoValues {
+    /// How wide the profile photo is shown (the theme's `.profile-photo`), for `sizes`.
+    static let profileSizes = "(max-width: 40rem) 9rem, 14rem"
+    /// How wide a card's square is shown (the theme's `.card-thumb`).
+    static let thumbnailSizes = "4.5rem"
+
+    /// The profile page's photo: every width as WebP and JPEG, the largest JPEG as `src`.
+    static func picture(of profile: Profile, url: (String) -> String) -> TemplateObject? {
+        guard let photo = profile.preparedPhoto, !profile.slug.isEmpty else { return nil }
+        var object: TemplateObject = ["alt": .text(profile.name)]
+        if photo.isVector {
+            object["url"] = .text(url(SitePaths.photo(of: profile)))
+            object.size(photo.width, photo.height)
+            return object
+        }
+        let jpegs = photo.sizes("jpg")
+        guard let largest = jpegs.last else { return nil }
+        object["url"] = .text(url(SitePaths.photoFile(of: profile, largest.name)))
+        object.size(largest.width, largest.height)
+        object["sizes"] = .text(profileSizes)
+        object["jpegSrcset"] = .text(srcset(jpegs, of: profile, url: url))
+        object["webpSrcset"] = .text(srcset(photo.sizes("webp"), of: profile, url: url))
+        return object
+    }
+
+    /// A card's square thumbnail (an SVG drawing shows as itself).
+    static func thumbnail(of profile: Profile, url: (String) -> String) -> TemplateObject? {
+        guard let photo = profile.preparedPhoto, !profile.slug.isEmpty else { return nil }
+        if photo.isVector {
+            var object: TemplateObject = ["alt": .text(profile.name), "url": .text(url(SitePaths.photo(of: profile)))]
+            object.size(photo.width, photo.height)
+            return object
+        }
+        guard let jpeg = photo.file("anh-vuong.jpg"), let webp = photo.file("anh-vuong.webp") else { return nil }
+        var object: TemplateObject = [
+            "alt": .text(profile.name), "url": .text(url(SitePaths.photoFile(of: profile, jpeg.name))), "sizes": .text(thumbnailSizes),
+            "jpegSrcset": .text(srcset([jpeg], of: profile, url: url)), "webpSrcset": .text(srcset([webp], of: profile, url: url)),
+        ]
+        object.size(jpeg.width, jpeg.height)
+        return object
+    }
+
+    /// The site path of the profile's share image, if it has a photo.
+    static func shareImage(of profile: Profile) -> String? {
+        guard let photo = profile.preparedPhoto, !profile.slug.isEmpty, let share = photo.file("anh-chia-se.jpg") else { return nil }
+        return SitePaths.photoFile(of: profile, share.name)
+    }
+
+    private static func srcset(_ files: [PreparedPhoto.File], of profile: Profile, url: (String) -> String) -> String {
+        files.map { "\(url(SitePaths.photoFile(of: profile, $0.name))) \($0.width)w" }.joined(separator: ", ")
+    }
+}
+
+private extension TemplateObject {
+    /// `width` and `height` for the `<img>`, and `hasSize`; an SVG librsvg could not measure has none.
+    mutating func size(_ width: Int, _ height: Int) {
+        self["hasSize"] = .bool(width > 0 && height > 0)
+        self["width"] = .int(width)
+        self["height"] = .int(height)
+    }
+}
