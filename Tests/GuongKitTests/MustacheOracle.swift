@@ -1,7 +1,6 @@
 import Foundation
 import Mustache
 @testable import GuongKit
-import GuongTestSupport
 @testable import GuongRender
 
 /// swift-mustache, the reference the compiled templates are compared with: the same templates rendered
