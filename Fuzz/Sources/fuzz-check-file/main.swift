@@ -50,7 +50,7 @@ func fuzzCheckFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let problem = HTMLAudit.problem(in: page, allowedScripts: scripts) { fuzzCheck(false, "profile page has \(problem)") }
     let home = String(decoding: renderer.homePage(), as: UTF8.self)
     if let problem = HTMLAudit.problem(in: home, allowedScripts: scripts) { fuzzCheck(false, "home page has \(problem)") }
-    let json = try! renderer.dataJSON()
+    let json = Data(renderer.dataJSON())
     struct Exemplars: Decodable {
         struct Exemplar: Decodable { var name: String }
         var exemplars: [Exemplar]
