@@ -113,21 +113,8 @@ enum WordML {
         return xml + "</w:tbl>"
     }
 
-    /// XML text: the five special characters escaped, and characters XML 1.0 cannot hold left out.
+    /// A text run's XML: escaped, with tabs and line breaks as spaces (a run holds one line).
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result += " "
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
+        XML.escape(String(text.unicodeScalars.map { "\t\n\r".unicodeScalars.contains($0) ? " " : Character($0) }))
     }
 }

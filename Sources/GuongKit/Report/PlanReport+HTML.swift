@@ -74,18 +74,5 @@ extension PlanReport {
         return html + "</tbody></table>"
     }
 
-    private func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    private func escape(_ text: String) -> String { XML.escape(text) }
 }
