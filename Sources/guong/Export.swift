@@ -38,18 +38,7 @@ struct Export: ParsableCommand {
     var output: String
 
     func run() throws {
-        let content: SiteContent
-        do {
-            content = try SiteLoader(root: siteOptions.url, displayRoot: siteOptions.displayRoot).load()
-        } catch {
-            printError(error.vietnamese)
-            throw ExitStatus.cannotRun
-        }
-        guard let config = content.config, let schema = content.schema, !content.diagnostics.hasErrors else {
-            print(CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount).text(), terminator: "")
-            printError("lỗi: hồ sơ còn lỗi nên chưa xuất được; hãy sửa theo `guong check`.")
-            throw ExitStatus.cannotRun
-        }
+        let (content, config, schema) = try siteOptions.loadCheckedSite(toMake: "xuất được")
         if let unit, !content.units.contains(where: { $0.id == unit }) {
             printError("lỗi: đơn vị \"\(unit)\" không có trong units.yaml.")
             throw ExitStatus.cannotRun

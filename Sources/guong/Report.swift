@@ -39,18 +39,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let content: SiteContent
-        do {
-            content = try SiteLoader(root: siteOptions.url, displayRoot: siteOptions.displayRoot).load()
-        } catch {
-            printError(error.vietnamese)
-            throw ExitStatus.cannotRun
-        }
-        guard let config = content.config, let schema = content.schema, !content.diagnostics.hasErrors else {
-            print(CheckReport(diagnostics: content.diagnostics, profileCount: content.profileFileCount).text(), terminator: "")
-            printError("lỗi: hồ sơ còn lỗi nên chưa lập được báo cáo; hãy sửa theo `guong check`.")
-            throw ExitStatus.cannotRun
-        }
+        let (content, config, schema) = try siteOptions.loadCheckedSite(toMake: "lập được báo cáo")
         let start = from ?? schema.phase.lowerBound, end = to ?? schema.phase.upperBound
         guard schema.phase.contains(start), schema.phase.contains(end) else {
             printError("lỗi: kỳ báo cáo \(start)–\(end) phải nằm trong giai đoạn \(schema.phase.lowerBound)–\(schema.phase.upperBound).")
