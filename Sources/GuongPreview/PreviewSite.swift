@@ -92,6 +92,9 @@ final class PreviewSite {
     struct Placement: Hashable {
         var kind: ProfileKind, name: String, unitID: String, slug: String, slugIsExplicit: Bool
         var years: [Int], fieldCodes: [String], draft: Bool, position: String, photo: String?
+        // The programme's record places a profile too: year quotas count the selected, /khen-thuong/ lists
+        // honours, "Mới nhất" orders by the latest honour.
+        var stages: [Int: Int], honours: [Profile.Honour], spread: [Profile.Spread], registered: SimpleDate?
 
         init(_ profile: Profile) {
             kind = profile.kind
@@ -104,6 +107,10 @@ final class PreviewSite {
             draft = profile.draft
             position = profile.position
             photo = profile.photo?.path
+            stages = profile.stages
+            honours = profile.honours
+            spread = profile.spread
+            registered = profile.registered
         }
     }
 
@@ -132,6 +139,9 @@ final class PreviewSite {
         hasher.combine(profile.fieldCodes)
         hasher.combine(profile.years)
         hasher.combine(profile.registered)
+        hasher.combine(profile.stages)
+        hasher.combine(profile.honours)
+        hasher.combine(profile.spread)
         hasher.combine(profile.photo?.path)
         hasher.combine(profile.preparedPhoto)
         hasher.combine(profile.draft)
