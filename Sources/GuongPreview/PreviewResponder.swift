@@ -66,7 +66,7 @@ struct PreviewResponder: HTTPResponder {
     /// The site's own 404 page when there is one, else a short page pointing at the base path.
     private func notFound(base: String, hasSite: Bool) -> Response {
         if hasSite, let page = store.file(SitePaths.notFound) { return file(page, path: SitePaths.notFound, status: .notFound) }
-        let body = "<p>\(PreviewStrings.notFoundText) <a href=\"\(PreviewHTML.escape(base))\">\(PreviewStrings.notFoundLink)</a></p>"
+        let body = "<p>\(PreviewStrings.notFoundText) <a href=\"\(XML.escape(base))\">\(PreviewStrings.notFoundLink)</a></p>"
         return text(Self.page(title: PreviewStrings.notFoundTitle, body: body), status: .notFound, type: "text/html; charset=utf-8")
     }
 
@@ -120,13 +120,5 @@ struct PreviewResponder: HTTPResponder {
         case "gif": "image/gif"
         default: "application/octet-stream"
         }
-    }
-}
-
-/// Escaping for the few HTML strings the server writes itself.
-enum PreviewHTML {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
