@@ -19,11 +19,10 @@ extension SiteModel {
     /// Profiles newest first by when they were last honoured or registered, then by the model's order
     /// (latest year first): the "mới nhất" of the home page and the feed.
     public var newestFirst: [Int] {
-        profiles.indices.sorted { a, b in
-            let (x, y) = (profiles[a].newestDate ?? SimpleDate(year: profiles[a].years.last ?? 0, month: 1, day: 1),
-                          profiles[b].newestDate ?? SimpleDate(year: profiles[b].years.last ?? 0, month: 1, day: 1))
-            return x != y ? x > y : a < b
-        }
+        // Each profile's date once, then the indices sorted by it: a comparison that read two profiles
+        // copied both (every field retained and released) about N log N times.
+        let dates = profiles.map { $0.newestDate ?? SimpleDate(year: $0.years.last ?? 0, month: 1, day: 1) }
+        return profiles.indices.sorted { a, b in dates[a] != dates[b] ? dates[a] > dates[b] : a < b }
     }
 
     /// Every honour of the published profiles with its profile, by date, then form, then profile order.

@@ -6,10 +6,17 @@ enum CardSummary {
     static let limit = 200
 
     static func of(_ lead: String, limit: Int = limit) -> String {
-        guard lead.count > limit else { return lead }
-        let head = lead.prefix(limit)
-        let cut = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head
-        let trimmed = cut.reversed().drop { $0.isWhitespace || ",;:–—-".contains($0) }.reversed()
-        return String(trimmed) + "…"
+        // A lead of no more bytes than the limit has no more characters either: most cards stop here.
+        guard lead.utf8.count > limit, let end = lead.index(lead.startIndex, offsetBy: limit, limitedBy: lead.endIndex),
+              end < lead.endIndex else { return lead }
+        let head = lead[..<end]
+        var cut = head.lastIndex(where: \.isWhitespace) ?? head.endIndex
+        // Then back over the spaces and punctuation the cut leaves at the end, as indices: no characters copied.
+        while cut > head.startIndex {
+            let previous = head.index(before: cut)
+            guard head[previous].isWhitespace || ",;:–—-".contains(head[previous]) else { break }
+            cut = previous
+        }
+        return String(head[..<cut]) + "…"
     }
 }
