@@ -1,10 +1,14 @@
 import Foundation
+import Synchronization
 import GuongKit
 import GuongRender
 
-/// The site as the preview server holds it: every input read once and kept file by file, and the
-/// signatures of the last good build. A change re-reads only the files it names and re-renders only the
-/// pages whose signature moved (`PageSignatures`). Not thread-safe: one queue owns it.
+/// The site as the preview serves it. Every change runs the build's own pipeline again
+/// (`SiteBuilder.prepare`: the site loaded — unchanged files' parses kept — and checked, the theme, the model)
+/// and renders every file whose fingerprint differs from the one served: nothing here knows what a page
+/// reads. A profile just edited has its page rendered first, from the last good build with that profile
+/// replaced, so the edit shows in tens of milliseconds; the full pass then renders it again if anything
+/// else it shows moved. Not thread-safe: one owner (`PreviewController`).
 final class PreviewSite {
     struct Options: Sendable {
         var siteRoot: URL
@@ -12,15 +16,6 @@ final class PreviewSite {
         var includeDrafts = false
         /// Injected before `</body>` of every page: the live-reload script.
         var extraBodyHTML = ""
-    }
-
-    /// One profile file as last parsed, before the rules across files.
-    struct ParsedProfile {
-        var file: ContentFile
-        var profile: Profile?
-        var diagnostics: [Diagnostic]
-        /// Over everything of the profile a page shows, but its slug (the site's rules may still change it).
-        var signature: Int
     }
 
     /// What a rebuild did.
@@ -33,128 +28,140 @@ final class PreviewSite {
 
     let options: Options
     let loader: SiteLoader
-    var settings: SiteLoader.Settings
-    var pages: (pages: [Page], diagnostics: [Diagnostic], signature: Int)
-    var theme: Result<Theme, Theme.Problem>
-    var themeSignatures: ThemeSignatures
-    /// By the file's standardized absolute path.
-    var profiles: [String: ParsedProfile] = [:]
-    /// The keys of `profiles` in order (the order of display paths too), while no file comes or goes.
-    var sortedPaths: [String]?
-    var photoVersions: [String: Int] = [:]
-    /// The signature of every file of the last good build, by output path.
-    var built: [String: Int] = [:]
-    /// Profiles parsed since the last good build, by display path: their pages are rendered first.
-    var recentlyParsed: Set<String> = []
-    /// The profile files edited since the last good build, as they were then, by path.
-    var editedSinceBuild: [String: ParsedProfile] = [:]
-    /// Set by any change other than edits of existing profiles (settings, pages, theme, profiles added or
-    /// removed): the next build starts from the whole model.
-    var beyondEdits = true
-    /// What the last good build was made of, for patching it.
-    var last: LastBuild?
-
-    struct LastBuild {
-        var renderer: SiteRenderer
-        /// By model index.
-        var signatures: [Int]
-        /// Model index by source path.
-        var indexBySource: [String: Int]
-        var ruleDiagnostics: [Diagnostic]
-        var settingsSignature: Int
-        /// Of the whole site, as that build found them.
-        var warnings: [Diagnostic]
-    }
-
+    /// What each served file was made from, by output path.
+    private(set) var served: [String: Fingerprint] = [:]
+    /// The last good build, for an edited profile's page ahead of the full pass.
+    private var last: SiteRenderer?
+    /// Profile files changed since the last rebuild, by absolute path.
+    private var edited: Set<String> = []
     /// Set when the last rebuild failed.
-    var problems: [Diagnostic] = []
+    private(set) var problems: [Diagnostic] = []
 
-    /// Reads the whole site; `rebuild` then renders it.
     init(options: Options) throws(SiteError) {
         self.options = options
-        loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
+        loader.draftsAreWarnings = !options.includeDrafts
+        loader.profileCache = ProfileCache()
+        self.loader = loader
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: loader.contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notASite(path: options.displayRoot.isEmpty ? "." : options.displayRoot)
         }
-        settings = loader.loadSettings()
-        pages = loader.loadPages()
-        theme = Result { () throws(Theme.Problem) in try Theme.load(siteRoot: options.siteRoot, displayRoot: options.displayRoot) }
-        themeSignatures = ThemeSignatures(siteRoot: options.siteRoot)
-        parse(loader.markdownFiles(in: "content/profiles"))
     }
 
-    /// The base URL's path the site is served under (`/dien-hinh/`), `/` while `site.yaml` cannot be read.
-    var basePath: String { settings.config.map { BaseURL.path(of: $0.baseURL) } ?? "/" }
+    /// The base URL's path the site is served under (`/dien-hinh/`); `/` while `site.yaml` cannot be read.
+    var basePath: String {
+        if let last { return BaseURL.path(of: last.context.model.config.baseURL) }
+        let config = loader.loadSettings().config
+        return config.map { BaseURL.path(of: $0.baseURL) } ?? "/"
+    }
 
-    /// What places a profile in the model, its listings and the site's rules: while it stays the same,
-    /// an edit changes only the profile's own card and page content.
-    struct Placement: Hashable {
-        var kind: ProfileKind, name: String, unitID: String, slug: String, slugIsExplicit: Bool
-        var years: [Int], fieldCodes: [String], draft: Bool, position: String, photo: String?
-        // The programme's record places a profile too: year quotas count the selected, /khen-thuong/ lists
-        // honours, "Mới nhất" orders by the latest honour.
-        var stages: [Int: Int], honours: [Profile.Honour], spread: [Profile.Spread], registered: SimpleDate?
-
-        init(_ profile: Profile) {
-            kind = profile.kind
-            name = profile.name
-            unitID = profile.unitID
-            slug = profile.slug
-            slugIsExplicit = profile.slugIsExplicit
-            years = profile.years
-            fieldCodes = profile.fieldCodes
-            draft = profile.draft
-            position = profile.position
-            photo = profile.photo?.path
-            stages = profile.stages
-            honours = profile.honours
-            spread = profile.spread
-            registered = profile.registered
+    /// Takes in changed paths (files or folders, existing or gone): profile files among them are rendered
+    /// first by the next rebuild. Everything else is found by the rebuild itself.
+    func update(changed paths: Set<String>, rescan: Bool = false) {
+        let profiles = loader.contentRoot.appendingPathComponent("profiles").standardizedFileURL.path + "/"
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if url.path.hasPrefix(profiles), SiteLoader.isMarkdownName(url.lastPathComponent) { edited.insert(url.path) }
         }
     }
 
-    /// What makes a profile the exemplar it is, and its page where it is: while it stays the same, an edit
-    /// cannot change the site's rules' outcome nor the profile's address.
-    struct Identity: Hashable {
-        var kind: ProfileKind, name: String, unitID: String, slug: String, slugIsExplicit: Bool, draft: Bool
+    /// Loads and checks the whole site; if it passes, hands `publish` every file whose fingerprint changed
+    /// since the last good build (from any thread) and `remove` the paths the site no longer has. The pages
+    /// of profiles just edited come first, and `firstWave` is told their paths once they are out. With errors,
+    /// nothing is rendered and the last good build stays.
+    func rebuild(publish: @Sendable (OutputFile) -> Void, remove: ([String]) -> Void,
+                 firstWave: ([String]) -> Void = { _ in }) -> Outcome {
+        var early: [String] = []
+        if let last {
+            early = renderEdited(from: last, publish: publish)
+            if !early.isEmpty { firstWave(early) }
+        }
+        edited = []
+        let site: SiteBuilder.PreparedSite
+        do {
+            site = try SiteBuilder.prepare(loader: loader, baseURL: nil, includeDrafts: options.includeDrafts)
+        } catch {
+            problems = Self.problems(of: error)
+            return .failed(problems)
+        }
+        let renderer = SiteRenderer(model: site.model, theme: site.theme, extraBodyHTML: options.extraBodyHTML)
+        let previous = served
+        let made = MadeFiles()
+        do {
+            try renderer.render(previous: { previous[$0] }, write: { file in
+                let changed = !file.isUnchanged && previous[file.path] != file.fingerprint
+                if changed { publish(file) }
+                made.record(file.path, file.fingerprint, changed: changed)
+                return true
+            })
+        } catch {
+            // A file that could not be read (a photo removed meanwhile) is not served; the change that
+            // removed it brings the next rebuild, which reports it.
+        }
+        let (fingerprints, written) = made.result
+        let removed = previous.keys.filter { fingerprints[$0] == nil }.sorted()
+        if !removed.isEmpty { remove(removed) }
+        served = fingerprints
+        last = renderer
+        problems = []
+        return .built(written: early + written.filter { !early.contains($0) }.sorted(), removed: removed,
+                      profileCount: site.model.profiles.count, warnings: site.diagnostics)
+    }
 
-        init(_ profile: Profile) {
-            kind = profile.kind
-            name = profile.name
-            unitID = profile.unitID
-            slug = profile.slug
-            slugIsExplicit = profile.slugIsExplicit
-            draft = profile.draft
+    /// Renders the page of each edited profile that keeps its place (the same address, kind, unit and draft
+    /// state) from `last` with the profile replaced, if it changed; their paths.
+    private func renderEdited(from last: SiteRenderer, publish: @Sendable (OutputFile) -> Void) -> [String] {
+        let base = last.context
+        var paths: [String] = []
+        for path in edited.sorted() {
+            let url = URL(fileURLWithPath: path)
+            let sourcePath = loader.displayRoot + String(path.dropFirst(loader.root.path.count + 1))
+            guard let index = base.model.profiles.firstIndex(where: { $0.sourcePath == sourcePath }),
+                  let content = try? loader.load(only: [url], alone: true), !content.diagnostics.hasErrors,
+                  var profile = content.profiles.first else { continue }
+            let old = base.model.profiles[index]
+            guard profile.slug == old.slug, profile.kind == old.kind, profile.unitID == old.unitID, profile.draft == old.draft
+            else { continue }
+            profile.sourcePath = old.sourcePath
+            var model = base.model
+            model.profiles[index] = profile
+            var cards = base.cards
+            cards[index] = Card(profile: profile, model: model, links: base.links, fieldsByCode: base.fieldsByCode)
+            let context = RenderContext(reusing: base, model: model, theme: base.theme, cards: cards)
+            let renderer = SiteRenderer(context: context, listings: last.listings, searchIndex: .none)
+            let job = PageJob.profile(index)
+            guard let file = try? renderer.render(job, unlessFingerprint: served[renderer.filePath(of: job)]) else { continue }
+            if !file.isUnchanged {
+                publish(file)
+                paths.append(file.path)
+            }
+            served[file.path] = file.fingerprint
+        }
+        return paths
+    }
+
+    /// Every problem behind a failed preparation, sorted.
+    private static func problems(of failure: SiteBuilder.Failure) -> [Diagnostic] {
+        switch failure {
+        case .content(let diagnostics, _, _): diagnostics.sorted()
+        case .theme(let diagnostic): [diagnostic]
+        case .site: [Diagnostic.fileUnreadable(SourceLocation(path: "content/"), "không còn thư mục content/")]
+        case .output, .invalidBaseURL: []
+        }
+    }
+}
+
+/// The files of one rebuild, collected from the threads that render them.
+private final class MadeFiles: Sendable {
+    private let state = Mutex<(fingerprints: [String: Fingerprint], written: [String])>(([:], []))
+
+    func record(_ path: String, _ fingerprint: Fingerprint, changed: Bool) {
+        state.withLock { state in
+            state.fingerprints[path] = fingerprint
+            if changed { state.written.append(path) }
         }
     }
 
-    /// A profile's content as its card and its page show it, slug aside.
-    static func signature(of profile: Profile) -> Int {
-        var hasher = Hasher()
-        hasher.combine(profile.kind)
-        hasher.combine(profile.name)
-        hasher.combine(profile.position)
-        hasher.combine(profile.unitID)
-        hasher.combine(profile.fieldCodes)
-        hasher.combine(profile.years)
-        hasher.combine(profile.registered)
-        hasher.combine(profile.stages)
-        hasher.combine(profile.honours)
-        hasher.combine(profile.spread)
-        hasher.combine(profile.photo?.path)
-        hasher.combine(profile.preparedPhoto)
-        hasher.combine(profile.draft)
-        hasher.combine(profile.lead.count)
-        for block in profile.lead + profile.body {
-            hasher.combine(block.htmlUTF8)
-            hasher.combine(block.text)
-        }
-        hasher.combine(-1)
-        for item in profile.achievements {
-            hasher.combine(item.htmlUTF8)
-            hasher.combine(item.text)
-        }
-        return hasher.finalize()
-    }
+    var result: (fingerprints: [String: Fingerprint], written: [String]) { state.withLock { $0 } }
 }

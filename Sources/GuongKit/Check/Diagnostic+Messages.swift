@@ -1,6 +1,6 @@
 /// Every message the check writes, in Vietnamese, next to its code: what is wrong and how to fix it.
 extension Diagnostic {
-    static func fileUnreadable(_ at: SourceLocation, _ reason: String) -> Diagnostic {
+    package static func fileUnreadable(_ at: SourceLocation, _ reason: String) -> Diagnostic {
         Diagnostic(.fileUnreadable, at: at, "không đọc được tệp (\(reason)).")
     }
 

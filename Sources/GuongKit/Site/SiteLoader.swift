@@ -14,6 +14,9 @@ public struct SiteLoader: Sendable {
     /// When the whole site is loaded, a draft's problems are warnings (see `ProfileParser`); a build that
     /// publishes drafts (`--drafts`) turns this off.
     public var draftsAreWarnings = true
+    /// Profiles parsed by an earlier load of this loader's site, for a process that loads it again and again
+    /// (the preview); nil in a build.
+    package var profileCache: ProfileCache?
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -69,7 +72,21 @@ public struct SiteLoader: Sendable {
             reader.draftProblemsAreWarnings = draftsAreWarnings && files == nil
             reader.keepsCheckedBytes = keepsCheckedBytes
             let parser = reader
-            let results = profileFiles.parallelMap { parser.parseNotingDraft($0) }
+            let cache = files == nil ? profileCache : nil
+            if let cache {
+                var key = FingerprintHasher()
+                for name in ["site.yaml", "registration.yaml", "units.yaml"] {
+                    key.add(FileIdentity.bytes(at: contentRoot.appendingPathComponent(name).path) ?? [0xFF])
+                }
+                key.add(parser.draftProblemsAreWarnings)
+                key.add(keepsCheckedBytes)
+                key.add(String(describing: limits))
+                cache.begin(key: key.finalize())
+                cache.keep(only: Set(profileFiles.map(\.url.path)))
+            }
+            let results = profileFiles.parallelMap { file in
+                cache.map { $0.result(for: file, parse: parser.parseNotingDraft) } ?? parser.parseNotingDraft(file)
+            }
             drafts = zip(profileFiles, results).filter { $0.1.isDraft }.map(\.0.displayPath)
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
@@ -137,7 +154,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// Whether a file name ends in `.md` or `.markdown`, in any case (by bytes: ten thousand names).
-    static func isMarkdownName(_ name: String) -> Bool {
+    package static func isMarkdownName(_ name: String) -> Bool {
         let utf8 = name.utf8
         guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let suffix = utf8[utf8.index(after: dot)...]

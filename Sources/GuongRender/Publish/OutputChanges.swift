@@ -1,4 +1,5 @@
 import Foundation
+import GuongKit
 import Synchronization
 
 /// How a file of the new site compares with the file at the same path in the previous output.
@@ -60,13 +61,17 @@ final class OutputLedger: Sendable {
     private struct State {
         var changes = OutputChanges()
         var written: Set<String> = []
+        var fingerprints: [String: Fingerprint] = [:]
         var files = 0
         var pages = 0
+        var notRendered = 0
     }
     private let state = Mutex(State())
 
-    func record(_ path: String, _ change: OutputChange) {
+    func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint, rendered: Bool = true) {
         state.withLock { state in
+            if !rendered { state.notRendered += 1 }
+            state.fingerprints[path] = fingerprint
             state.files += 1
             if path.hasSuffix(".html") { state.pages += 1 }
             state.written.insert(path)
@@ -80,7 +85,11 @@ final class OutputLedger: Sendable {
     }
 
     var files: Int { state.withLock { $0.files } }
+    /// What each file was made from, by path.
+    var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
     var pages: Int { state.withLock { $0.pages } }
+    /// Pages carried over by their fingerprint, without being rendered.
+    var notRendered: Int { state.withLock { $0.notRendered } }
 
     /// The changes, with the previous output's files that were not written again counted as removed.
     func changes(previousFiles: [String]) -> OutputChanges {

@@ -19,6 +19,12 @@ extension OutputFolder {
         return readEqual(descriptor, bytes) ? .unchanged : .changed
     }
 
+    /// Carries the previous output's file at `relativePath` over as it is, unread (its page's fingerprint
+    /// did not change); false when there is none or it cannot be linked.
+    func keepPrevious(_ relativePath: String) -> Bool {
+        hasPrevious && linkPrevious(relativePath, to: staging.path + "/" + relativePath)
+    }
+
     /// Hard-links the previous output's file into the staging folder; false when the file system refused
     /// (another device, no hard links), and the caller writes the bytes instead.
     func linkPrevious(_ relativePath: String, to stagedPath: String) -> Bool {

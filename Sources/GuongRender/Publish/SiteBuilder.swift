@@ -23,6 +23,8 @@ public struct SiteBuilder: Sendable {
         public var output: URL
         public var pageCount: Int
         public var fileCount: Int
+        /// Pages whose fingerprint was the previous build's, carried over without being rendered.
+        public var pagesNotRendered: Int
         public var profileCount: Int
         /// What changed in the output folder against the previous build.
         public var changes: OutputChanges
@@ -64,6 +66,58 @@ public struct SiteBuilder: Sendable {
     public func build() throws(Failure) -> Report {
         var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
         loader.draftsAreWarnings = !options.includeDrafts
+        let site = try Self.prepare(loader: loader, baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+        let (model, theme, diagnostics, content) = (site.model, site.theme, site.diagnostics, site.content)
+        let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
+            folder.recoverInterrupted()
+            try folder.prepare()
+        } catch {
+            throw .output(error)
+        }
+        let renderer = SiteRenderer(model: model, theme: theme)
+        let ledger = OutputLedger()
+        let changes: OutputChanges
+        // Pages whose fingerprint is the one the previous build left for a file still there are not rendered.
+        let manifestURL = BuildManifest.location(siteRoot: options.siteRoot, target: folder.target)
+        let manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
+        let target = folder.target
+        do {
+            try renderer.render(previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
+                if file.isUnchanged {
+                    guard folder.keepPrevious(file.path) else { return false }
+                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, rendered: false)
+                    return true
+                }
+                ledger.record(file.path, try folder.write(file), fingerprint: file.fingerprint)
+                return true
+            })
+            changes = ledger.changes(previousFiles: folder.previousFiles())
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
+        }
+        BuildManifest.made(of: ledger.fingerprints, in: folder.target).save(to: manifestURL)
+        return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files, pagesNotRendered: ledger.notRendered,
+                      profileCount: model.profiles.count, changes: changes, diagnostics: diagnostics,
+                      drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
+    }
+
+    /// A site ready to render: what `guong build` and the preview both render from.
+    package struct PreparedSite: Sendable {
+        package var model: SiteModel
+        package var theme: Theme
+        /// Warnings (errors stop before this).
+        package var diagnostics: [Diagnostic]
+        package var content: SiteContent
+    }
+
+    /// The part of a build before rendering, shared with the preview: the site loaded and checked with
+    /// `loader`, the base URL overridden if asked, the theme loaded, the model made.
+    package static func prepare(loader: SiteLoader, baseURL: String?, includeDrafts: Bool) throws(Failure) -> PreparedSite {
         let content: SiteContent
         do {
             content = try loader.load()
@@ -71,10 +125,10 @@ public struct SiteBuilder: Sendable {
             throw .site(error)
         }
         guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
-            throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: options.includeDrafts ? [] : content.draftPaths)
+            throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: includeDrafts ? [] : content.draftPaths)
         }
         var diagnostics = content.diagnostics
-        if let baseURL = options.baseURL {
+        if let baseURL {
             switch BaseURL.normalise(baseURL) {
             case .success(let url):
                 config.baseURL = url
@@ -86,36 +140,12 @@ public struct SiteBuilder: Sendable {
         }
         let theme: Theme
         do {
-            theme = try Theme.load(siteRoot: options.siteRoot, displayRoot: options.displayRoot)
+            theme = try Theme.load(siteRoot: loader.root, displayRoot: loader.displayRoot)
         } catch {
             throw .theme(error.diagnostic)
         }
-        let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
-        let folder: OutputFolder
-        do {
-            folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
-            folder.recoverInterrupted()
-            try folder.prepare()
-        } catch {
-            throw .output(error)
-        }
         let model = SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
-                              profiles: content.profiles, includeDrafts: options.includeDrafts)
-        let renderer = SiteRenderer(model: model, theme: theme)
-        let ledger = OutputLedger()
-        let changes: OutputChanges
-        do {
-            try renderer.render { file in
-                ledger.record(file.path, try folder.write(file))
-            }
-            changes = ledger.changes(previousFiles: folder.previousFiles())
-            try folder.commit()
-        } catch {
-            folder.discard()
-            throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
-        }
-        return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files,
-                      profileCount: model.profiles.count, changes: changes, diagnostics: diagnostics,
-                      drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
+                              profiles: content.profiles, includeDrafts: includeDrafts)
+        return PreparedSite(model: model, theme: theme, diagnostics: diagnostics, content: content)
     }
 }

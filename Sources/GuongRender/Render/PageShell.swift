@@ -22,10 +22,48 @@ struct PageShell {
     var noIndex = false
 }
 
+extension PageShell {
+    func fingerprint(into hasher: inout FingerprintHasher) {
+        for text in [title, path, description, section, ogType, image ?? "\u{0}"] { hasher.add(text) }
+        hasher.add(breadcrumbs.count)
+        for crumb in breadcrumbs {
+            hasher.add(crumb.title)
+            hasher.add(crumb.path)
+        }
+        hasher.add(usesSearch)
+        hasher.add(noIndex)
+    }
+}
+
+/// A page whose values are made and not yet rendered: what its template and the layout will be given. Its
+/// fingerprint is over exactly that, so a page whose fingerprint did not change since a build need not be
+/// rendered again: nothing it reads is kept anywhere else (docs/architecture.md, "What a page reads").
+package struct PageDraft: Sendable {
+    let template: String
+    let values: TemplateObject
+    let shell: PageShell
+}
+
 extension RenderContext {
-    /// Renders `template` with `values`, then wraps it in the layout: the page's UTF-8.
-    func page(_ template: String, _ values: TemplateObject, shell: PageShell) -> [UInt8] {
-        var values = values
+    /// The page `template` renders with `values`, wrapped in the layout.
+    func page(_ template: String, _ values: TemplateObject, shell: PageShell) -> PageDraft {
+        PageDraft(template: template, values: values, shell: shell)
+    }
+
+    /// Over the draft, the renderer, the theme and the layout's constant values.
+    package func fingerprint(of draft: PageDraft) -> Fingerprint {
+        var hasher = FingerprintHasher(seed: siteFingerprint)
+        hasher.add(draft.template)
+        hasher.add(templateFingerprints[draft.template] ?? Fingerprint(high: 0, low: 0))
+        draft.values.fingerprint(into: &hasher)
+        draft.shell.fingerprint(into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// Renders the draft's template with its values, then wraps it in the layout: the page's UTF-8.
+    package func render(_ draft: PageDraft) -> [UInt8] {
+        let (template, shell) = (draft.template, draft.shell)
+        var values = draft.values
         values["t"] = strings
         values["base"] = .text(links.basePath)
         let root = TemplateValue.object(values)
@@ -48,8 +86,8 @@ extension RenderContext {
         return layout(content: content, shell: shell)
     }
 
+    /// The layout around `content`: it reads the shell and `layoutBase` only, both in every page's fingerprint.
     func layout(content: [UInt8], shell: PageShell) -> [UInt8] {
-        let config = model.config
         let isHome = shell.path.isEmpty
         var crumbs: [TemplateObject] = []
         if !isHome {
@@ -58,8 +96,8 @@ extension RenderContext {
         }
         let values: TemplateObject = [
             "title": .text(shell.title),
-            "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
-            "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
+            "fullTitle": .text(isHome ? layoutBase.siteTitle : "\(shell.title) — \(layoutBase.siteTitle)"),
+            "description": .text(shell.description.isEmpty ? layoutBase.siteDescription : String(shell.description.prefix(300))),
             "canonical": .text(absoluteURL(shell.path)),
             "shareURL": .text(absoluteURL(shell.path).addingPercentEncoding(withAllowedCharacters: PageShell.unreserved) ?? ""),
             "ogType": .text(shell.ogType),
@@ -89,6 +127,9 @@ struct LayoutBase: Sendable {
 
     let object: TemplateObject
     private let menu: [MenuItem]
+    /// The site's title and description, which titles and descriptions of pages fall back on.
+    let siteTitle: String
+    let siteDescription: String
     /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
     /// rendered in place of a marker (`RenderContext.page`).
     let splicesContent: Bool
@@ -99,6 +140,8 @@ struct LayoutBase: Sendable {
     init(model: SiteModel, strings: TemplateValue, theme: Theme, links: Links, extraBodyHTML: String) {
         let config = model.config
         splicesContent = theme.compiled.isUsedOnceRaw("content", in: "layout")
+        siteTitle = config.title
+        siteDescription = config.description
         object = [
             "t": strings,
             "base": .text(links.basePath),
@@ -127,6 +170,20 @@ struct LayoutBase: Sendable {
         menu = items.map { title, path, section in
             MenuItem(section: section, path: path, object: ["title": .text(title), "url": .text(links.url(path))])
         }
+    }
+
+    /// Everything of the layout's that is the same on every page, and the links every page's are made with.
+    func fingerprint(into hasher: inout FingerprintHasher) {
+        object.fingerprint(into: &hasher)
+        hasher.add(menu.count)
+        for item in menu {
+            hasher.add(item.section)
+            hasher.add(item.path)
+            item.object.fingerprint(into: &hasher)
+        }
+        hasher.add(splicesContent)
+        hasher.add(siteTitle)
+        hasher.add(siteDescription)
     }
 
     /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).

@@ -35,6 +35,11 @@ package struct RenderContext: Sendable {
     let layoutBase: LayoutBase
     /// Partials shown with a card, rendered once each (`RenderContext.page` sets `t` and `base` on every page).
     let memo = PartialMemo(constantRootNames: ["t", "base"])
+    /// Everything every page is rendered with besides its own values: the renderer, the theme, the layout's
+    /// constant values; part of every page's fingerprint.
+    let siteFingerprint: Fingerprint
+    /// Of each template with the partials it uses (`Theme.templateFingerprints`).
+    let templateFingerprints: [String: Fingerprint]
 
     package init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
         let links = Links(baseURL: model.config.baseURL)
@@ -55,6 +60,13 @@ package struct RenderContext: Sendable {
         let strings = TemplateValue.object(TemplateObject(strings: theme.strings))
         self.strings = strings
         layoutBase = LayoutBase(model: model, strings: strings, theme: theme, links: links, extraBodyHTML: extraBodyHTML)
+        var site = FingerprintHasher(seed: RendererIdentity.fingerprint)
+        site.add(theme.stringsFingerprint)
+        site.add(links.baseURL)
+        layoutBase.fingerprint(into: &site)
+        templateFingerprints = theme.templateFingerprints()
+        site.add(templateFingerprints["layout"] ?? Fingerprint(high: 0, low: 0))
+        siteFingerprint = site.finalize()
     }
 
     func url(_ path: String) -> String { links.url(path) }
@@ -112,5 +124,7 @@ package struct Card: Sendable {
             }),
         ]
         if let thumbnail = PhotoValues.thumbnail(of: profile, url: links.url) { object["thumb"] = .object(thumbnail) }
+        // Sealed: the many pages that show a card add its fingerprint, made here once, to theirs.
+        object = object.sealed()
     }
 }

@@ -27,7 +27,7 @@ extension SiteRenderer {
 
     var phaseText: String { "\(context.model.schema.phase.lowerBound) – \(context.model.schema.phase.upperBound)" }
 
-    func registrationPage() -> [UInt8] {
+    func registrationPage() -> PageDraft {
         let model = context.model
         let years = model.years.map { year -> TemplateObject in
             ["year": .int(year), "url": .text(context.url(SitePaths.registrationYear(year))), "count": .int(model.byYear[year]?.count ?? 0)]
@@ -36,7 +36,7 @@ extension SiteRenderer {
         return context.page("registration", ["years": .list(years), "plan": .object(planValues), "phase": .text(phaseText)], shell: shell)
     }
 
-    func registrationYearPage(_ year: Int) -> [UInt8] {
+    func registrationYearPage(_ year: Int) -> PageDraft {
         let values: TemplateObject = ["year": .int(year), "plan": .object(planValues), "phase": .text(phaseText),
                                       "tables": .list(annexTables(context.model.annex(year: year), showUnit: true))]
         let shell = PageShell(title: "\(context.t("registration_title")) \(context.t("year").lowercased()) \(year)",
@@ -45,7 +45,7 @@ extension SiteRenderer {
         return context.page("registration-year", values, shell: shell)
     }
 
-    func unitAnnexPage(_ unit: Unit, year: Int) -> [UInt8] {
+    func unitAnnexPage(_ unit: Unit, year: Int) -> PageDraft {
         let values: TemplateObject = [
             "year": .int(year), "plan": .object(planValues), "phase": .text(phaseText),
             "site": .object(["department": .text(context.model.config.department), "identity": context.model.config.identity.templateValue]),

@@ -1,7 +1,7 @@
 import GuongKit
 
 extension SiteRenderer {
-    func homePage() -> [UInt8] {
+    func homePage() -> PageDraft {
         let model = context.model
         let intro = model.pages.first
         let fieldMost = model.schema.fields.map { model.byField[$0.code]?.count ?? 0 }.max() ?? 0

@@ -1,7 +1,7 @@
 import GuongKit
 
 extension SiteRenderer {
-    func fieldsIndexPage() -> [UInt8] {
+    func fieldsIndexPage() -> PageDraft {
         let model = context.model
         let fields = model.schema.fields.map { field -> TemplateObject in
             [
@@ -14,7 +14,7 @@ extension SiteRenderer {
         return context.page("fields", ["fields": .list(fields), "plan": .object(planCriteria)], shell: shell)
     }
 
-    func yearsIndexPage() -> [UInt8] {
+    func yearsIndexPage() -> PageDraft {
         let model = context.model
         let years = model.years.reversed().map { year -> TemplateObject in
             ["year": .int(year), "url": .text(context.url(SitePaths.year(year))), "count": .int(model.byYear[year]?.count ?? 0),
@@ -28,7 +28,7 @@ extension SiteRenderer {
                             shell: shell)
     }
 
-    func unitsIndexPage() -> [UInt8] {
+    func unitsIndexPage() -> PageDraft {
         let model = context.model
         var levels: [String] = []
         for unit in model.units where !levels.contains(unit.level) { levels.append(unit.level) }
@@ -45,7 +45,7 @@ extension SiteRenderer {
         return context.page("units", ["levels": .list(groups)], shell: shell)
     }
 
-    func searchPage() -> [UInt8] {
+    func searchPage() -> PageDraft {
         let model = context.model
         let values: TemplateObject = [
             "fields": .list(model.schema.fields.map { field -> TemplateObject in
@@ -67,12 +67,12 @@ extension SiteRenderer {
         return context.page("search", values, shell: shell)
     }
 
-    func freePage(_ page: Page) -> [UInt8] {
+    func freePage(_ page: Page) -> PageDraft {
         let shell = PageShell(title: page.title, path: SitePaths.page(page.slug), description: page.summary, section: "page-" + page.slug)
         return context.page("page", ["title": .text(page.title), "html": .utf8(bytes: MarkdownBlock.html(of: page.blocks))], shell: shell)
     }
 
-    func notFoundPage() -> [UInt8] {
+    func notFoundPage() -> PageDraft {
         var shell = PageShell(title: context.t("not_found_title"), path: SitePaths.notFound)
         shell.noIndex = true
         return context.page("not-found", [:], shell: shell)

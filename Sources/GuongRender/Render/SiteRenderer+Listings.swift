@@ -16,7 +16,7 @@ extension SiteRenderer {
         page > 1 ? "\(title) — \(context.t("page")) \(page)" : title
     }
 
-    func fieldPage(_ field: Field, page: Int) -> [UInt8] {
+    func fieldPage(_ field: Field, page: Int) -> PageDraft {
         let path = SitePaths.field(field)
         var values = listingValues(listings.field(field.code), path: path, page: page)
         values["field"] = .object(["code": .text(field.code), "name": .text(field.name), "short": .text(field.short)])
@@ -31,7 +31,7 @@ extension SiteRenderer {
         return context.page("field", values, shell: shell)
     }
 
-    func yearPage(_ year: Int, page: Int) -> [UInt8] {
+    func yearPage(_ year: Int, page: Int) -> PageDraft {
         let path = SitePaths.year(year)
         var values = listingValues(listings.year(year), path: path, page: page)
         values["year"] = .int(year)
@@ -55,7 +55,7 @@ extension SiteRenderer {
         }
     }
 
-    func kindPage(_ kind: ProfileKind, page: Int) -> [UInt8] {
+    func kindPage(_ kind: ProfileKind, page: Int) -> PageDraft {
         let path = SitePaths.kind(kind)
         var values = listingValues(listings.kind(kind), path: path, page: page)
         values["kindName"] = .text(context.kindName(kind))
@@ -66,7 +66,7 @@ extension SiteRenderer {
         return context.page("kind", values, shell: shell)
     }
 
-    func unitPage(_ unit: Unit, page: Int) -> [UInt8] {
+    func unitPage(_ unit: Unit, page: Int) -> PageDraft {
         let path = SitePaths.unit(unit.id)
         var values = listingValues(listings.unit(unit.id), path: path, page: page)
         values["unit"] = .object(["name": .text(unit.name), "level": .text(unit.level), "commune": .text(unit.commune)])

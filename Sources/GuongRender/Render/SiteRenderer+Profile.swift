@@ -4,7 +4,7 @@ extension SiteRenderer {
     /// How many colleagues of the same unit a profile page names.
     static let relatedLimit = 4
 
-    func profilePage(_ index: Int) -> [UInt8] {
+    func profilePage(_ index: Int) -> PageDraft {
         let model = context.model
         let profile = model.profiles[index]
         var values = TemplateObject(extending: context.cards[index].object).extending(programmeValues(profile))

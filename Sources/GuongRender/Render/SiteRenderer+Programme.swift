@@ -37,7 +37,7 @@ extension SiteRenderer {
     }
 
     /// `/khen-thuong/`: honours by year (of their decision), then by form.
-    func honoursPage() -> [UInt8] {
+    func honoursPage() -> PageDraft {
         let model = context.model
         let all = model.honours
         let years = model.years.reversed().compactMap { year -> TemplateObject? in

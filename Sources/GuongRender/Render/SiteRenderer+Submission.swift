@@ -4,7 +4,7 @@ import Foundation
 /// `/gui-ho-so/`: the form that makes a profile file in the reader's browser (nothing is sent anywhere), and
 /// `/huong-dan/`: the guide for schools, with the template files `guong new` would write.
 extension SiteRenderer {
-    func submissionPage() -> [UInt8] {
+    func submissionPage() -> PageDraft {
         let model = context.model
         let schema = model.schema
         let values: TemplateObject = [
@@ -27,7 +27,7 @@ extension SiteRenderer {
         return context.page("submission", values, shell: shell)
     }
 
-    func guidePage() -> [UInt8] {
+    func guidePage() -> PageDraft {
         var text = context.theme.guide
         // The guide's own `# title` is the page's title; the rest is its content.
         var title = context.t("guide")

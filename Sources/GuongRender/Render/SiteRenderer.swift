@@ -7,11 +7,29 @@ public struct OutputFile: Sendable {
     /// Relative to the output folder: `nam/2022/index.html`.
     public var path: String
     /// The file's bytes (pages are rendered into byte arrays; a `Data` would be one more copy of each).
+    /// Empty when `isUnchanged`.
     public var contents: [UInt8]
+    /// A page's is over what it was rendered from (`RenderContext.fingerprint(of:)`); any other file's is
+    /// over its bytes.
+    public var fingerprint: Fingerprint
+    /// The page's fingerprint is the one the previous build gave the file at `path`: it was not rendered,
+    /// and the previous file stands for it.
+    public var isUnchanged = false
 
     public init(path: String, contents: [UInt8]) {
+        self.init(path: path, contents: contents, fingerprint: .of(contents))
+    }
+
+    init(path: String, contents: [UInt8], fingerprint: Fingerprint) {
         self.path = path
         self.contents = contents
+        self.fingerprint = fingerprint
+    }
+
+    static func unchanged(path: String, fingerprint: Fingerprint) -> OutputFile {
+        var file = OutputFile(path: path, contents: [], fingerprint: fingerprint)
+        file.isUnchanged = true
+        return file
     }
 
     public init(path: String, contents: Data) {
@@ -86,19 +104,30 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page, calling `write` for each file as soon as it is ready (from any thread).
     public func render(write: @Sendable (OutputFile) throws -> Void) throws {
+        try render(previous: { _ in nil }, write: { file in
+            try write(file)
+            return true
+        })
+    }
+
+    /// Renders every page whose fingerprint is not the one `previous` gives for its path, and hands `write`
+    /// the others as `unchanged` files; `write` returns false when it cannot keep the previous file after all,
+    /// and is then given the page rendered.
+    public func render(previous: @Sendable (String) -> Fingerprint?, write: @Sendable (OutputFile) throws -> Bool) throws {
         let errors = ErrorBox()
         // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
         let long: [PageJob] = [.data, .registration, .sitemap, .feed]
         (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
             do {
-                try write(render(job))
+                let file = try render(job, unlessFingerprint: previous(filePath(of: job)))
+                if try !write(file) { _ = try write(render(job)) }
             } catch {
                 errors.record(error)
             }
         }
         if let error = errors.first { throw error }
         for (name, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
-            try write(OutputFile(path: SitePaths.assets + name, contents: data))
+            _ = try write(OutputFile(path: SitePaths.assets + name, contents: data))
         }
     }
 

@@ -12,6 +12,30 @@ public struct Theme: Sendable {
     public var assets: [String: Data]
     /// The templates compiled: what renders every page.
     let compiled: CompiledTemplates
+    /// Of the UI strings, which every page is given.
+    var stringsFingerprint: Fingerprint {
+        var hasher = FingerprintHasher()
+        for (key, value) in strings.sorted(by: { $0.key < $1.key }) {
+            hasher.add(key)
+            hasher.add(value)
+        }
+        return hasher.finalize()
+    }
+
+    /// Of each template with every partial it renders with: a page's fingerprint holds those of its own
+    /// template and of the layout, so editing a template renders again only the pages that use it.
+    func templateFingerprints() -> [String: Fingerprint] {
+        var result: [String: Fingerprint] = [:]
+        for name in templateSources.keys {
+            var hasher = FingerprintHasher()
+            for used in compiled.templatesUsed(by: name) {
+                hasher.add(used)
+                hasher.add(templateSources[used] ?? "")
+            }
+            result[name] = hasher.finalize()
+        }
+        return result
+    }
     /// Told of every template rendered and its root value: how the tests compare each rendering of a
     /// real site with swift-mustache's. Nil in the tool.
     var renderTap: (@Sendable (String, TemplateValue) -> Void)?

@@ -37,6 +37,21 @@ struct CompiledTemplates: Sendable {
         run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
+    /// The templates `name` renders with: itself and every partial it calls, directly or through others
+    /// (a partial the theme lacks renders nothing and is left out), by name, sorted.
+    func templatesUsed(by name: String) -> [String] {
+        guard let first = index[name] else { return [] }
+        var seen: Set<Int> = [first]
+        var pending = [first]
+        while let number = pending.popLast() {
+            for instruction in programs[number].code where instruction.operation == .partial && instruction.operand >= 0 {
+                if seen.insert(Int(instruction.operand)).inserted { pending.append(Int(instruction.operand)) }
+            }
+        }
+        let names = Dictionary(uniqueKeysWithValues: index.map { ($1, $0) })
+        return seen.compactMap { names[$0] }.sorted()
+    }
+
     /// Whether `name` is used by the templates only once, as `{{{name}}}` at the top level of `template` (in no
     /// section, partial or other template, and `template` neither prints its root with `{{.}}` nor calls
     /// a partial that could): what it stands for then goes out where that tag is, as it is. That lets a

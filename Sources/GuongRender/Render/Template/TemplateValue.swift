@@ -63,6 +63,8 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     private var base: Base?
     /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
     private(set) var memoKey: Int?
+    /// The object's fingerprint, made once for an object many pages show (a card); any change clears it.
+    private var sealedFingerprint: Fingerprint?
 
     private final class Base: Sendable {
         let object: TemplateObject
@@ -106,6 +108,7 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         }
         set {
             memoKey = nil
+            sealedFingerprint = nil
             let index = index(of: key)
             if let newValue {
                 if let index { entries[index].value = newValue } else { entries.insert(Entry(key: key, value: newValue), at: insertionPoint(for: key.hash)) }
@@ -143,6 +146,7 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         var object = self
         object.base = Base(self.base.map { $0.object.extending(base) } ?? base)
         object.memoKey = nil
+        object.sealedFingerprint = nil
         return object
     }
 
@@ -151,6 +155,59 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         var object = self
         object.memoKey = key
         return object
+    }
+}
+
+extension TemplateObject {
+    /// Adds every value of the object, the extended object's after its own, to `hasher`: what a template can
+    /// read of it. A sealed object adds its fingerprint, made once.
+    func fingerprint(into hasher: inout FingerprintHasher) {
+        if let sealedFingerprint {
+            hasher.add(sealedFingerprint)
+            return
+        }
+        hasher.add(entries.count)
+        for entry in entries {
+            hasher.add(entry.key.name)
+            entry.value.fingerprint(into: &hasher)
+        }
+        if let base { base.object.fingerprint(into: &hasher) } else { hasher.add(-1) }
+    }
+
+    /// The same object with its fingerprint made now, for objects that many pages show.
+    func sealed() -> TemplateObject {
+        var hasher = FingerprintHasher()
+        fingerprint(into: &hasher)
+        var object = self
+        object.sealedFingerprint = hasher.finalize()
+        return object
+    }
+}
+
+extension TemplateValue {
+    /// Adds the value, tagged with its kind, to `hasher`.
+    func fingerprint(into hasher: inout FingerprintHasher) {
+        switch self {
+        case .string(let text):
+            hasher.add(1)
+            hasher.add(text)
+        case .utf8(let bytes):
+            hasher.add(2)
+            hasher.add(bytes)
+        case .int(let number):
+            hasher.add(3)
+            hasher.add(number)
+        case .bool(let flag):
+            hasher.add(4)
+            hasher.add(flag)
+        case .list(let items):
+            hasher.add(5)
+            hasher.add(items.count)
+            for item in items { item.fingerprint(into: &hasher) }
+        case .object(let object):
+            hasher.add(6)
+            object.fingerprint(into: &hasher)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The parts of `SiteLoader.load()` the preview server needs one at a time, so a change re-reads only
-/// what it touched. Each mirrors the corresponding step of `load()`.
+/// The site's settings on their own, for commands that need the schema and units without the profiles
+/// (`guong new`, intake).
 extension SiteLoader {
     /// `content/site.yaml`, `registration.yaml` and `units.yaml`, with a signature of their bytes.
     package struct Settings {
@@ -30,35 +30,8 @@ extension SiteLoader {
                         signature: all.finalize(), parserSignature: parser.finalize())
     }
 
-    /// The free pages of `content/pages/`, in menu order, with a signature of their bytes.
-    package func loadPages() -> (pages: [Page], diagnostics: [Diagnostic], signature: Int) {
-        let files = markdownFiles(in: "content/pages")
-        let (pages, diagnostics) = readPages(files)
-        var hasher = Hasher()
-        for file in files {
-            hasher.combine(file.displayPath)
-            hasher.combineBytes(of: try? Data(contentsOf: file.url))
-        }
-        return (pages, diagnostics, hasher.finalize())
-    }
-
     /// The file at `relativePath` of the site, named as diagnostics name it.
     package func contentFile(_ relativePath: String) -> ContentFile {
         ContentFile(url: root.appendingPathComponent(relativePath).standardizedFileURL, displayPath: displayRoot + relativePath)
-    }
-
-    /// The profile file at `url` if `load()` would read it: a `.md` below `content/profiles/`, not hidden,
-    /// not a `_` template, not a link that leads out of `content/`.
-    package func profileFile(at url: URL) -> ContentFile? {
-        let url = url.standardizedFileURL
-        let profilesPath = root.appendingPathComponent("content/profiles").standardizedFileURL.path + "/"
-        guard url.path.hasPrefix(profilesPath) else { return nil }
-        let below = url.path.dropFirst(profilesPath.count).split(separator: "/")
-        guard let name = below.last, !below.contains(where: { $0.hasPrefix(".") }), !name.hasPrefix("_"),
-              ["md", "markdown"].contains(url.pathExtension.lowercased()) else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        guard url.resolvingSymlinksInPath().path.hasPrefix(contentRoot.resolvingSymlinksInPath().path + "/") else { return nil }
-        return contentFile(String(url.path.dropFirst(root.path.count + 1)))
     }
 }
