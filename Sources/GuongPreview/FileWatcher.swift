@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
-import GuongKit
-import GuongRender
+import Synchronization
 
 /// Paths that changed below the watched folders since the last batch.
 struct FileChanges: Sendable {
@@ -38,12 +37,11 @@ enum FileWatcher {
 }
 
 /// Gathers changes and hands them over once they settle for `delay` (a save is often several events).
-final class ChangeBatcher: @unchecked Sendable {
+final class ChangeBatcher: Sendable {
     private let queue: DispatchQueue
     private let delay: DispatchTimeInterval
     private let handler: @Sendable (FileChanges) -> Void
-    private var pending = FileChanges()
-    private var scheduled = false
+    private let state = Mutex<(pending: FileChanges, scheduled: Bool)>((FileChanges(), false))
 
     init(queue: DispatchQueue, delay: DispatchTimeInterval, handler: @escaping @Sendable (FileChanges) -> Void) {
         self.queue = queue
@@ -51,29 +49,34 @@ final class ChangeBatcher: @unchecked Sendable {
         self.handler = handler
     }
 
-    /// Called on `queue`.
     func add(_ path: String?, rescan: Bool = false) {
-        if let path { pending.paths.insert(path) }
-        pending.rescan = pending.rescan || rescan
-        guard !scheduled else { return }
-        scheduled = true
+        let schedule = state.withLock { state in
+            if let path { state.pending.paths.insert(path) }
+            state.pending.rescan = state.pending.rescan || rescan
+            defer { state.scheduled = true }
+            return !state.scheduled
+        }
+        guard schedule else { return }
         queue.asyncAfter(deadline: .now() + delay) { [self] in
-            scheduled = false
-            let batch = pending
-            pending = FileChanges()
+            let batch = state.withLock { state in
+                state.scheduled = false
+                defer { state.pending = FileChanges() }
+                return state.pending
+            }
             if !batch.isEmpty { handler(batch) }
         }
     }
 }
 
 /// Polls modification times and sizes: portable, and cheap enough for a few thousand files.
-final class PollingWatcher: FileWatching, @unchecked Sendable {
+final class PollingWatcher: FileWatching, Sendable {
     private let siteRoot: URL
     private let queue: DispatchQueue
     private let interval: DispatchTimeInterval
     private let handler: @Sendable (FileChanges) -> Void
-    private var snapshot: [String: (Date, Int, Bool)] = [:]
-    private var timer: DispatchSourceTimer?
+    private let snapshot = Mutex<[String: (Date, Int, Bool)]>([:])
+    /// Dispatch sources are not `Sendable`; this one is only touched behind the lock.
+    private let timer = Mutex<DispatchSourceTimer?>(nil)
 
     init(siteRoot: URL, queue: DispatchQueue, interval: DispatchTimeInterval, handler: @escaping @Sendable (FileChanges) -> Void) {
         self.siteRoot = siteRoot.standardizedFileURL
@@ -83,21 +86,30 @@ final class PollingWatcher: FileWatching, @unchecked Sendable {
     }
 
     func start() throws(FileWatcherError) {
-        queue.sync { snapshot = scan() }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [weak self] in self?.poll() }
-        self.timer = timer
-        timer.resume()
+        let first = scan()
+        snapshot.withLock { $0 = first }
+        let (queue, interval) = (self.queue, self.interval)
+        timer.withLock { timer in
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            source.schedule(deadline: .now() + interval, repeating: interval)
+            source.setEventHandler { [weak self] in self?.poll() }
+            source.resume()
+            timer = source
+        }
     }
 
     func stop() {
-        timer?.cancel()
+        timer.withLock { $0?.cancel() }
     }
 
+    /// On `queue`, one poll at a time.
     private func poll() {
         let next = scan()
         var changes = FileChanges()
+        let snapshot = self.snapshot.withLock { old in
+            defer { old = next }
+            return old
+        }
         for (path, entry) in next {
             guard let old = snapshot[path] else {
                 changes.paths.insert(path)
@@ -110,7 +122,6 @@ final class PollingWatcher: FileWatching, @unchecked Sendable {
             changes.paths.insert(path)
             if entry.2 { changes.rescan = true }
         }
-        snapshot = next
         if !changes.isEmpty { handler(changes) }
     }
 

@@ -2,17 +2,20 @@
 import Dispatch
 import Foundation
 import Glibc
+import Synchronization
 
 /// Linux's inotify: the kernel names each changed file at once, so a save is seen in milliseconds
 /// whatever the size of the site. Every folder below `content/` and `theme/` gets a watch; folders
 /// that appear get one too.
-final class InotifyWatcher: FileWatching, @unchecked Sendable {
+final class InotifyWatcher: FileWatching, Sendable {
     private let siteRoot: String
     private let queue: DispatchQueue
     private let batcher: ChangeBatcher
     private let descriptor: Int32
-    private var folders: [Int32: String] = [:]
-    private var source: DispatchSourceRead?
+    /// The watched folders by watch descriptor: changed on `queue` only, behind a lock all the same.
+    private let folders = Mutex<[Int32: String]>([:])
+    /// Dispatch sources are not `Sendable`; this one is only touched behind the lock.
+    private let source = Mutex<DispatchSourceRead?>(nil)
 
     private static let folderEvents = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
                                              | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -28,7 +31,8 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
     }
 
     deinit {
-        if source == nil { close(descriptor) }
+        // Without a source (never started), nothing else closes the descriptor.
+        if source.withLock({ $0 == nil }) { close(descriptor) }
     }
 
     func start() throws(FileWatcherError) {
@@ -40,20 +44,23 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
                 failure = FileWatcherError(reason: String(cString: strerror(errno)))
                 return
             }
-            folders[rootWatch] = siteRoot
+            folders.withLock { $0[rootWatch] = siteRoot }
             for folder in FileWatcher.watchedFolders { watchTree(siteRoot + "/" + folder) }
-            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-            source.setEventHandler { [weak self] in self?.readEvents() }
-            source.setCancelHandler { [descriptor] in close(descriptor) }
-            self.source = source
-            source.resume()
+            let (descriptor, queue) = (self.descriptor, self.queue)
+            source.withLock { source in
+                let reader = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+                reader.setEventHandler { [weak self] in self?.readEvents() }
+                reader.setCancelHandler { close(descriptor) }
+                reader.resume()
+                source = reader
+            }
         }
         if let failure { throw failure }
     }
 
     /// Safe from any thread and does not wait for a rebuild in progress (set once, by `start`).
     func stop() {
-        source?.cancel()
+        source.withLock { $0?.cancel() }
     }
 
     /// Watches `path` and every non-hidden folder below it.
@@ -62,7 +69,7 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
         let descriptor = inotify_add_watch(self.descriptor, path, Self.folderEvents | UInt32(IN_ONLYDIR))
         guard descriptor >= 0 else { return }
-        folders[descriptor] = path
+        folders.withLock { $0[descriptor] = path }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names where !name.hasPrefix(".") {
             let child = path + "/" + name
@@ -101,10 +108,10 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
             return
         }
         if mask & UInt32(IN_IGNORED) != 0 {
-            folders[watch] = nil
+            folders.withLock { $0[watch] = nil }
             return
         }
-        guard let folder = folders[watch] else { return }
+        guard let folder = folders.withLock({ $0[watch] }) else { return }
         if name.hasPrefix(".") { return }  // editors' swap and temporary files
         let path = name.isEmpty ? folder : folder + "/" + name
         if folder == siteRoot {
@@ -114,9 +121,11 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
         if isFolder {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
             if mask & UInt32(IN_MOVED_FROM) != 0 {
-                for (descriptor, watched) in folders where watched == path || watched.hasPrefix(path + "/") {
-                    inotify_rm_watch(self.descriptor, descriptor)
-                    folders[descriptor] = nil
+                folders.withLock { folders in
+                    for (descriptor, watched) in folders where watched == path || watched.hasPrefix(path + "/") {
+                        inotify_rm_watch(self.descriptor, descriptor)
+                        folders[descriptor] = nil
+                    }
                 }
             }
         }

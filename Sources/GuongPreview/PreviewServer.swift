@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 import GuongKit
 import GuongRender
 
@@ -59,7 +60,7 @@ public struct PreviewServer: Sendable {
         } catch {
             throw .site(error)
         }
-        controller.start()
+        await controller.start()
 
         var logger = Logger(label: "guong.serve")
         logger.logLevel = .critical
@@ -84,7 +85,7 @@ public struct PreviewServer: Sendable {
         do {
             try await group.run()
         } catch {
-            controller.stop()
+            await controller.stop()
             let description = String(describing: error)
             if description.contains("Address already in use") || description.contains("errno: 98") {
                 throw .portInUse(options.port)
@@ -94,29 +95,35 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Owns the site, the store, the watcher and the event hub; all site work runs on one serial queue,
-/// off the server's threads.
-final class PreviewController: Service, @unchecked Sendable {
-    let store = PageStore()
-    let hub = ReloadHub()
-    private let queue = DispatchQueue(label: "guong.preview", qos: .userInitiated)
+/// Owns the site, the store, the watcher and the event hub. File changes come in through an
+/// `AsyncStream` and are taken one batch at a time by this actor, so the site is only ever touched by it;
+/// changes that arrive while a rebuild runs are merged into the next batch.
+actor PreviewController: Service {
+    nonisolated let store = PageStore()
+    nonisolated let hub = ReloadHub()
     private let site: PreviewSite
     private let events: @Sendable (PreviewServer.Event) -> Void
+    /// What the watcher saw since the actor last took it; the stream only says that something is there.
+    private let inbox = ChangeInbox()
+    private let signals: AsyncStream<Void>
+    private let signal: AsyncStream<Void>.Continuation
     private var watcher: (any FileWatching)?
-    private var keepAlive: DispatchSourceTimer?
-    private let stopped = NSLock()
+    private var keepAlive: Task<Void, Never>?
     private var isStopped = false
 
     init(options: PreviewServer.Options, events: @escaping @Sendable (PreviewServer.Event) -> Void) throws(SiteError) {
         site = try PreviewSite(options: .init(siteRoot: options.siteRoot, displayRoot: options.displayRoot,
                                               includeDrafts: options.includeDrafts, extraBodyHTML: LiveScript.tag))
         self.events = events
+        (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Watching, then the first build: a file saved during the first build is taken in right after it.
     func start() {
-        let watcher = FileWatcher.make(siteRoot: site.loader.root, queue: queue) { [weak self] changes in
-            self?.apply(changes)
+        let (inbox, signal) = (self.inbox, self.signal)
+        let watcher = FileWatcher.make(siteRoot: site.loader.root, queue: DispatchQueue(label: "guong.preview.watch")) { changes in
+            inbox.add(changes)
+            signal.yield()
         }
         do {
             try watcher.start()
@@ -124,39 +131,43 @@ final class PreviewController: Service, @unchecked Sendable {
         } catch {
             events(.notWatching(reason: error.reason))
         }
-        queue.sync { rebuild(since: .now(), initial: true) }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + 15, repeating: 15)
-        timer.setEventHandler { [hub] in hub.broadcast(ReloadHub.keepAlive) }
-        timer.resume()
-        keepAlive = timer
+        rebuild(since: .now(), initial: true)
+        let hub = self.hub
+        keepAlive = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                hub.broadcast(ReloadHub.keepAlive)
+            }
+        }
     }
 
-    /// Runs until the service group shuts down, then ends the watcher and the open event streams.
+    /// Takes in changes until the service group shuts down, then ends the watcher and the open event streams.
     func run() async throws {
-        try? await gracefulShutdown()
+        await withGracefulShutdownHandler {
+            for await _ in signals {
+                let changes = inbox.take()
+                guard !changes.isEmpty else { continue }
+                let start = DispatchTime.now()
+                site.update(changed: changes.paths, rescan: changes.rescan)
+                rebuild(since: start, initial: false)
+            }
+        } onGracefulShutdown: { [signal] in
+            signal.finish()
+        }
         events(.stopping)
         stop()
     }
 
     func stop() {
-        let first = stopped.withLock {
-            defer { isStopped = true }
-            return !isStopped
-        }
-        guard first else { return }
+        guard !isStopped else { return }
+        isStopped = true
+        signal.finish()
         watcher?.stop()
         keepAlive?.cancel()
         hub.close()
     }
 
-    /// Called on `queue` by the watcher.
-    private func apply(_ changes: FileChanges) {
-        let start = DispatchTime.now()
-        site.update(changed: changes.paths, rescan: changes.rescan)
-        rebuild(since: start, initial: false)
-    }
-
+    /// Renders what the changes touched (on every core; the actor waits for it), then tells the pages.
     private func rebuild(since start: DispatchTime, initial: Bool) {
         let store = self.store, hub = self.hub, site = self.site
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) }
@@ -183,6 +194,25 @@ final class PreviewController: Service, @unchecked Sendable {
             let (state, news) = store.commit(changed: [], built: false, problems: lines)
             if news { hub.broadcast(ReloadHub.message(state)) }
             events(.failed(problems, keptPrevious: state.hasSite))
+        }
+    }
+}
+
+/// The watcher's changes, merged until the controller takes them.
+final class ChangeInbox: Sendable {
+    private let pending = Mutex(FileChanges())
+
+    func add(_ changes: FileChanges) {
+        pending.withLock { pending in
+            pending.paths.formUnion(changes.paths)
+            pending.rescan = pending.rescan || changes.rescan
+        }
+    }
+
+    func take() -> FileChanges {
+        pending.withLock { pending in
+            defer { pending = FileChanges() }
+            return pending
         }
     }
 }
