@@ -109,8 +109,9 @@ final class PreviewSite {
                       profileCount: site.model.profiles.count, warnings: site.diagnostics)
     }
 
-    /// Renders the page of each edited profile that keeps its place (the same address, kind, unit and draft
-    /// state) from `last` with the profile replaced, if it changed; their paths.
+    /// Renders the page of each edited profile that keeps its address and draft state from `last` with the
+    /// profile replaced, if it changed; their paths. The full pass that follows corrects what the last
+    /// build's indexes made stale (a new unit's colleagues, say).
     private func renderEdited(from last: SiteRenderer, publish: @Sendable (OutputFile) -> Void) -> [String] {
         let base = last.context
         var paths: [String] = []
@@ -121,8 +122,8 @@ final class PreviewSite {
                   let content = try? loader.load(only: [url], alone: true), !content.diagnostics.hasErrors,
                   var profile = content.profiles.first else { continue }
             let old = base.model.profiles[index]
-            guard profile.slug == old.slug, profile.kind == old.kind, profile.unitID == old.unitID, profile.draft == old.draft
-            else { continue }
+            // Another address could be another profile's until the site's rules have run; a draft may not be shown.
+            guard profile.slug == old.slug, profile.draft == old.draft else { continue }
             profile.sourcePath = old.sourcePath
             var model = base.model
             model.profiles[index] = profile
