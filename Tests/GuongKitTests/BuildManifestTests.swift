@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import GuongKit
+@testable import GuongRender
+import GuongTestSupport
+
+/// Fingerprints are stable across processes, and a build trusts the last one's only for files it left untouched.
+@Suite("Fingerprints and the build manifest")
+struct BuildManifestTests {
+    @Test("a fingerprint is the same in every process, delimits its values and round-trips as text")
+    func fingerprints() {
+        // Fixed values: a change to the hash would silently make every rebuild render everything (or worse).
+        #expect(Fingerprint.of([]).description == Fingerprint.of([]).description)
+        #expect(Fingerprint.of(Array("abc".utf8)) != Fingerprint.of(Array("abd".utf8)))
+        var ab = FingerprintHasher(), a = FingerprintHasher()
+        ab.add("ab"); ab.add("c")
+        a.add("a"); a.add("bc")
+        #expect(ab.finalize() != a.finalize())
+        let value = Fingerprint.of(Array("Lê Thị Lan".utf8))
+        #expect(Fingerprint(value.description) == value)
+        #expect(value.description.count == 32)
+        #expect(Fingerprint("not a fingerprint") == nil)
+        // Nine bytes and eight differ in their tail word.
+        #expect(Fingerprint.of(Array(repeating: 7, count: 8)) != Fingerprint.of(Array(repeating: 7, count: 9)))
+    }
+
+    @Test("the fingerprints of a page do not depend on the process: two builds of one site agree")
+    func stableAcrossProcesses() throws {
+        let (temp, site) = try SiteBuildFixture.copyBasicSite()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let first = temp.appendingPathComponent("one"), second = temp.appendingPathComponent("two")
+        #expect(try SiteBuildFixture.guong(["build", "--site", site.path, "--output", first.path]).status == 0)
+        #expect(try SiteBuildFixture.guong(["build", "--site", site.path, "--output", second.path]).status == 0)
+        let one = BuildManifest.load(BuildManifest.location(siteRoot: site, target: first))
+        let two = BuildManifest.load(BuildManifest.location(siteRoot: site, target: second))
+        #expect(!one.entries.isEmpty)
+        #expect(one.entries.mapValues(\.fingerprint) == two.entries.mapValues(\.fingerprint))
+    }
+
+    @Test("a manifest round-trips; a damaged one is ignored")
+    func manifestFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guong-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("<p>một</p>".utf8).write(to: folder.appendingPathComponent("a b.html"))
+        let fingerprint = Fingerprint.of(Array("một".utf8))
+        let manifest = BuildManifest.made(of: ["a b.html": fingerprint, "gone.html": fingerprint], in: folder)
+        #expect(manifest.entries.keys.sorted() == ["a b.html"])
+        let url = folder.appendingPathComponent("m/manifest.txt")
+        manifest.save(to: url)
+        let read = BuildManifest.load(url)
+        #expect(read.entries == manifest.entries)
+        #expect(read.fingerprint(of: "a b.html", in: folder) == fingerprint)
+
+        // The same file written again (another inode or time) is not the one the manifest speaks of.
+        try Data("<p>hai</p>".utf8).write(to: folder.appendingPathComponent("a b.html"))
+        #expect(read.fingerprint(of: "a b.html", in: folder) == nil)
+
+        try Data("guong build manifest 1\nxyz 1 2 3\n".utf8).write(to: url)
+        #expect(BuildManifest.load(url).entries.isEmpty)
+        try Data("something else\n".utf8).write(to: url)
+        #expect(BuildManifest.load(url).entries.isEmpty)
+    }
+
+    @Test("a page edited by hand in the output is rendered again; without the cache every page is")
+    func handEditsAndAMissingCache() throws {
+        let (temp, site) = try SiteBuildFixture.copyBasicSite()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("public")
+        var options = SiteBuilder.Options(siteRoot: site)
+        options.output = output
+        // In this process throughout: fingerprints count only for the executable that made them.
+        _ = try SiteBuilder(options: options).build()
+        let clean = try SiteBuildFixture.tree(output)
+        let page = output.appendingPathComponent("dien-hinh/le-thi-lan/index.html")
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<script>sửa tay</script>".utf8))
+        try handle.close()
+
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.pagesNotRendered == report.pageCount - 1)
+        #expect(report.changes.changed == ["dien-hinh/le-thi-lan/index.html"])
+        #expect(try SiteBuildFixture.tree(output) == clean)
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent(".guong-cache/builds"))
+        let again = try SiteBuilder(options: options).build()
+        #expect(again.pagesNotRendered == 0)
+        #expect(again.changes.changed.isEmpty && again.changes.added.isEmpty)
+        #expect(try SiteBuildFixture.tree(output) == clean)
+    }
+}
