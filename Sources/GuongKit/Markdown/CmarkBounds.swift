@@ -1,3 +1,4 @@
+// Unsafe code: counts `![` and `]` over a body's UTF-8 buffer in one pass, before cmark sees it.
 /// Inputs on which Debian's libcmark 0.30.2 takes time quadratic in their size, found by a linear scan before
 /// cmark sees them. CVE-2023-22486 (fixed in cmark 0.30.3): each link closed after unclosed image openers `![`
 /// walks back over all of them, so the time `![[]()` repeated takes grows with the square of its count.

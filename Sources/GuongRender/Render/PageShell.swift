@@ -1,3 +1,4 @@
+// Unsafe code: memchr finds the content marker in the rendered layout.
 import Foundation
 import GuongKit
 
