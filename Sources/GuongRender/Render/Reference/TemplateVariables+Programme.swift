@@ -56,7 +56,7 @@ extension TemplateVariables {
         "isIndividual": "whether it is the individuals' table",
         "columns": "the column headings (`registration.yaml`, with the unit's where the table shows it)",
         "span": "how many columns",
-        "rows": .values(of: "card", "the rows: each a profile's card, with"),
+        "rows": .values(of: "card", "a row per exemplar: its card's values and the two below"),
         "rows[].number": "the row's number (01, 02 …)",
         "rows[].showUnit": "whether the row shows a unit column (the district's individuals)",
         "isEmpty": "whether the table has no row",
