@@ -51,7 +51,7 @@ extension TemplateReferenceTests {
                                            "photo": .object(["url": .string("a.jpg")])]))
         shape.merge(TemplateShape(.object(["name": .utf8(Array("<b>".utf8)), "years": .list([] as [TemplateValue])])))
         #expect(shape.members["name"]?.typeName == "text or HTML")
-        #expect(shape.members["years"]?.typeName == "list of number")
+        #expect(shape.members["years"]?.typeName == "list of numbers")
         #expect(shape.paths.keys.sorted() == ["name", "photo", "photo.url", "years"])
         let common = shape.common(with: TemplateShape(.object(["name": .string("B"), "other": .bool(true)])))
         #expect(common.members.keys.sorted() == ["name"])

@@ -87,7 +87,13 @@ package struct TemplateShape: Sendable, Equatable {
         kinds.sorted().map { kind -> String in
             guard kind == .list else { return kind.rawValue }
             guard let item else { return "list" }
-            let names = item.kinds.sorted().map { $0 == .object ? "objects" : $0 == .list ? "lists" : $0.rawValue }
+            let names = item.kinds.sorted().map { kind in
+                switch kind {
+                case .text, .html: kind.rawValue
+                case .number, .flag, .list: kind.rawValue + "s"
+                case .object: "objects"
+                }
+            }
             return "list of " + names.joined(separator: " or ")
         }.joined(separator: " or ")
     }
