@@ -1,3 +1,4 @@
+// Unsafe code: inotify hands over its events as C structures in a byte buffer.
 #if os(Linux)
 import Dispatch
 import Foundation

@@ -1,3 +1,4 @@
+// Unsafe code: bind(2) takes a sockaddr, a C structure.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

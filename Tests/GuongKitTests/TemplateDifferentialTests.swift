@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import GuongKit
 import GuongTestSupport
@@ -61,11 +62,10 @@ struct TemplateDifferentialTests {
 }
 
 /// Renderings told by `Theme.renderTap`, from every core.
-private final class Tapped: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [(template: String, value: TemplateValue)] = []
-    func add(_ template: String, _ value: TemplateValue) { lock.withLock { list.append((template, value)) } }
-    var all: [(template: String, value: TemplateValue)] { lock.withLock { list } }
+private final class Tapped: Sendable {
+    private let list = Mutex<[(template: String, value: TemplateValue)]>([])
+    func add(_ template: String, _ value: TemplateValue) { list.withLock { $0.append((template, value)) } }
+    var all: [(template: String, value: TemplateValue)] { list.withLock { $0 } }
 }
 
 extension CompiledTemplates {

@@ -1,3 +1,4 @@
+// Unsafe code: read(2) straight into the array's uninitialised storage, so a profile's bytes are never copied.
 import Foundation
 
 /// A file's bytes, read with system calls: a build reads ten thousand profiles, and Foundation's FileHandle,

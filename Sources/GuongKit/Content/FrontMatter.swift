@@ -1,3 +1,4 @@
+// Unsafe code: looks for a CR in the text's contiguous UTF-8 (a pass over every file of a build).
 /// A profile file split into its YAML front matter and its Markdown body.
 public struct FrontMatterSplit: Sendable, Equatable {
     /// The YAML between the fences, without them.

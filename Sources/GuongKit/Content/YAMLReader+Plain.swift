@@ -1,3 +1,4 @@
+// Unsafe code: reads plain front matter over the text's UTF-8 buffer, without a copy.
 /// Front matter in the shape schools write it — `key: value` lines whose values are plain text, a
 /// double-quoted string without escapes, or a one-line `[list]` of those — read without libyaml.
 ///

@@ -1,10 +1,12 @@
+// Unsafe code: counts `![` and `]` over a body's UTF-8 buffer in one pass, before cmark sees it.
 /// Inputs on which Debian's libcmark 0.30.2 takes time quadratic in their size, found by a linear scan before
 /// cmark sees them. CVE-2023-22486 (fixed in cmark 0.30.3): each link closed after unclosed image openers `![`
-/// walks back over all of them, so `![[]()` repeated 80,000 times (488 KB) took minutes.
-/// The other published pathological inputs are linear in 0.30.2 (measured: docs/security.md).
+/// walks back over all of them, so the time `![[]()` repeated takes grows with the square of its count.
+/// The other published pathological inputs are linear in 0.30.2 (the timings, and the commit they were
+/// measured at: docs/security.md).
 enum CmarkBounds {
     /// Image openers times brackets closed, summed over the body's paragraphs: above it cmark's walk is refused.
-    /// A paragraph with 3,000 images and as many links stays under it, and cmark takes ~0.1 s at the budget.
+    /// A paragraph with 3,000 images and as many links stays under it (cmark's time at the budget: docs/security.md).
     static let imageBracketBudget = 10_000_000
 
     /// The 0-based line, in `body`, of the first image opener of the paragraph that takes the cost over the

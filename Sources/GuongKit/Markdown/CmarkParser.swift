@@ -1,3 +1,4 @@
+// Unsafe code: libcmark's C API (the only file that imports CCmark): its nodes and strings are C pointers.
 import CCmark
 import Foundation
 

@@ -1,3 +1,4 @@
+// Unsafe code: reads a PNG's chunk headers from the photo's raw buffer.
 import Foundation
 
 /// The kinds of picture a profile's photo may be, told apart by their first bytes (never by libvips' own

@@ -1,3 +1,4 @@
+// Unsafe code: takes a photo's bytes as a raw buffer, passed on to libvips without a copy.
 /// Turns one photo's bytes into the files the site publishes, refusing what is hostile or broken before
 /// libvips decodes a pixel where it can: the claimed size, PNG text chunks.
 struct PhotoProcessor {

@@ -1,3 +1,4 @@
+// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy.
 import Foundation
 import Synchronization
 

@@ -1,3 +1,4 @@
+// Unsafe code: libvips' C API (the only file that imports CVips): images, buffers and errors are C pointers.
 import CVips
 
 /// The only door to libvips (like `CmarkParser` for cmark): loads one picture with the loader its magic bytes

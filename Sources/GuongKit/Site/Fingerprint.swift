@@ -1,3 +1,4 @@
+// Unsafe code: a fingerprint reads its bytes eight at a time from the raw buffer of an array or a string.
 /// 128 bits that stand for some content: two builds that give a page the same fingerprint give it the same
 /// bytes. Stable across processes and machines (unlike `Hasher`, seeded per process), so a build can compare
 /// with the fingerprints the previous build left. Not cryptographic: a school that made two of its own texts

@@ -1,3 +1,4 @@
+// Unsafe code: readdir(3)'s entries are C structures; a file's name is read at its offset.
 import Foundation
 
 /// The files below a folder, read with `readdir`: the kind of each entry comes with its name, so ten

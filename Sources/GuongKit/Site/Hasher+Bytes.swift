@@ -1,3 +1,4 @@
+// Unsafe code: `Hasher.combine(bytes:)` takes a raw buffer.
 import Foundation
 
 extension Hasher {

@@ -1,36 +1,25 @@
 import Dispatch
+import Synchronization
 
 /// Work spread over every core, results kept in input order (so output stays deterministic).
 extension Array where Element: Sendable {
+    /// How many consecutive items a worker maps before it hands its results over: the lock is taken about
+    /// `chunks` times whatever the count, and every core stays busy to the end.
+    private static var chunks: Int { 256 }
+
     package func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
-        let results = ResultSlots<Result>(count: count)
+        let size = Swift.max(1, (count + Self.chunks - 1) / Self.chunks)
+        let chunkCount = (count + size - 1) / size
+        // Each chunk's results, put in its own slot by the one worker that mapped it.
+        let results = Mutex([[Result]](repeating: [], count: chunkCount))
         withoutActuallyEscaping(transform) { transform in
             let items = self
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                results.store(transform(items[index]), at: index)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let mapped = items[chunk * size..<Swift.min(items.count, (chunk + 1) * size)].map(transform)
+                results.withLock { $0[chunk] = mapped }
             }
         }
-        return results.values
+        return results.withLock { $0.flatMap { $0 } }
     }
-}
-
-/// Slots each written once, by one worker, before any is read; a raw buffer so workers never
-/// contend on the array's exclusivity check.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ value: Value, at index: Int) { slots[index] = value }
-
-    var values: [Value] { slots.map { $0! } }
 }

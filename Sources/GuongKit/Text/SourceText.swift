@@ -1,3 +1,4 @@
+// Unsafe code: checks a file's UTF-8 for text that is NFC by construction, over its contiguous bytes.
 import Foundation
 
 /// A content file's text, decoded and normalised: UTF-8 (BOM dropped), LF line ends, Unicode NFC.

@@ -1,3 +1,4 @@
+// Unsafe code: read(2) of the previous file into a block, compared with memcmp.
 import Foundation
 import GuongKit
 

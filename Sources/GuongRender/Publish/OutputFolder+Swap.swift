@@ -1,3 +1,4 @@
+// Unsafe code: renameat2(2), which glibc may lack, is looked up with dlsym and called through a C function pointer.
 import Foundation
 import GuongKit
 

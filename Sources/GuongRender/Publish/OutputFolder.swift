@@ -1,3 +1,4 @@
+// Unsafe code: write(2) of a file's bytes from their buffer.
 import Foundation
 import GuongKit
 

@@ -1,3 +1,4 @@
+// Unsafe code: escapes a string by byte, copying the runs between special bytes whole from its UTF-8 buffer.
 /// JSON written by hand into UTF-8 bytes, with strings escaped exactly as Foundation's `JSONEncoder` escapes
 /// them (with `.withoutEscapingSlashes`): a file written this way reads like an encoded one, for much less
 /// than encoding it costs (`du-lieu/dien-hinh.json` holds every profile; figures in docs/performance.md). The search index has its own

@@ -1,3 +1,4 @@
+// Unsafe code: memchr finds the content marker in the rendered layout.
 import Foundation
 import GuongKit
 
@@ -153,7 +154,7 @@ struct LayoutBase: Sendable {
             "searchURL": .text(links.url(SitePaths.search)),
             "plan": .object(["number": .text(model.schema.plan.number), "title": .text(model.schema.plan.title)]),
             "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
-            "extraBodyHTML": .text(extraBodyHTML),
+            "extraBodyHTML": .utf8(bytes: Array(extraBodyHTML.utf8)),
         ]
         let t = { (key: String) in theme.strings[key] ?? key }
         var items: [(String, String, String)] = [

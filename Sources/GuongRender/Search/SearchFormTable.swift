@@ -1,3 +1,4 @@
+// Unsafe code: the search index's word table compares and hashes words as raw 8-byte blocks (indexing's hot loop).
 import GuongKit
 
 /// Distinct words as UTF-8 bytes, numbered in the order they were first inserted: the index's set of

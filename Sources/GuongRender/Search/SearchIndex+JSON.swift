@@ -1,3 +1,4 @@
+// Unsafe code: escapes JSON and hashes the index's files over raw bytes.
 import Foundation
 import GuongKit
 

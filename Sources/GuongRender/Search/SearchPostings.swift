@@ -1,3 +1,4 @@
+// Unsafe code: hands each batch's words to the form table as raw pointers (indexing's hot loop).
 import GuongKit
 
 /// Every word form of the index with its postings: the documents that hold it and the most prominent

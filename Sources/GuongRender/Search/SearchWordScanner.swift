@@ -1,3 +1,4 @@
+// Unsafe code: cuts words from UTF-8 bytes through a table into a padded scratch buffer (indexing's hot loop).
 import GuongKit
 
 /// `SearchText.words` on UTF-8 bytes, for the index: the same words, without the whole text

@@ -1,3 +1,4 @@
+// Unsafe code: HTML escaping by byte over a value's UTF-8 buffer, copying the runs between special bytes whole (rendering's hot loop).
 import Foundation
 import GuongKit
 

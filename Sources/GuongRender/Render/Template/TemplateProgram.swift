@@ -4,10 +4,11 @@ import GuongKit
 /// walking the node tree retained and released every node's children, names and text on every visit (a
 /// few hundred visits a page, from every core at once, on the same shared nodes).
 ///
-/// A section's instruction holds the index just past its body; literal text lives in one buffer.
-final class TemplateProgram: @unchecked Sendable {
-    struct Instruction {
-        enum Operation: UInt8 {
+/// A section's instruction holds the index just past its body; literal text lives in one buffer. Nothing
+/// changes after it is made, so the compiler checks that it is safe to share between threads.
+final class TemplateProgram: Sendable {
+    struct Instruction: Sendable {
+        enum Operation: UInt8, Sendable {
             /// `operand` is the text's offset in `text`, `extra` its length.
             case text
             /// `{{x}}` and `{{{x}}}`: `operand` is the name's index in `names`.
@@ -23,8 +24,8 @@ final class TemplateProgram: @unchecked Sendable {
         var extra: Int32
     }
 
-    let code: UnsafeMutableBufferPointer<Instruction>
-    let text: UnsafeMutableBufferPointer<UInt8>
+    let code: [Instruction]
+    let text: [UInt8]
     let names: [CompiledTemplate.Name]
     let indentations: [[UInt8]]
 
@@ -32,22 +33,15 @@ final class TemplateProgram: @unchecked Sendable {
     init(_ template: CompiledTemplate, partials: [String: Int]) {
         var builder = Builder(partials: partials)
         builder.emit(template.nodes)
-        code = .allocate(capacity: builder.code.count)
-        _ = code.initialize(from: builder.code)
-        text = .allocate(capacity: builder.text.count)
-        _ = text.initialize(from: builder.text)
+        code = builder.code
+        text = builder.text
         names = builder.names
         indentations = builder.indentations
     }
 
-    deinit {
-        code.deallocate()
-        text.deallocate()
-    }
-
     /// The literal text of a `.text` instruction.
-    func text(of instruction: Instruction) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)])
+    func text(of instruction: Instruction) -> ArraySlice<UInt8> {
+        text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)]
     }
 
     private struct Builder {
