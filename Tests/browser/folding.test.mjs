@@ -73,7 +73,7 @@ function postings(pairs) {
   let previous = 0;
   return code(pairs.map(([doc, place]) => { const n = (doc - previous) * 4 + place; previous = doc; return n; }));
 }
-const NAME = 3, DETAILS = 2, BODY = 0;
+const NAME = 3, DETAILS = 2, SUMMARY = 1, BODY = 0;
 const files = {
   "chi-muc.json": {
     format: 2, id: "test", count: 4, space: 6, chunkSize: 3, shards: ["", "d", "ng"],
@@ -90,7 +90,7 @@ const files = {
   // Ids are slots (SearchIDs): 3 and 4 hold no document.
   "tai-lieu-1.json": [0, 0, ["Nguyễn Thị Ngọc", "", "Kế toán", 1, 1, [0], [2023]]],
   "loc.json": { fields: [code([0, 2, 3]), code([1, 1])], kinds: [code([0]), code([1, 1, 3])], units: [code([0, 2]), code([1, 4])], years: [code([0, 2]), code([1, 1, 3])] },
-  "tu.json": { van: [["văn", postings([[1, NAME]])]], thi: [["thị", postings([[2, NAME], [5, NAME]])]], thanh: [["thạnh", postings([[0, NAME]])]] },
+  "tu.json": { cong: [["công", postings([[1, SUMMARY], [5, SUMMARY]])]], van: [["văn", postings([[1, NAME]])]], thi: [["thị", postings([[2, NAME], [5, NAME]])]], thanh: [["thạnh", postings([[0, NAME]])]] },
   "tu-d.json": {
     dong: [["đông", postings([[0, NAME], [2, DETAILS]])]],
     duong: [["dương", postings([[1, NAME], [5, BODY]])], ["đường", postings([[2, NAME]])]],
@@ -127,6 +127,12 @@ test("ranks exact diacritics first when the query has them", async () => {
   assert.deepEqual(await names(e, "đường"), ["Phạm Thị Đường", "Nguyễn Văn Dương", "Nguyễn Thị Ngọc"]);
   assert.deepEqual(await names(e, "dương"), ["Nguyễn Văn Dương", "Nguyễn Thị Ngọc", "Phạm Thị Đường"]);
   assert.deepEqual(await names(e, "duong"), ["Nguyễn Văn Dương", "Phạm Thị Đường", "Nguyễn Thị Ngọc"]);
+});
+
+test("among equal scores, a result whose lines show the words comes first, then by name", async () => {
+  const { e } = engine();
+  // Both have "công" in their summary; only Nguyễn Văn Dương's field (Công nghệ thông tin…) shows it.
+  assert.deepEqual(await names(e, "công"), ["Nguyễn Văn Dương", "Nguyễn Thị Ngọc"]);
 });
 
 test("filters by field, year, kind and unit, with or without a query", async () => {
