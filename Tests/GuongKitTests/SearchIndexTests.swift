@@ -155,6 +155,21 @@ import GuongTestSupport
         #expect(terms["dao"]?.first?.form == "đào", "field names are indexed")
     }
 
+    @Test func stagesGivenAndHonoursAreWordsOfTheSummary() throws {
+        var honoured = Self.profile("Võ Thị Mỹ Linh", years: [2023, 2024])
+        honoured.stages = [2023: 1, 2024: 2]  // the basic site's process: Phát hiện, Bình chọn, Khen thưởng
+        honoured.honours = [Profile.Honour(formID: "danh-hieu", formName: "Danh hiệu", issuer: "Ủy ban nhân dân huyện Hóc Môn",
+                                           decision: "2301/QĐ-UBND", date: try #require(SimpleDate("2024-08-05")))]
+        let plain = Self.profile("Lê Văn Tám")
+        let model = try Self.model([honoured, plain])
+        let terms = try Self.terms(SearchIndex(model: model))
+        let id = Self.ids(model)["Võ Thị Mỹ Linh"]!
+        for term in ["binh", "chon", "khen", "thuong", "danh", "hieu", "uy", "hoc", "mon", "2301", "qd", "ubnd"] {
+            #expect(terms[term]?.flatMap(\.postings).map { [$0.doc, $0.place] } == [[id, 1]], "\(term)")
+        }
+        #expect(terms["phat"] == nil, "a stage not given (the first, by default) is not a word of the profile")
+    }
+
     @Test func facetsListTheDocumentsOfEachKindUnitFieldAndYear() throws {
         let model = try Self.model([
             Self.profile("An", fields: ["a", "đ"], years: [2022, 2023]),
