@@ -62,8 +62,9 @@ import GuongTestSupport
         let rest = index.files.dropFirst().map(\.path)
         #expect(rest == rest.sorted())
         let manifest = try #require(try Self.json(index, "chi-muc.json") as? [String: Any])
-        #expect(manifest["format"] as? Int == 1)
+        #expect(manifest["format"] as? Int == 2)
         #expect(manifest["count"] as? Int == 4, "the draft is left out")
+        #expect(manifest["space"] as? Int == 64, "ids are slots of a space of at least 64")
         #expect((manifest["id"] as? String)?.count == 16)
         #expect((manifest["units"] as? [[String]])?.first == ["thcs-dong-thanh", "Trường THCS Đông Thạnh"])
         #expect((manifest["fields"] as? [[String]])?.map { $0[0] } == ["a", "b", "c", "d", "đ"])
@@ -76,33 +77,63 @@ import GuongTestSupport
         #expect(try Self.terms(index)["hong"]?.first?.form == "hồng")
     }
 
-    @Test func documentsHoldWhatAResultShowsInOrderOfName() throws {
+    /// Each document's id: its slot in the id space (`SearchIDs`), by name.
+    static func ids(_ model: SiteModel) -> [String: Int] {
+        let assigned = SearchIDs.assign(model.profiles.map(\.slug))
+        return Dictionary(uniqueKeysWithValues: zip(model.profiles.map(\.name), assigned.ids))
+    }
+
+    /// The rows of the document chunks by id, holes (`0`) left out.
+    static func rows(_ index: SearchIndex) throws -> [Int: [Any]] {
+        var rows: [Int: [Any]] = [:]
+        for file in index.files where file.path.hasPrefix(SearchIndex.directory + "tai-lieu-") {
+            let number = try #require(Int(file.path.dropFirst((SearchIndex.directory + "tai-lieu-").count).dropLast(".json".count)))
+            let slots = try #require(try JSONSerialization.jsonObject(with: Data(file.contents)) as? [Any])
+            #expect(!slots.isEmpty && slots.count <= SearchIndex.chunkSize)
+            #expect(slots.last is [Any], "a chunk ends with its last document")
+            for (slot, row) in slots.enumerated() {
+                if let row = row as? [Any] { rows[number * SearchIndex.chunkSize + slot] = row } else { #expect(row as? Int == 0) }
+            }
+        }
+        return rows
+    }
+
+    @Test func documentsHoldWhatAResultShowsAtTheirIds() throws {
         let model = try Self.model([
             Self.profile("Võ Văn An", years: [2025]),
             Self.profile("Lê Thị Bình", unit: "th-nhi-binh", fields: ["b", "đ"], years: [2021, 2022], slug: "le-thi-binh-2"),
             Self.profile("Trường THCS Đông Thạnh", kind: .collective, years: [2023]),
             Self.profile("Đặng Cường", years: [2024]),
         ])
-        let rows = try #require(try Self.json(SearchIndex(model: model), "tai-lieu-0.json") as? [[Any]])
-        #expect(rows.map { $0[0] as? String } == ["Đặng Cường", "Lê Thị Bình", "Trường THCS Đông Thạnh", "Võ Văn An"],
-                "by folded name, đ with d, whatever the year")
-        let binh = rows[1]
+        let index = SearchIndex(model: model)
+        let rows = try Self.rows(index)
+        let ids = Self.ids(model)
+        #expect(Set(rows.keys) == Set(ids.values), "every document at its id, nothing else")
+        for (name, id) in ids { #expect(rows[id]?[0] as? String == name) }
+        let binh = try #require(rows[ids["Lê Thị Bình"]!])
+        let school = try #require(rows[ids["Trường THCS Đông Thạnh"]!])
         #expect(binh[1] as? String == "le-thi-binh-2", "an explicit slug is kept")
-        #expect(rows[0][1] as? String == "", "a slug the script can fold from the name is left out")
+        #expect(rows[ids["Đặng Cường"]!]?[1] as? String == "", "a slug the script can fold from the name is left out")
         #expect(binh[2] as? String == "Giáo viên")
-        #expect(rows[2][2] as? String == "", "a collective has no position")
-        #expect(binh[3] as? Int == 1 && rows[2][3] as? Int == 0, "kind: index into the manifest's kinds")
+        #expect(school[2] as? String == "", "a collective has no position")
+        #expect(binh[3] as? Int == 1 && school[3] as? Int == 0, "kind: index into the manifest's kinds")
         #expect(binh[4] as? Int == 1, "unit: index into the manifest's units")
         #expect(binh[5] as? [Int] == [1, 4])
         #expect(binh[6] as? [Int] == [2021, 2022])
     }
 
-    @Test func chunksHoldAHundredDocumentsEach() throws {
+    @Test func chunksHoldSixtyFourIdSlotsEach() throws {
         let profiles = (0..<230).map { Self.profile("Giáo viên số \($0)") }
-        let index = SearchIndex(model: try Self.model(profiles))
-        let chunks = index.files.filter { $0.path.contains("tai-lieu-") }.map(\.path)
-        #expect(chunks == (0..<3).map { "tim-kiem/chi-muc/tai-lieu-\($0).json" })
-        #expect((try Self.json(index, "tai-lieu-2.json") as? [Any])?.count == 30)
+        let model = try Self.model(profiles)
+        let index = SearchIndex(model: model)
+        let manifest = try #require(try Self.json(index, "chi-muc.json") as? [String: Any])
+        #expect(manifest["space"] as? Int == 512, "the smallest power of two at least twice the count")
+        #expect(manifest["chunkSize"] as? Int == 64)
+        let ids = Self.ids(model)
+        let chunks = Set(ids.values.map { $0 / 64 })
+        #expect(Set(index.files.filter { $0.path.contains("tai-lieu-") }.map(\.path)) == Set(chunks.map { "tim-kiem/chi-muc/tai-lieu-\($0).json" }),
+                "one file per chunk that holds a document")
+        #expect(try Self.rows(index).count == 230)
     }
 
     @Test func keepsEachOriginalFormWithTheMostProminentPlace() throws {
@@ -112,15 +143,31 @@ import GuongTestSupport
         ])
         let index = SearchIndex(model: model)
         let terms = try Self.terms(index)
-        // Doc 0 is Nguyễn Văn Dương (sorted by folded name), doc 1 Phạm Thị Đường.
+        let ids = Self.ids(model)
+        let (duongName, duongBody) = (ids["Nguyễn Văn Dương"]!, ids["Phạm Thị Đường"]!)
         let duong = try #require(terms["duong"])
         #expect(duong.map(\.form) == ["dương", "đường"])
-        #expect(duong[0].postings.map { [$0.doc, $0.place] } == [[0, 3]], "name beats the body's “biểu dương”")
-        #expect(duong[1].postings.map { [$0.doc, $0.place] } == [[0, 0], [1, 3]])
+        #expect(duong[0].postings.map { [$0.doc, $0.place] } == [[duongName, 3]], "name beats the body's “biểu dương”")
+        #expect(duong[1].postings.map { [$0.doc, $0.place] } == [[duongName, 0], [duongBody, 3]].sorted { $0[0] < $1[0] })
         #expect(terms["thcs"]?.count == 1, "one form equal to the term is written as a bare string")
         #expect(terms["toan"]?.first?.postings.map(\.place) == [1], "the lead counts as summary")
         #expect(terms["2022"]?.first?.postings.map(\.place) == [2, 2], "years are details")
         #expect(terms["dao"]?.first?.form == "đào", "field names are indexed")
+    }
+
+    @Test func stagesGivenAndHonoursAreWordsOfTheSummary() throws {
+        var honoured = Self.profile("Võ Thị Mỹ Linh", years: [2023, 2024])
+        honoured.stages = [2023: 1, 2024: 2]  // the basic site's process: Phát hiện, Bình chọn, Khen thưởng
+        honoured.honours = [Profile.Honour(formID: "danh-hieu", formName: "Danh hiệu", issuer: "Ủy ban nhân dân huyện Hóc Môn",
+                                           decision: "2301/QĐ-UBND", date: try #require(SimpleDate("2024-08-05")))]
+        let plain = Self.profile("Lê Văn Tám")
+        let model = try Self.model([honoured, plain])
+        let terms = try Self.terms(SearchIndex(model: model))
+        let id = Self.ids(model)["Võ Thị Mỹ Linh"]!
+        for term in ["binh", "chon", "khen", "thuong", "danh", "hieu", "uy", "hoc", "mon", "2301", "qd", "ubnd"] {
+            #expect(terms[term]?.flatMap(\.postings).map { [$0.doc, $0.place] } == [[id, 1]], "\(term)")
+        }
+        #expect(terms["phat"] == nil, "a stage not given (the first, by default) is not a word of the profile")
     }
 
     @Test func facetsListTheDocumentsOfEachKindUnitFieldAndYear() throws {
@@ -134,11 +181,12 @@ import GuongTestSupport
             var id = 0
             return (PostingsCoding.decode(facets[facet]![index]) ?? []).map { id += $0; return id }
         }
-        // By name: An 0, Bình 1, Trường THCS Đông Thạnh 2.
-        #expect(ids("kinds", 0) == [2] && ids("kinds", 1) == [0, 1])
-        #expect(ids("units", 0) == [0, 2] && ids("units", 1) == [1] && ids("units", 2) == [])
-        #expect(ids("fields", 0) == [0, 1] && ids("fields", 1) == [2] && ids("fields", 4) == [0])
-        #expect(ids("years", 1) == [0, 2] && ids("years", 2) == [0, 1])
+        let id = Self.ids(model)
+        let (an, binh, school) = (id["An"]!, id["Bình"]!, id["Trường THCS Đông Thạnh"]!)
+        #expect(ids("kinds", 0) == [school] && ids("kinds", 1) == [an, binh].sorted())
+        #expect(ids("units", 0) == [an, school].sorted() && ids("units", 1) == [binh] && ids("units", 2) == [])
+        #expect(ids("fields", 0) == [an, binh].sorted() && ids("fields", 1) == [school] && ids("fields", 4) == [an])
+        #expect(ids("years", 1) == [an, school].sorted() && ids("years", 2) == [an, binh].sorted())
     }
 
     @Test func isByteIdenticalFromBuildToBuild() throws {

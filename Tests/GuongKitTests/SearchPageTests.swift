@@ -42,7 +42,13 @@ import GuongTestSupport
         for key in try #require(manifest["shards"] as? [String]) {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tim-kiem/chi-muc/" + SearchShards.fileName(key)).path))
         }
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(Self.read(output, "tim-kiem/chi-muc/tai-lieu-0.json").utf8)) as? [[Any]])
+        let chunks = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tim-kiem/chi-muc").path)
+            .filter { $0.hasPrefix("tai-lieu-") }
+        let rows = try chunks.flatMap { chunk in
+            try #require(try JSONSerialization.jsonObject(with: Data(Self.read(output, "tim-kiem/chi-muc/" + chunk).utf8)) as? [Any])
+                .compactMap { $0 as? [Any] }
+        }
+        #expect(rows.count == 4)
         for row in rows {
             let name = try #require(row[0] as? String), slug = try #require(row[1] as? String)
             let page = "dien-hinh/\(slug.isEmpty ? VietnameseFolding.slug(name) : slug)/index.html"

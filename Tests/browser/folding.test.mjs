@@ -73,10 +73,10 @@ function postings(pairs) {
   let previous = 0;
   return code(pairs.map(([doc, place]) => { const n = (doc - previous) * 4 + place; previous = doc; return n; }));
 }
-const NAME = 3, DETAILS = 2, BODY = 0;
+const NAME = 3, DETAILS = 2, SUMMARY = 1, BODY = 0;
 const files = {
   "chi-muc.json": {
-    format: 1, id: "test", count: 4, chunkSize: 3, shards: ["", "d", "ng"],
+    format: 2, id: "test", count: 4, space: 6, chunkSize: 3, shards: ["", "d", "ng"],
     kinds: [["collective", "Tập thể"], ["individual", "Cá nhân"]],
     units: [["thcs-dong-thanh", "Trường THCS Đông Thạnh"], ["th-nhi-binh", "Trường Tiểu học Nhị Bình"]],
     fields: [["a", "Giáo dục – đào tạo"], ["đ", "Công nghệ thông tin và truyền thông"]],
@@ -87,14 +87,15 @@ const files = {
     ["Nguyễn Văn Dương", "", "Giáo viên", 1, 1, [1], [2023]],
     ["Phạm Thị Đường", "pham-thi-duong-2", "Nhân viên", 1, 0, [0, 1], [2022, 2023]],
   ],
-  "tai-lieu-1.json": [["Nguyễn Thị Ngọc", "", "Kế toán", 1, 1, [0], [2023]]],
-  "loc.json": { fields: [code([0, 2, 1]), code([1, 1])], kinds: [code([0]), code([1, 1, 1])], units: [code([0, 2]), code([1, 2])], years: [code([0, 2]), code([1, 1, 1])] },
-  "tu.json": { van: [["văn", postings([[1, NAME]])]], thi: [["thị", postings([[2, NAME], [3, NAME]])]], thanh: [["thạnh", postings([[0, NAME]])]] },
+  // Ids are slots (SearchIDs): 3 and 4 hold no document.
+  "tai-lieu-1.json": [0, 0, ["Nguyễn Thị Ngọc", "", "Kế toán", 1, 1, [0], [2023]]],
+  "loc.json": { fields: [code([0, 2, 3]), code([1, 1])], kinds: [code([0]), code([1, 1, 3])], units: [code([0, 2]), code([1, 4])], years: [code([0, 2]), code([1, 1, 3])] },
+  "tu.json": { cong: [["công", postings([[1, SUMMARY], [5, SUMMARY]])]], van: [["văn", postings([[1, NAME]])]], thi: [["thị", postings([[2, NAME], [5, NAME]])]], thanh: [["thạnh", postings([[0, NAME]])]] },
   "tu-d.json": {
     dong: [["đông", postings([[0, NAME], [2, DETAILS]])]],
-    duong: [["dương", postings([[1, NAME], [3, BODY]])], ["đường", postings([[2, NAME]])]],
+    duong: [["dương", postings([[1, NAME], [5, BODY]])], ["đường", postings([[2, NAME]])]],
   },
-  "tu-ng.json": { ngoc: [["ngọc", postings([[3, NAME]])]], nguyen: [["nguyễn", postings([[1, NAME], [3, NAME]])]] },
+  "tu-ng.json": { ngoc: [["ngọc", postings([[5, NAME]])]], nguyen: [["nguyễn", postings([[1, NAME], [5, NAME]])]] },
 };
 function engine() {
   const fetched = [];
@@ -113,7 +114,8 @@ const names = async (e, q, filters = {}) => {
 
 test("matches every word by prefix, with or without diacritics", async () => {
   const { e } = engine();
-  assert.deepEqual(await names(e, "nguyen"), ["Nguyễn Văn Dương", "Nguyễn Thị Ngọc"]);
+  // Equal scores go alphabetically, whatever the ids.
+  assert.deepEqual(await names(e, "nguyen"), ["Nguyễn Thị Ngọc", "Nguyễn Văn Dương"]);
   assert.deepEqual(await names(e, "nguyen ngo"), ["Nguyễn Thị Ngọc"]);
   assert.deepEqual(await names(e, "NGUYỄN thi"), ["Nguyễn Thị Ngọc"]);
   assert.deepEqual(await names(e, "dong thanh"), ["Trường THCS Đông Thạnh"]);
@@ -125,6 +127,12 @@ test("ranks exact diacritics first when the query has them", async () => {
   assert.deepEqual(await names(e, "đường"), ["Phạm Thị Đường", "Nguyễn Văn Dương", "Nguyễn Thị Ngọc"]);
   assert.deepEqual(await names(e, "dương"), ["Nguyễn Văn Dương", "Nguyễn Thị Ngọc", "Phạm Thị Đường"]);
   assert.deepEqual(await names(e, "duong"), ["Nguyễn Văn Dương", "Phạm Thị Đường", "Nguyễn Thị Ngọc"]);
+});
+
+test("among equal scores, a result whose lines show the words comes first, then by name", async () => {
+  const { e } = engine();
+  // Both have "công" in their summary; only Nguyễn Văn Dương's field (Công nghệ thông tin…) shows it.
+  assert.deepEqual(await names(e, "công"), ["Nguyễn Văn Dương", "Nguyễn Thị Ngọc"]);
 });
 
 test("filters by field, year, kind and unit, with or without a query", async () => {

@@ -107,6 +107,24 @@ def exemplars(sample_site):
     return json.loads((output / "du-lieu/dien-hinh.json").read_text(encoding="utf-8"))["exemplars"]
 
 
+def programme_words(text):
+    """What the index keeps of a profile's stage and honours keys: the names registration.yaml gives the
+    stages it was given (by name or alias), and each honour's form, issuer and decision."""
+    registration = unicodedata.normalize("NFC", (ROOT / "content/registration.yaml").read_text(encoding="utf-8"))
+    process = registration.split("\nprocess:")[1].split("\n\n")[0]
+    stages = re.findall(r"- id: \S+\n\s+name: (.+)(?:\n\s+aliases: \[(.*)\])?", process)
+    words = []
+    for value in re.findall(r"^(?:stage|giai đoạn):(.*)$", text, re.M):
+        value = value.lower()
+        for name, aliases in stages:
+            forms = [name] + [a.strip() for a in aliases.split(",") if a.strip()]
+            if any(re.search(r"(?<!\w)" + re.escape(form.lower()) + r"(?!\w)", value) for form in forms):
+                words.append(name)
+    for honour in re.findall(r"^\s+- \{(.*)\}$", text.split("---")[1], re.M):
+        words += [v for k, v in re.findall(r"(form|issuer|decision):\s*([^,}]+)", honour)]
+    return " ".join(words)
+
+
 def source_names_containing(word):
     """Names of the sample profiles whose Markdown has a word starting with `word` (diacritics and all)."""
     units = dict(re.findall(r"- id: (\S+)\n\s+name: (.+)", (ROOT / "content/units.yaml").read_text(encoding="utf-8")))
@@ -114,8 +132,9 @@ def source_names_containing(word):
     pattern = re.compile(r"(?<!\w)" + re.escape(word))
     for path in (ROOT / "content/profiles").rglob("*.md"):
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-        # The department's keys (stage, honours, spread) are not searched: leave them out of the match.
-        searched = re.sub(r"^(stage|honours|spread):.*\n(?:(?:[ \t]|- ).*\n)*", "", text, flags=re.M)
+        # The department's keys are searched as the index keeps them (programme_words), not as typed.
+        searched = re.sub(r"^(stage|giai đoạn|honours|spread):.*\n(?:(?:[ \t]|- ).*\n)*", "", text, flags=re.M)
+        searched += "\n" + programme_words(text)
         if "draft: true" in text or not pattern.search(searched.lower()):
             continue
         front = dict(re.findall(r"^([^:\n]+):\s*(.+)$", text.split("---")[1], re.M))

@@ -44,6 +44,9 @@
 
   // ---- The index format ----
 
+  /** The index this script reads: ids are stable slots of `manifest.space` (SearchIDs), not 0…count-1. */
+  var FORMAT = 2;
+
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
   var DIGIT = new Int8Array(128).fill(-1);
@@ -172,7 +175,8 @@
     return hits;
   }
 
-  /** Document ids matching every word and every filter, best first; ties in index order (by name).
+  /** Document ids matching every word and every filter, best first; ties in order of id (stable, from
+   *  the slug: Engine.refine puts the first page's ties in order of name).
    *  `bonus` (optional) adds to each document's score: phrases. */
   function rank(hitsByWord, filter, count, bonus) {
     var found = [];
@@ -410,7 +414,7 @@
   Engine.prototype.search = function (text, filters) {
     var self = this;
     return this.manifest().then(function (manifest) {
-      if (manifest.format !== 1) throw new Error("search index format " + manifest.format);
+      if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format);
       var query = parseQuery(text);
       var active = [];
       Object.keys(FACETS).forEach(function (name) {
@@ -422,7 +426,7 @@
       var groups = expandQuery(query, manifest.words);
       var facets = active.length ? self.file("loc.json") : Promise.resolve(null);
       return Promise.all([self.scoreGroups(manifest, groups), facets]).then(function (loaded) {
-        var count = manifest.count;
+        var count = manifest.space;
         var filter = null;
         if (active.length) {
           filter = new Uint8Array(count);
@@ -466,10 +470,12 @@
     });
   };
 
-  /** Among the first results, those that tie go by how much of their name the query leaves out:
-   *  `thcs dong thanh` is the school *Trường THCS Đông Thạnh* before *Tổ Toán – Tin Trường THCS Đông
-   *  Thạnh*; equal ones stay alphabetical. The page shows these documents next anyway, so this fetches
-   *  nothing more. */
+  /** Among the first results, those that tie go first by how many words of their result lines other
+   *  than the name (kind, position, unit, fields) the query matches — `cchc` puts a profile of the field
+   *  *Cải cách hành chính* before one whose achievements only mention it — then by how much of their
+   *  name the query leaves out: `thcs dong thanh` is the school *Trường THCS Đông Thạnh* before *Tổ
+   *  Toán – Tin Trường THCS Đông Thạnh*; equal ones go alphabetically (folded name), then by id. The
+   *  page shows these documents next anyway, so this fetches nothing more. */
   Engine.prototype.refine = function (found) {
     if (!found.query.length) return Promise.resolve(found);
     var top = found.ids.slice(0, REFINED);
@@ -477,9 +483,14 @@
     return this.documents(top).then(function (docs) {
       var order = docs.map(function (doc, i) {
         var missed = words(doc.name).filter(function (token) { return !matchedLength(token, found.query); }).length;
-        return { id: doc.id, score: scores[i] || 0, missed: missed, at: i };
+        var lines = [doc.kind, doc.position, doc.unit].concat(doc.fields).join(" ");
+        var shown = words(lines).filter(function (token) { return matchedLength(token, found.query); }).length;
+        return { id: doc.id, score: scores[i] || 0, shown: shown, missed: missed, name: fold(doc.name), at: i };
       });
-      order.sort(function (a, b) { return b.score - a.score || a.missed - b.missed || a.at - b.at; });
+      order.sort(function (a, b) {
+        return b.score - a.score || b.shown - a.shown || a.missed - b.missed ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : a.at - b.at);
+      });
       var ids = order.map(function (o) { return o.id; }).concat(found.ids.slice(REFINED));
       return { ids: ids, query: found.query, empty: found.empty, corrected: found.corrected, weakest: found.weakest };
     });
@@ -523,7 +534,7 @@
     return Promise.all(names.map(function (key) { return self.file(shardFile(key)); })).then(function (shards) {
       var shardByKey = Object.create(null);
       names.forEach(function (key, i) { shardByKey[key] = shards[i]; });
-      var count = manifest.count;
+      var count = manifest.space;
       typed.forEach(function (at) { lookups[at].places = new Int8Array(count); });
       var hits = lookups.map(function (entry) {
         return matchWord(entry.word, entry.keys.map(function (key) { return shardByKey[key]; }), count, entry.weights, entry.places);

@@ -29,12 +29,18 @@ struct SearchDocument: Sendable {
     }
 
     /// The texts whose words the index keeps for this document of `profile`, by place, most prominent
-    /// first: the name; position, unit and years; kind, fields, lead and achievements; the body.
+    /// first: the name; position, unit and years; kind, fields, lead, achievements, the stages it was
+    /// given and its honours (form, issuer, decision number); the body.
     func texts(of profile: Profile, tables: SearchTables) -> [(place: Place, texts: [String])] {
         var details = [position]
         if tables.unitNames.indices.contains(unit) { details.append(tables.unitNames[unit]) }
         details += years.map { String($0) }
-        let summary = [tables.kindNames[kind]] + fields.map { tables.fieldNames[$0] } + [profile.summary] + profile.achievements.map(\.text)
+        let stages = profile.stages.keys.sorted().compactMap { year in
+            tables.stageNames.indices.contains(profile.stages[year]!) ? tables.stageNames[profile.stages[year]!] : nil
+        }
+        let honours = profile.honours.flatMap { [$0.formName, $0.issuer] + ($0.decision.map { [$0] } ?? []) }
+        let summary = [tables.kindNames[kind]] + fields.map { tables.fieldNames[$0] } + [profile.summary]
+            + profile.achievements.map(\.text) + stages + honours
         return [(.name, [Self.ownName(profile.name, unit: tables.unitNames.indices.contains(unit) ? tables.unitNames[unit] : "")]),
                 (.details, details), (.summary, summary), (.body, profile.body.map(\.text))]
     }
@@ -56,6 +62,8 @@ struct SearchTables: Sendable {
     var unitNames: [String]
     var fieldCodes: [String]
     var fieldNames: [String]
+    /// The names of the plan's stages (`process`), by index: a profile's `stages` point here.
+    var stageNames: [String]
     var years: [Int]
     var kindIndex: [ProfileKind: Int]
     var unitIndex: [String: Int]
@@ -70,6 +78,7 @@ struct SearchTables: Sendable {
         unitNames = model.units.map(\.name)
         fieldCodes = model.schema.fields.map(\.code)
         fieldNames = model.schema.fields.map(\.name)
+        stageNames = model.schema.processNames
         years = model.years
         kindIndex = Dictionary(kinds.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         unitIndex = Dictionary(unitIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

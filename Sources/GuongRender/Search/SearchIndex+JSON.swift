@@ -3,10 +3,12 @@ import Foundation
 import GuongKit
 
 extension SearchIndex {
-    /// `[["name","slug or empty","position",kind,unit,[fields],[years]],…]`, one document a line.
-    static func chunkJSON(_ documents: ArraySlice<SearchDocument>) -> [UInt8] {
-        let lines = documents.map { document in
-            "[" + [
+    /// `[row or 0,…]`, one slot a line from id `first` to the chunk's last document, `0` where no
+    /// document has the id; a row is `["name","slug or empty","position",kind,unit,[fields],[years]]`.
+    static func chunkJSON(_ documents: ArraySlice<SearchDocument>, ids: ArraySlice<Int>, first: Int) -> [UInt8] {
+        var lines = Array(repeating: "0", count: (ids.last ?? first) - first + 1)
+        for (document, id) in zip(documents, ids) {
+            lines[id - first] = "[" + [
                 JSONText.quote(document.name), JSONText.quote(document.slug), JSONText.quote(document.position),
                 String(document.kind), String(document.unit),
                 "[" + document.fields.map(String.init).joined(separator: ",") + "]",
@@ -18,13 +20,13 @@ extension SearchIndex {
 
     /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of
     /// the documents with that kind, unit, field or year, in the order of the manifest's tables.
-    static func facetsJSON(_ documents: [SearchDocument], tables: SearchTables) -> [UInt8] {
+    static func facetsJSON(_ documents: [SearchDocument], ids: [Int], tables: SearchTables) -> [UInt8] {
         var kinds = Array(repeating: [Int](), count: tables.kinds.count)
         var units = Array(repeating: [Int](), count: tables.unitIDs.count)
         var fields = Array(repeating: [Int](), count: tables.fieldCodes.count)
         let yearIndex = Dictionary(tables.years.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var years = Array(repeating: [Int](), count: tables.years.count)
-        for (id, document) in documents.enumerated() {
+        for (id, document) in zip(ids, documents) {
             if kinds.indices.contains(document.kind) { kinds[document.kind].append(id) }
             if units.indices.contains(document.unit) { units[document.unit].append(id) }
             for field in Set(document.fields).sorted() { fields[field].append(id) }
@@ -37,7 +39,7 @@ extension SearchIndex {
         return Array(text.utf8)
     }
 
-    static func manifestJSON(id: String, count: Int, keys: [String], tables: SearchTables) -> [UInt8] {
+    static func manifestJSON(id: String, count: Int, space: Int, keys: [String], tables: SearchTables) -> [UInt8] {
         func pairs(_ ids: [String], _ names: [String]) -> String {
             "[" + zip(ids, names).map { "[" + JSONText.quote($0) + "," + JSONText.quote($1) + "]" }.joined(separator: ",") + "]"
         }
@@ -49,6 +51,7 @@ extension SearchIndex {
             "\"id\":" + JSONText.quote(id),
             "\"kinds\":" + pairs(tables.kinds.map(\.rawValue), tables.kindNames),
             "\"shards\":[" + keys.map(JSONText.quote).joined(separator: ",") + "]",
+            "\"space\":\(space)",
             "\"units\":" + pairs(tables.unitIDs, tables.unitNames),
             "\"words\":[" + tables.words.map { "[" + JSONText.quote($0.short) + "," + JSONText.quote($0.long) + "]" }
                 .joined(separator: ",") + "]",

@@ -4,26 +4,26 @@ import GuongKit
 /// The search index of the published profiles, as the files `/tim-kiem/chi-muc/` serves to
 /// `search.js` (format in `docs/search.md`):
 ///
-/// - `chi-muc.json`: the manifest — format, document count, chunk size, shard keys, the tables of
+/// - `chi-muc.json`: the manifest — format, document count, id space, chunk size, shard keys, the tables of
 ///   kinds, units, fields and years, and a content id the script appends to every other file's URL;
 /// - `tai-lieu-<n>.json`: documents `n·chunkSize…`, what a result shows;
 /// - `loc.json`: for each kind, unit, field and year, its documents (for the filters);
 /// - `tu-<prefix>.json`: terms (folded words) starting with a prefix, each with its original forms
 ///   and, per form, the documents and the place the word has in each.
 ///
-/// Documents are numbered in order of folded name: results that tie rank alphabetically, and the
-/// top results of a name query sit side by side in one or two document chunks, so showing them
-/// costs one or two requests instead of twenty. Every list is sorted, so the files are
-/// byte-identical build to build.
+/// Documents are numbered by their slug (`SearchIDs`), not by their place among the others: a profile
+/// added, removed or renamed changes the files that hold its words, not every shard and chunk after it.
+/// Every list is sorted, so the files are byte-identical build to build.
 package struct SearchIndex: Sendable {
     /// A file of the index: a site file like any other.
     package typealias File = OutputFile
 
     package static let directory = SitePaths.search + "chi-muc/"
     static let manifestName = "chi-muc.json"
-    static let format = 1
-    /// Documents per `tai-lieu-<n>.json`: a page of results touches few chunks, each a few KB.
-    static let chunkSize = 100
+    static let format = 2
+    /// Id slots per `tai-lieu-<n>.json`: 16–32 documents, a KB or two, since a page of results, in
+    /// order of score and not of id, can touch a chunk per result.
+    static let chunkSize = 64
     /// A term shard is split until it is about this size.
     static let shardTarget = 24 * 1024
 
@@ -44,20 +44,26 @@ package struct SearchIndex: Sendable {
 
     package init(model: SiteModel) {
         let tables = SearchTables(model: model)
-        // Indices are sorted, not profiles: moving a profile retains each of its strings.
-        let profiles = model.profiles.indices
-            .sorted { (model.nameKeys[$0], model.profiles[$0].slug) < (model.nameKeys[$1], model.profiles[$1].slug) }
-            .map { model.profiles[$0] }
+        // Documents go in order of their stable ids (SearchIDs); indices are sorted, not profiles: moving
+        // a profile retains each of its strings.
+        let assigned = SearchIDs.assign(model.profiles.map(\.slug))
+        let order = model.profiles.indices.sorted { assigned.ids[$0] < assigned.ids[$1] }
+        let profiles = order.map { model.profiles[$0] }
+        let ids = order.map { assigned.ids[$0] }
         let documents = profiles.parallelMap { SearchDocument(profile: $0, tables: tables) }
         documentCount = documents.count
 
-        var rest = Array(stride(from: 0, to: documents.count, by: Self.chunkSize).enumerated()).parallelMap { number, start in
-            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)]
-            return File(path: Self.directory + "tai-lieu-\(number).json", contents: Self.chunkJSON(chunk))
+        // Chunk n holds ids n·chunkSize…; only chunks with a document are written.
+        let bounds = ids.indices.filter { $0 == 0 || ids[$0] / Self.chunkSize != ids[$0 - 1] / Self.chunkSize } + [documents.count]
+        var rest = Array(bounds.indices.dropLast()).parallelMap { number in
+            let range = bounds[number]..<bounds[number + 1]
+            let chunk = ids[range.lowerBound] / Self.chunkSize
+            return File(path: Self.directory + "tai-lieu-\(chunk).json",
+                        contents: Self.chunkJSON(documents[range], ids: ids[range], first: chunk * Self.chunkSize))
         }
-        rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, tables: tables)))
+        rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, ids: ids, tables: tables)))
 
-        let entries = Self.termEntries(SearchPostings(documents: documents, profiles: profiles, tables: tables))
+        let entries = Self.termEntries(SearchPostings(documents: documents, ids: ids, profiles: profiles, tables: tables))
         let shards = SearchShards.partition(entries.mapValues(\.count), target: Self.shardTarget)
         let keys = shards.keys.sorted()
         rest += keys.parallelMap { key in
@@ -78,7 +84,7 @@ package struct SearchIndex: Sendable {
             hash.add(Array(file.path.utf8))
             hash.add(file.contents)
         }
-        let manifest = Self.manifestJSON(id: hash.hex, count: documents.count, keys: keys, tables: tables)
+        let manifest = Self.manifestJSON(id: hash.hex, count: documents.count, space: assigned.space, keys: keys, tables: tables)
         files = [File(path: Self.directory + Self.manifestName, contents: manifest)] + rest
     }
 

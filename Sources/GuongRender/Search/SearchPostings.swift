@@ -17,7 +17,8 @@ struct SearchPostings {
     /// Per form, `document << 2 | place` for each document that holds it, in order of document.
     private(set) var postings: [[Int32]] = []
 
-    init(documents: [SearchDocument], profiles: [Profile], tables: SearchTables) {
+    /// `ids[i]` is the id of `documents[i]`, ascending.
+    init(documents: [SearchDocument], ids: [Int], profiles: [Profile], tables: SearchTables) {
         let batches = stride(from: 0, to: documents.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, documents.count) }
         var read = batches.parallelMap { range in
             var batch = Batch()
@@ -26,14 +27,14 @@ struct SearchPostings {
                 for (place, texts) in documents[id].texts(of: profiles[id], tables: tables) {
                     words.removeAll()
                     for text in texts { words.append(text) }
-                    batch.add(words, document: id, place: place)
+                    batch.add(words, document: ids[id], place: place)
                     guard place == .name || place == .details else { continue }
                     let phrases = SearchPhrases.phrases(of: texts)
                     for (list, phrasePlace) in [(phrases.opening, place == .name ? SearchPhrases.inName : SearchPhrases.atStart),
                                                 (phrases.rest, place == .name ? SearchPhrases.inName : SearchPhrases.inDetail)] {
                         words.removeAll()
                         for phrase in list { words.appendWord(phrase) }
-                        batch.add(words, document: id, place: phrasePlace)
+                        batch.add(words, document: ids[id], place: phrasePlace)
                     }
                 }
             }
