@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
         let ledger = OutputLedger()
         let changes: OutputChanges
         do {
-            try renderer.render { file in
+            try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) }) { file in
                 ledger.record(file.path, try folder.write(file))
             }
             changes = ledger.changes(previousFiles: folder.previousFiles())

@@ -84,14 +84,16 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Renders every page, calling `write` for each file as soon as it is ready (from any thread).
-    public func render(write: @Sendable (OutputFile) throws -> Void) throws {
+    /// Renders every page, calling `write` for each file as soon as it is ready (from any thread); given
+    /// `link`, a photo file is handed to it as its site path and photo cache file instead of read.
+    public func render(link: (@Sendable (_ path: String, _ cacheFile: String) throws -> Void)? = nil,
+                       write: @Sendable (OutputFile) throws -> Void) throws {
         let errors = ErrorBox()
         // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
         let long: [PageJob] = [.data, .registration, .sitemap, .feed]
         (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
             do {
-                try write(render(job))
+                if let link, let cacheFile = cacheFile(of: job) { try link(path(of: job), cacheFile) } else { try write(render(job)) }
             } catch {
                 errors.record(error)
             }
