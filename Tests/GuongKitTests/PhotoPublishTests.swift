@@ -118,4 +118,17 @@ struct PhotoPublishTests {
         #expect(try Data(contentsOf: folder.appendingPathComponent("anh-160.jpg")) == Data(contentsOf: entry.appendingPathComponent("anh-160.jpg")))
         #expect(try Data(contentsOf: kept) == old, "the old cache file, shared with the old output, was not written over")
     }
+
+    @Test func aSymbolicLinkPlantedInTheCacheIsNeverPublishedNorFollowed() throws {
+        let sandbox = try HostileSandbox()
+        try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
+        let (_, _, entry) = try Self.build(sandbox, into: sandbox.output)
+        let planted = entry.appendingPathComponent("anh-160.jpg")
+        try FileManager.default.removeItem(at: planted)
+        try FileManager.default.createSymbolicLink(at: planted, withDestinationURL: sandbox.outside.appendingPathComponent("secret.txt"))
+        let output = sandbox.root.appendingPathComponent("out-2", isDirectory: true)
+        #expect(throws: SiteBuilder.Failure.self) { try Self.build(sandbox, into: output) }
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing half-written")
+        #expect(try Data(contentsOf: sandbox.output.appendingPathComponent("dien-hinh/le-van-anh/anh-160.jpg")).starts(with: [0xFF, 0xD8]))
+    }
 }

@@ -11,7 +11,9 @@ extension OutputFolder {
     /// with the previous output's file there; called from many threads, each with its own path.
     public func publish(cacheFile: String, as relativePath: String) throws(Problem) -> OutputChange {
         var source = stat()
-        guard stat(cacheFile, &source) == 0 else { throw .io(path: cacheFile, reason: String(cString: strerror(errno))) }
+        guard lstat(cacheFile, &source) == 0 else { throw .io(path: cacheFile, reason: String(cString: strerror(errno))) }
+        // A link planted in the cache is never followed nor published: only guong's own files are.
+        guard source.st_mode & S_IFMT == S_IFREG else { throw .io(path: cacheFile, reason: String(cString: strerror(ELOOP))) }
         let staged = stagingPath + "/" + relativePath
         var change = OutputChange.added
         if hasPrevious {
@@ -56,7 +58,7 @@ extension OutputFolder {
 /// Copies the file at `source` to the new file `destination` in blocks, giving it the modification `time`;
 /// the `errno` of a failure, or nil.
 private func copy(_ source: String, to destination: String, time: timespec) -> Int32? {
-    let input = open(source, O_RDONLY | O_CLOEXEC)
+    let input = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard input >= 0 else { return errno }
     defer { close(input) }
     var output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
