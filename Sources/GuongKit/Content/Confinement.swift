@@ -13,7 +13,7 @@ struct Confinement {
         folder = file.url.deletingLastPathComponent().standardizedFileURL
         let confinement = file.url.standardizedFileURL.path.hasPrefix(contentPath + "/") ? contentRoot : folder
         root = confinement.standardizedFileURL.path + "/"
-        resolvedRoot = confinement.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        resolvedRoot = Self.resolvingSymlinks(confinement.standardizedFileURL) + "/"
     }
 
     /// The file `relativePath` names from the profile's folder, or nil when it leads outside:
@@ -22,10 +22,18 @@ struct Confinement {
         var url = folder.appendingPathComponent(relativePath).standardizedFileURL
         guard url.path.hasPrefix(root) else { return nil }
         if !FileManager.default.fileExists(atPath: url.path), let found = Self.normalisedMatch(of: url, below: root) { url = found }
-        if FileManager.default.fileExists(atPath: url.path), !url.resolvingSymlinksInPath().path.hasPrefix(resolvedRoot) {
+        if FileManager.default.fileExists(atPath: url.path), !Self.resolvingSymlinks(url).hasPrefix(resolvedRoot) {
             return nil
         }
         return url
+    }
+
+    /// The path of `url` with its symbolic links resolved: by realpath(3), far cheaper than Foundation's
+    /// `resolvingSymlinksInPath` (docs/performance.md, Photos), which stays for a path realpath cannot resolve.
+    static func resolvingSymlinks(_ url: URL) -> String {
+        guard let resolved = realpath(url.path, nil) else { return url.resolvingSymlinksInPath().path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The path on disk whose names below `base` equal `url`'s after Unicode normalisation, when `url` is missing:

@@ -108,11 +108,12 @@ public final class PhotoStore: Sendable {
     }
 
     private func readIndex() -> [String: String] {
-        guard let folder, let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return [:] }
+        // A larger index is treated as none: each photo is then hashed once more and the index written anew.
+        guard let folder, case .read(let bytes) = FileBytes.read(folder.path + "/index", limit: 256 << 20) else { return [:] }
         var index: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            guard let tab = line.lastIndex(of: "\t") else { continue }
-            index[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            guard let tab = line.lastIndex(of: UInt8(ascii: "\t")) else { continue }
+            index[String(decoding: line[..<tab], as: UTF8.self)] = String(decoding: line[(tab + 1)...], as: UTF8.self)
         }
         return index
     }
@@ -121,7 +122,7 @@ public final class PhotoStore: Sendable {
     private func entry(_ name: String) -> PreparedPhoto? {
         guard let folder else { return nil }
         let entry = folder.appendingPathComponent(name, isDirectory: true)
-        guard let info = try? String(contentsOf: entry.appendingPathComponent("info"), encoding: .utf8),
+        guard case .read(let info) = FileBytes.read(entry.path + "/info", limit: 64 * 1024),
               let photo = PreparedPhoto(info: info, folder: entry) else { return nil }
         _ = state.withLock { $0.used.insert(name) }
         return photo

@@ -17,7 +17,9 @@ public struct PreparedPhoto: Sendable, Hashable {
     /// Every file made from it, by name (`anh-480.webp`, `anh-vuong.jpg`, `anh-chia-se.jpg` …).
     public var files: [File]
     /// The cache entry that holds the files.
-    public var folder: URL
+    public var folder: URL { didSet { folderPath = folder.path } }
+    /// `folder` as a path, made once: a URL's path is rebuilt on every use, for each of thousands of files.
+    private var folderPath: String
 
     /// The widths published in one encoding, narrowest first.
     package func sizes(_ fileExtension: String) -> [File] {
@@ -27,22 +29,32 @@ public struct PreparedPhoto: Sendable, Hashable {
 
     package func file(_ name: String) -> File? { files.first { $0.name == name } }
 
+    /// The path of the cache's file `name`.
+    package func cachePath(of name: String) -> String { folderPath + "/" + name }
+
     /// The entry's `info` file: the size, then one line per file.
     var info: String {
         "\(width) \(height) \(isVector ? "svg" : "raster")\n" + files.map { "\($0.name) \($0.width) \($0.height)\n" }.joined()
     }
 
     /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again).
-    init?(info: String, folder: URL) {
-        var lines = info.split(separator: "\n").map { $0.split(separator: " ") }
-        guard let first = lines.first, first.count == 3, let width = Int(first[0]), let height = Int(first[1]) else { return nil }
+    init?(info: [UInt8], folder: URL) {
+        var lines = info.split(separator: UInt8(ascii: "\n")).map { $0.split(separator: UInt8(ascii: " ")) }
+        guard let first = lines.first, first.count == 3, let width = Self.number(first[0]), let height = Self.number(first[1]) else { return nil }
         lines.removeFirst()
         var files: [File] = []
         for line in lines {
-            guard line.count == 3, let fileWidth = Int(line[1]), let fileHeight = Int(line[2]), !line[0].contains("/") else { return nil }
-            files.append(File(name: String(line[0]), width: fileWidth, height: fileHeight))
+            guard line.count == 3, let fileWidth = Self.number(line[1]), let fileHeight = Self.number(line[2]),
+                  !line[0].contains(UInt8(ascii: "/")) else { return nil }
+            files.append(File(name: String(decoding: line[0], as: UTF8.self), width: fileWidth, height: fileHeight))
         }
-        self.init(width: width, height: height, isVector: first[2] == "svg", files: files, folder: folder)
+        self.init(width: width, height: height, isVector: first[2].elementsEqual("svg".utf8), files: files, folder: folder)
+    }
+
+    /// A size in `info`: decimal digits only.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard (1...9).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 
     init(width: Int, height: Int, isVector: Bool, files: [File], folder: URL) {
@@ -51,6 +63,7 @@ public struct PreparedPhoto: Sendable, Hashable {
         self.isVector = isVector
         self.files = files
         self.folder = folder
+        folderPath = folder.path
     }
 }
 

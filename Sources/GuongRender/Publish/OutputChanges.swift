@@ -68,10 +68,11 @@ final class OutputLedger: Sendable {
     }
     private let state = Mutex(State())
 
-    func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint, rendered: Bool = true) {
+    /// Files published from the photo cache have no `fingerprint`: they are known unchanged by their inode.
+    func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, rendered: Bool = true) {
         state.withLock { state in
             if !rendered { state.notRendered += 1 }
-            state.fingerprints[path] = fingerprint
+            if let fingerprint { state.fingerprints[path] = fingerprint }
             state.files += 1
             if path.hasSuffix(".html") { state.pages += 1 }
             state.written.insert(path)

@@ -13,7 +13,7 @@ public struct OutputFolder: Sendable {
     /// Where the new site is written before the swap.
     public let staging: URL
     /// `staging` as a path, for the system calls that write into it.
-    private let stagingPath: String
+    let stagingPath: String
     /// Whether `target` holds a previous output to compare with and carry unchanged files over from.
     let hasPrevious: Bool
 

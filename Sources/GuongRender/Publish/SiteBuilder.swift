@@ -85,7 +85,8 @@ public struct SiteBuilder: Sendable {
         let manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
         let target = folder.target
         do {
-            try renderer.render(previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
+            try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) },
+                                previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
                 if file.isUnchanged {
                     guard folder.keepPrevious(file.path) else { return false }
                     ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, rendered: false)

@@ -112,13 +112,19 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page whose fingerprint is not the one `previous` gives for its path, and hands `write`
     /// the others as `unchanged` files; `write` returns false when it cannot keep the previous file after all,
-    /// and is then given the page rendered.
-    public func render(previous: @Sendable (String) -> Fingerprint?, write: @Sendable (OutputFile) throws -> Bool) throws {
+    /// and is then given the page rendered. Given `link`, a photo file is handed to it as its site path and
+    /// photo cache file instead of read.
+    public func render(link: (@Sendable (_ path: String, _ cacheFile: String) throws -> Void)? = nil,
+                       previous: @Sendable (String) -> Fingerprint?, write: @Sendable (OutputFile) throws -> Bool) throws {
         let errors = ErrorBox()
         // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
         let long: [PageJob] = [.data, .registration, .sitemap, .feed]
         (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
             do {
+                if let link, let cacheFile = cacheFile(of: job) {
+                    try link(path(of: job), cacheFile)
+                    return
+                }
                 let file = try render(job, unlessFingerprint: previous(filePath(of: job)))
                 if try !write(file) { _ = try write(render(job)) }
             } catch {
