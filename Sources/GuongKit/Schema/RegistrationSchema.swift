@@ -82,12 +82,34 @@ public struct RegistrationSchema: Sendable {
     /// Whether `position` heads a unit: `Hiệu trưởng`, `Bí thư Chi bộ, Hiệu trưởng`, `Hiệu trưởng trường …`,
     /// but never `Phó Hiệu trưởng` (each title of a combined position is judged on its own).
     public func isHead(position: String) -> Bool {
+        // Read for every profile at loading and again for its page: split and trimmed in Swift, as
+        // Foundation's `components(separatedBy:)` and `trimmingCharacters(in: .whitespaces)` would.
         let titles = position.split(whereSeparator: { ",;/–-".contains($0) })
-            .flatMap { VietnameseFolding.key(String($0)).components(separatedBy: " kiem ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .flatMap { Self.titles(in: VietnameseFolding.key(String($0))) }
         return titles.contains { title in
             !title.hasPrefix("pho ") && headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
         }
+    }
+
+    /// A folded position cut at each ` kiem ` (left to right), each piece without white space at its ends.
+    static func titles(in folded: String) -> [String] {
+        let separator = Array(" kiem ".utf8)
+        var titles: [String] = []
+        var folded = folded
+        folded.withUTF8 { bytes in
+            var start = 0, index = 0
+            while index + separator.count <= bytes.count {
+                if bytes[index] == separator[0], bytes[index..<index + separator.count].elementsEqual(separator) {
+                    titles.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    index += separator.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            titles.append(String(decoding: bytes[start...], as: UTF8.self))
+        }
+        return titles.map { $0.trimmingWhitespace() }
     }
 }
 
