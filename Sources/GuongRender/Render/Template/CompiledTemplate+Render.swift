@@ -208,39 +208,49 @@ struct CompiledTemplates: Sendable {
     /// object up the stack that has `a`, then looks for `b` in that alone.
     static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
         guard var value = lookUp(name, in: stack) else { return nil }
-        for transform in name.transforms {
-            guard let transformed = value.transformed(transform) else { return nil }
+        // By index, and not at all for the many names without transforms: iterating retained the array.
+        var index = 0
+        while index < name.transforms.count {
+            guard let transformed = value.transformed(name.transforms[index]) else { return nil }
             value = transformed
+            index += 1
         }
         return value
     }
 
+    /// The value `name` stands for. Written so that only the value found is copied: keys are read in
+    /// place and objects searched where they lie on the stack (binding the top of the stack, the first
+    /// part or the other parts copied each, a retain and a release per name a page shows).
     private static func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        let top = stack[stack.count - 1]
-        guard let first = name.parts.first else { return top }
+        guard !name.parts.isEmpty else { return stack[stack.count - 1] }
         var value: TemplateValue
         switch name.scope {
         case .current:
-            return top
+            return stack[stack.count - 1]
         case .currentOnly:
-            guard let child = top.child(first) else { return nil }
+            guard let child = stack[stack.count - 1].child(name.parts[0]) else { return nil }
             value = child
         case .stack:
-            var index = stack.count - 1
-            while true {
-                if let child = stack[index].child(first) {
-                    value = child
-                    break
-                }
-                guard index > 0 else { return nil }
-                index -= 1
-            }
-        }
-        for part in name.parts.dropFirst() {
-            guard let child = value.child(part) else { return nil }
+            guard let child = firstChild(name.parts[0], in: stack) else { return nil }
             value = child
         }
+        var part = 1
+        while part < name.parts.count {
+            guard let child = value.child(name.parts[part]) else { return nil }
+            value = child
+            part += 1
+        }
         return value
+    }
+
+    /// `key`'s value in the first object up the stack that has it.
+    private static func firstChild(_ key: TemplateKey, in stack: [TemplateValue]) -> TemplateValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let value = object[key] { return value }
+            index -= 1
+        }
+        return nil
     }
 }
 
@@ -317,9 +327,13 @@ extension TemplateValue {
     /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
     func write(escaped: Bool, to output: inout [UInt8]) {
         switch self {
-        case .string(var text):
+        case .string(let text):
             if escaped {
-                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+                // A native string's bytes in place; `withUTF8` wants a mutable copy of the string.
+                if text.utf8.withContiguousStorageIfAvailable({ HTMLEscaping.append($0, to: &output) }) == nil {
+                    var text = text
+                    text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+                }
             } else {
                 output += text.utf8
             }

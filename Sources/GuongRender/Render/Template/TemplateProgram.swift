@@ -25,7 +25,9 @@ final class TemplateProgram: @unchecked Sendable {
 
     let code: UnsafeMutableBufferPointer<Instruction>
     let text: UnsafeMutableBufferPointer<UInt8>
-    let names: [CompiledTemplate.Name]
+    /// Names as instructions refer to them: read in place, where an array's element was copied (its
+    /// parts and transforms retained) for every name a page looked up.
+    let names: UnsafeMutableBufferPointer<CompiledTemplate.Name>
     let indentations: [[UInt8]]
 
     /// `partials` gives each partial name its index among the templates compiled together.
@@ -36,11 +38,13 @@ final class TemplateProgram: @unchecked Sendable {
         _ = code.initialize(from: builder.code)
         text = .allocate(capacity: builder.text.count)
         _ = text.initialize(from: builder.text)
-        names = builder.names
+        names = .allocate(capacity: builder.names.count)
+        _ = names.initialize(from: builder.names)
         indentations = builder.indentations
     }
 
     deinit {
+        names.deinitialize().deallocate()
         code.deallocate()
         text.deallocate()
     }
