@@ -57,7 +57,7 @@ extension RenderContext {
         let values: TemplateObject = [
             "title": .text(shell.title),
             "fullTitle": .text(isHome ? config.title : "\(shell.title) — \(config.title)"),
-            "description": .text(shell.description.isEmpty ? config.description : String(shell.description.prefix(300))),
+            "description": .text(shell.description.isEmpty ? config.description : PageShell.clipped(shell.description)),
             "canonical": .text(absoluteURL(shell.path)),
             "shareURL": .text(PageShell.queryEncoded(absoluteURL(shell.path))),
             "ogType": .text(shell.ogType),

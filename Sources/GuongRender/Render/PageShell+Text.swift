@@ -1,4 +1,13 @@
 extension PageShell {
+    /// How many Characters of a page's description its meta tags carry.
+    static let descriptionLimit = 300
+
+    /// `description` cut to `descriptionLimit` Characters. A text of no more scalars than that is whole
+    /// without counting its Characters, which took grapheme breaking on every page.
+    static func clipped(_ description: String) -> String {
+        description.unicodeScalars.count <= descriptionLimit ? description : String(description.prefix(descriptionLimit))
+    }
+
     /// `text` percent-encoded for a share link's query: RFC 3986's unreserved characters as they are, every
     /// other UTF-8 byte as `%XX` — Foundation's `addingPercentEncoding(withAllowedCharacters:)` with that set
     /// (the test holds them equal), without bridging to `NSString` on every page.
