@@ -82,6 +82,13 @@ struct TextShortcutTests {
         #expect(RegistrationSchema.titles(in: folded).map(scalars) == foundation.map(scalars))
     }
 
+    @Test func titleSeparatorsAreTheCharactersOfTheirList() {
+        let characters: [Character] = [",", ";", "/", "–", "-", "—", " ", "a", "ư", ",\u{0301}", "-\u{0323}", "\u{2011}", "，"]
+        for character in characters {
+            #expect(RegistrationSchema.separatesTitles(character) == ",;/–-".contains(character), "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("A share link's URL is encoded as Foundation encodes it", arguments: [
         "", "https://pgd.example.vn/dien-hinh/nguyen-thi-dao/", "https://x.vn/a b?c=d&e=f#g~h_i.j",
         "https://x.vn/đơn-vị/Trường THCS Lê Lợi/", "%41%zz+/:@!$'()*,;=[]", "a\u{0301}\u{1F600}\u{0}\t\n",

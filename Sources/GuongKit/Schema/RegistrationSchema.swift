@@ -84,10 +84,19 @@ public struct RegistrationSchema: Sendable {
     public func isHead(position: String) -> Bool {
         // Read for every profile at loading and again for its page: split and trimmed in Swift, as
         // Foundation's `components(separatedBy:)` and `trimmingCharacters(in: .whitespaces)` would.
-        let titles = position.split(whereSeparator: { ",;/–-".contains($0) })
+        let titles = position.split(whereSeparator: Self.separatesTitles)
             .flatMap { Self.titles(in: VietnameseFolding.key(String($0))) }
         return titles.contains { title in
             !title.hasPrefix("pho ") && headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
+        }
+    }
+
+    /// Whether `character` stands between the titles of a combined position (a switch: `String.contains`
+    /// walked the separators' Characters for every Character of every position).
+    static func separatesTitles(_ character: Character) -> Bool {
+        switch character {
+        case ",", ";", "/", "–", "-": true
+        default: false
         }
     }
 
