@@ -86,7 +86,37 @@ struct TextShortcutTests {
         let characters: [Character] = [",", ";", "/", "–", "-", "—", " ", "a", "ư", ",\u{0301}", "-\u{0323}", "\u{2011}", "，"]
         for character in characters {
             #expect(RegistrationSchema.separatesTitles(character) == ",;/–-".contains(character), "\(character.unicodeScalars.map(\.value))")
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
+                #expect(RegistrationSchema.separatesTitles(scalar) == ",;/–-".contains(character))
+            }
         }
+    }
+
+    @Test func scalarsThatSkipNFKCAreEachACharacter() {
+        // What lets `isHead` split such a position by scalar: no two of them make one Character, CR LF aside.
+        let stable = (UInt32(0)...0x1EFF).compactMap(Unicode.Scalar.init).filter(InvisibleCharacters.isCompatibilityStable)
+        for first in stable {
+            for second in stable where !(first == "\r" && second == "\n") {
+                var pair = String.UnicodeScalarView()
+                pair.append(first)
+                pair.append(second)
+                if String(pair).count != 2 { Issue.record("U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))") }
+            }
+        }
+    }
+
+    @Test("A head is found the same split by scalar or by Character", arguments: [
+        "Hiệu trưởng", "Bí thư Chi bộ, Hiệu trưởng", "Phó Hiệu trưởng – Tổ trưởng", "Giáo viên/Hiệu trưởng",
+        "Hiệu trưởng,\u{0301} Giáo viên", "Hiệu trưởng -\u{0323}x", ",,;Hiệu trưởng;;", "Hiệu\r\ntrưởng",
+    ])
+    func headSplitByScalar(position: String) throws {
+        let schema = try #require(try Fixtures.loadBasicSite().schema)
+        let byCharacter = position.split(whereSeparator: RegistrationSchema.separatesTitles)
+            .flatMap { RegistrationSchema.titles(in: VietnameseFolding.key(String($0))) }
+        let expected = byCharacter.contains { title in
+            !title.hasPrefix("pho ") && schema.headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
+        }
+        #expect(schema.isHead(position: position) == expected)
     }
 
     @Test("A share link's URL is encoded as Foundation encodes it", arguments: [

@@ -84,8 +84,12 @@ public struct RegistrationSchema: Sendable {
     public func isHead(position: String) -> Bool {
         // Read for every profile at loading and again for its page: split and trimmed in Swift, as
         // Foundation's `components(separatedBy:)` and `trimmingCharacters(in: .whitespaces)` would.
-        let titles = position.split(whereSeparator: Self.separatesTitles)
-            .flatMap { Self.titles(in: VietnameseFolding.key(String($0))) }
+        // A position of ASCII and Vietnamese letters (those the identity fold lets skip NFKC) has a Character
+        // per scalar, CR LF aside, which no separator is part of: split by scalar, without grapheme breaking.
+        let pieces = position.unicodeScalars.allSatisfy(InvisibleCharacters.isCompatibilityStable)
+            ? position.unicodeScalars.split(whereSeparator: Self.separatesTitles).map(Substring.init)
+            : position.split(whereSeparator: Self.separatesTitles)
+        let titles = pieces.flatMap { Self.titles(in: VietnameseFolding.key(String($0))) }
         return titles.contains { title in
             !title.hasPrefix("pho ") && headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
         }
@@ -95,6 +99,14 @@ public struct RegistrationSchema: Sendable {
     /// walked the separators' Characters for every Character of every position).
     static func separatesTitles(_ character: Character) -> Bool {
         switch character {
+        case ",", ";", "/", "–", "-": true
+        default: false
+        }
+    }
+
+    /// `separatesTitles` for a scalar that is a Character of its own.
+    static func separatesTitles(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
         case ",", ";", "/", "–", "-": true
         default: false
         }
