@@ -108,6 +108,31 @@ struct CompiledTemplateTests {
         #expect(theme.render("page", value) == "<img alt=\"x&quot;\u{0301} onerror=alert(1)\">")
     }
 
+    @Test func escapingEightBytesAtATimeEscapesEveryByteItShould() {
+        // Each special byte at every offset of texts long enough for the eight-byte steps, among bytes one
+        // above and below each (the bit trick's near misses), against escaping byte by byte.
+        let special: [UInt8: String] = [0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;", 0x22: "&quot;", 0x27: "&#39;"]
+        let fillers: [UInt8] = [0x21, 0x23, 0x25, 0x28, 0x3B, 0x3D, 0x3F, 0x41, 0xBC, 0xC3, 0xA6, 0x00, 0xFF]
+        for byte in special.keys.sorted() {
+            for filler in fillers {
+                for length in [1, 7, 8, 9, 16, 23] {
+                    for offset in 0..<length {
+                        var text = [UInt8](repeating: filler, count: length)
+                        text[offset] = byte
+                        if length > 2 { text[length - 1] = byte }
+                        var escaped: [UInt8] = []
+                        text.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &escaped) }
+                        let expected = text.flatMap { special[$0].map { Array($0.utf8) } ?? [$0] }
+                        #expect(escaped == expected, "\(text)")
+                    }
+                }
+            }
+        }
+        for word: UInt64 in [0, 0x4141_4141_4141_4141, 0x8080_8080_8080_8080, 0xFFFF_FFFF_FFFF_FFFF] {
+            #expect(!HTMLEscaping.mayNeedEscaping(word))
+        }
+    }
+
     /// A card partial shown on two pages with a memo: the same output as without one, kept only when it
     /// depends on nothing the page decides.
     @Test(arguments: [

@@ -45,6 +45,32 @@ struct InvisibleCharacterTests {
         #expect((InvisibleCharacters.identityFold(a) == InvisibleCharacters.identityFold(b)) == same)
     }
 
+    /// The scalars the fold lets skip NFKC: NFKC leaves each as it is, alone and after any other of them.
+    @Test func theScalarsThatSkipNFKCAreStableUnderIt() {
+        let stable = (UInt32(0)...0x1EFF).compactMap(Unicode.Scalar.init).filter(InvisibleCharacters.isCompatibilityStable)
+        #expect(stable.count > 400)
+        let nfkc = { (text: String) in Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars) }
+        for scalar in stable {
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+            #expect(nfkc(String(scalar)) == [scalar], "U+\(String(scalar.value, radix: 16))")
+        }
+        let letters = stable.filter { $0.value >= 0x41 }
+        for first in letters {
+            for second in letters where nfkc(String(first) + String(second)) != [first, second] {
+                Issue.record("U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))")
+            }
+        }
+    }
+
+    /// The fold, with and without the shortcut, on names the shortcut takes and names it leaves to NFKC.
+    @Test(arguments: ["Nguyễn Văn An", "TRƯỜNG THCS ĐỒNG KHỞI", "Lê Thị Ｌan", "Ĳssel Ŀa ŉ", "Phạm\u{00A0}Thị Ỷ", "x\u{0301}y", "ǅ ﬁ ²"])
+    func theShortcutFoldsAsNFKCDoes(_ name: String) {
+        let visible = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { !InvisibleCharacters.contains($0) })) }
+        let definition = visible(visible(name).precomposedStringWithCompatibilityMapping.lowercased())
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(Array(InvisibleCharacters.identityFold(name).unicodeScalars) == Array(definition.unicodeScalars))
+    }
+
     /// A resent exemplar that differs only by characters a reader cannot tell apart is a duplicate.
     @Test(arguments: ["Lê\u{00A0}Thị Lan", "Lê Thị  Lan", "LÊ THỊ LAN", "Lê Thị Ｌan"])
     func aResentExemplarIsADuplicate(_ name: String) throws {

@@ -63,6 +63,71 @@ struct TextShortcutTests {
         }
     }
 
+    @Test func trimmingSpacesMatchesFoundationForEveryBMPScalar() {
+        for value in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(value) {
+            let scalar = String(Unicode.Scalar(value)!)
+            for text in [scalar, " \(scalar)x\(scalar)\t", "x\(scalar)"] {
+                #expect(scalars(text.trimmingWhitespace()) == scalars(text.trimmingCharacters(in: .whitespaces)),
+                        "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test("A head's titles are cut as Foundation cuts them", arguments: [
+        "", "kiem", " kiem ", "hieu truong", "bi thu chi bo kiem hieu truong", "a kiem kiem b", "a kiem  kiem b",
+        "kiem hieu truong kiem ", "a kiem b kiem c", "\u{A0}hieu truong\u{2003} kiem pho hieu truong\u{200B}", "akiem kiemb",
+    ])
+    func headTitles(folded: String) {
+        let foundation = folded.components(separatedBy: " kiem ").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(RegistrationSchema.titles(in: folded).map(scalars) == foundation.map(scalars))
+    }
+
+    @Test func titleSeparatorsAreTheCharactersOfTheirList() {
+        let characters: [Character] = [",", ";", "/", "–", "-", "—", " ", "a", "ư", ",\u{0301}", "-\u{0323}", "\u{2011}", "，"]
+        for character in characters {
+            #expect(RegistrationSchema.separatesTitles(character) == ",;/–-".contains(character), "\(character.unicodeScalars.map(\.value))")
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
+                #expect(RegistrationSchema.separatesTitles(scalar) == ",;/–-".contains(character))
+            }
+        }
+    }
+
+    @Test func scalarsThatSkipNFKCAreEachACharacter() {
+        // What lets `isHead` split such a position by scalar: no two of them make one Character, CR LF aside.
+        let stable = (UInt32(0)...0x1EFF).compactMap(Unicode.Scalar.init).filter(InvisibleCharacters.isCompatibilityStable)
+        for first in stable {
+            for second in stable where !(first == "\r" && second == "\n") {
+                var pair = String.UnicodeScalarView()
+                pair.append(first)
+                pair.append(second)
+                if String(pair).count != 2 { Issue.record("U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))") }
+            }
+        }
+    }
+
+    @Test("A head is found the same split by scalar or by Character", arguments: [
+        "Hiệu trưởng", "Bí thư Chi bộ, Hiệu trưởng", "Phó Hiệu trưởng – Tổ trưởng", "Giáo viên/Hiệu trưởng",
+        "Hiệu trưởng,\u{0301} Giáo viên", "Hiệu trưởng -\u{0323}x", ",,;Hiệu trưởng;;", "Hiệu\r\ntrưởng",
+    ])
+    func headSplitByScalar(position: String) throws {
+        let schema = try #require(try Fixtures.loadBasicSite().schema)
+        let byCharacter = position.split(whereSeparator: RegistrationSchema.separatesTitles)
+            .flatMap { RegistrationSchema.titles(in: VietnameseFolding.key(String($0))) }
+        let expected = byCharacter.contains { title in
+            !title.hasPrefix("pho ") && schema.headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
+        }
+        #expect(schema.isHead(position: position) == expected)
+    }
+
+    @Test("A share link's URL is encoded as Foundation encodes it", arguments: [
+        "", "https://pgd.example.vn/dien-hinh/nguyen-thi-dao/", "https://x.vn/a b?c=d&e=f#g~h_i.j",
+        "https://x.vn/đơn-vị/Trường THCS Lê Lợi/", "%41%zz+/:@!$'()*,;=[]", "a\u{0301}\u{1F600}\u{0}\t\n",
+    ])
+    func shareURLEncoding(url: String) {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        #expect(PageShell.queryEncoded(url) == url.addingPercentEncoding(withAllowedCharacters: unreserved))
+    }
+
     @Test("Splitting at the fences by bytes equals splitting every line", arguments: [
         "", "---", "---\n", "---\n---", "---\n---\n", "---\nkind: x\n---\nbody\n", "--- \t\nkind: x\n...\n\n# T\n",
         "---\na: 1\n--- x\n---\n", "x\n---\n---\n", "---\na\u{0301}\n---\u{0301}\n---\nĐông\n", "---\nname: Lê\n----\n---",

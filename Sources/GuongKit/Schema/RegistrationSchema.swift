@@ -82,12 +82,56 @@ public struct RegistrationSchema: Sendable {
     /// Whether `position` heads a unit: `Hiệu trưởng`, `Bí thư Chi bộ, Hiệu trưởng`, `Hiệu trưởng trường …`,
     /// but never `Phó Hiệu trưởng` (each title of a combined position is judged on its own).
     public func isHead(position: String) -> Bool {
-        let titles = position.split(whereSeparator: { ",;/–-".contains($0) })
-            .flatMap { VietnameseFolding.key(String($0)).components(separatedBy: " kiem ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // Read for every profile at loading and again for its page: split and trimmed in Swift, as
+        // Foundation's `components(separatedBy:)` and `trimmingCharacters(in: .whitespaces)` would.
+        // A position of ASCII and Vietnamese letters (those the identity fold lets skip NFKC) has a Character
+        // per scalar, CR LF aside, which no separator is part of: split by scalar, without grapheme breaking.
+        let pieces = position.unicodeScalars.allSatisfy(InvisibleCharacters.isCompatibilityStable)
+            ? position.unicodeScalars.split(whereSeparator: Self.separatesTitles).map(Substring.init)
+            : position.split(whereSeparator: Self.separatesTitles)
+        let titles = pieces.flatMap { Self.titles(in: VietnameseFolding.key(String($0))) }
         return titles.contains { title in
             !title.hasPrefix("pho ") && headPositions.contains { title == $0 || title.hasPrefix($0 + " ") }
         }
+    }
+
+    /// Whether `character` stands between the titles of a combined position (a switch: `String.contains`
+    /// walked the separators' Characters for every Character of every position).
+    static func separatesTitles(_ character: Character) -> Bool {
+        switch character {
+        case ",", ";", "/", "–", "-": true
+        default: false
+        }
+    }
+
+    /// `separatesTitles` for a scalar that is a Character of its own.
+    static func separatesTitles(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ";", "/", "–", "-": true
+        default: false
+        }
+    }
+
+    /// A folded position cut at each ` kiem ` (left to right), each piece without white space at its ends.
+    static func titles(in folded: String) -> [String] {
+        let separator = Array(" kiem ".utf8)
+        var titles: [String] = []
+        // A position is a few dozen bytes: an array of them, no raw buffer (docs/architecture.md, unsafe code).
+        do {
+            let bytes = Array(folded.utf8)
+            var start = 0, index = 0
+            while index + separator.count <= bytes.count {
+                if bytes[index] == separator[0], bytes[index..<index + separator.count].elementsEqual(separator) {
+                    titles.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    index += separator.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            titles.append(String(decoding: bytes[start...], as: UTF8.self))
+        }
+        return titles.map { $0.trimmingWhitespace() }
     }
 }
 

@@ -31,7 +31,9 @@ public struct Annex: Sendable {
 extension SiteModel {
     /// The annex of `year`, for one unit or (nil) the district; rows ordered by folded name.
     public func annex(year: Int, unit: String? = nil) -> Annex {
-        let members = (byYear[year] ?? []).filter { unit == nil || profiles[$0].unitID == unit }
+        // A unit's exemplars of the year from its own index: filtering the year's, once per unit page, was
+        // quadratic in the site. The rows are sorted below, so the order these come in does not matter.
+        let members = unit.map { unit in (byUnit[unit] ?? []).filter { profiles[$0].years.contains(year) } } ?? byYear[year] ?? []
         let tables = ProfileKind.allCases.map { kind -> Annex.Table in
             let indices = members.filter { profiles[$0].kind == kind }.sorted { (nameKeys[$0], $0) < (nameKeys[$1], $1) }
             let rows = indices.enumerated().map { number, index -> Annex.Row in

@@ -33,11 +33,12 @@ public struct SiteModel: Sendable {
         unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byField: [String: [Int]] = [:], byYear: [Int: [Int]] = [:]
         var byKind: [ProfileKind: [Int]] = [:], byUnit: [String: [Int]] = [:]
-        for (index, profile) in self.profiles.enumerated() {
-            for code in profile.fieldCodes { byField[code, default: []].append(index) }
-            for year in profile.years { byYear[year, default: []].append(index) }
-            byKind[profile.kind, default: []].append(index)
-            byUnit[profile.unitID, default: []].append(index)
+        // By index: binding each profile copied it, every field retained and released, on one core.
+        for index in self.profiles.indices {
+            for code in self.profiles[index].fieldCodes { byField[code, default: []].append(index) }
+            for year in self.profiles[index].years { byYear[year, default: []].append(index) }
+            byKind[self.profiles[index].kind, default: []].append(index)
+            byUnit[self.profiles[index].unitID, default: []].append(index)
         }
         self.byField = byField
         self.byYear = byYear

@@ -28,9 +28,28 @@ enum InvisibleCharacters {
     /// Diacritics stay: Thu and Thư are two people.
     static func identityFold(_ text: String) -> String {
         let visible = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { !contains($0) })) }
+        let shown = visible(text)
+        // Most names are ASCII and Vietnamese letters, which NFKC leaves as they are: Foundation's pass over
+        // ICU was most of the fold, for every profile at every check.
+        let compatible = shown.unicodeScalars.allSatisfy(isCompatibilityStable) ? shown : shown.precomposedStringWithCompatibilityMapping
         // Removed again after folding, in case a compatibility form or a case mapping yields an invisible character.
-        let folded = visible(visible(text).precomposedStringWithCompatibilityMapping.lowercased())
+        let folded = visible(compatible.lowercased())
         return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension InvisibleCharacters {
+    /// Whether NFKC leaves `scalar` as it is wherever it stands: ASCII and the precomposed Latin letters of
+    /// Vietnamese (Latin-1's, Latin Extended-A's but for its compatibility ligatures, ơ ư, U+1EA0–U+1EF9).
+    /// Each is a starter with no compatibility mapping that nothing before it composes with (the tests
+    /// check every one, alone and after every other).
+    static func isCompatibilityStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0xC0...0xFF: true
+        case 0x0132, 0x0133, 0x013F, 0x0140, 0x0149: false  // Ĳ ĳ Ŀ ŀ ŉ
+        case 0x0100...0x017E, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EA0...0x1EF9: true
+        default: false
+        }
     }
 }
 

@@ -10,7 +10,26 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// The text without leading and trailing white space: Foundation's `trimmingCharacters(in: .whitespaces)`
+    /// (tab, the space separators and the zero-width space), by scalar.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceNotNewline }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespaceNotNewline })!
+        return String(self[first..<scalars.index(after: last)])
+    }
+}
+
 extension Unicode.Scalar {
+    /// Foundation's `CharacterSet.whitespaces`: tab, the space separators (Zs) and the zero-width space.
+    var isWhitespaceNotNewline: Bool {
+        switch value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// Foundation's `CharacterSet.whitespacesAndNewlines`: tab, line ends (U+000A–U+000D, U+0085,
     /// U+2028, U+2029), the space separators (Zs) and, as Foundation has it, the zero-width space.
     var isWhitespaceOrNewline: Bool {

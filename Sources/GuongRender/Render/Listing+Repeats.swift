@@ -4,7 +4,6 @@ extension Listing {
     /// two fields) has a card under each, and the page says so rather than repeating it silently.
     /// `{{#repeats.any}}` is set only when some exemplar has more than one card.
     var repeats: TemplateObject {
-        let distinct = Set(entries.map(\.card)).count
-        return ["any": .bool(distinct < entries.count), "cards": .int(entries.count), "exemplars": .int(distinct)]
+        ["any": .bool(exemplars < entries.count), "cards": .int(entries.count), "exemplars": .int(exemplars)]
     }
 }

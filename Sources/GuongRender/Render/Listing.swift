@@ -8,8 +8,16 @@ package struct Listing {
         package var card: Int
     }
 
-    package var entries: [Entry]
+    package private(set) var entries: [Entry]
     package var pageSize: Int
+    /// How many distinct profiles the entries show, counted once: every page of the listing says it.
+    private(set) var exemplars: Int
+
+    package init(entries: [Entry], pageSize: Int) {
+        self.entries = entries
+        self.pageSize = pageSize
+        exemplars = Set(entries.map(\.card)).count
+    }
 
     /// Pages of `pageSize` entries; a single entry left over joins the page before it instead of
     /// standing alone on a last page.

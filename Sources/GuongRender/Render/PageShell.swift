@@ -4,8 +4,6 @@ import GuongKit
 
 /// What the layout needs to wrap a page's content: title, where it sits, and how it is shared.
 struct PageShell {
-    /// RFC 3986's unreserved characters: what a URL keeps as it is inside a share link's query.
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     var title: String
     /// The page's site path (`nam/2022/`).
     var path: String
@@ -98,9 +96,9 @@ extension RenderContext {
         let values: TemplateObject = [
             "title": .text(shell.title),
             "fullTitle": .text(isHome ? layoutBase.siteTitle : "\(shell.title) — \(layoutBase.siteTitle)"),
-            "description": .text(shell.description.isEmpty ? layoutBase.siteDescription : String(shell.description.prefix(300))),
+            "description": .text(shell.description.isEmpty ? layoutBase.siteDescription : PageShell.clipped(shell.description)),
             "canonical": .text(absoluteURL(shell.path)),
-            "shareURL": .text(absoluteURL(shell.path).addingPercentEncoding(withAllowedCharacters: PageShell.unreserved) ?? ""),
+            "shareURL": .text(PageShell.queryEncoded(absoluteURL(shell.path))),
             "ogType": .text(shell.ogType),
             "image": .text(absoluteURL(shell.image ?? SitePaths.defaultShareImage)),
             "noIndex": .bool(shell.noIndex),
@@ -131,6 +129,10 @@ struct LayoutBase: Sendable {
     /// The site's title and description, which titles and descriptions of pages fall back on.
     let siteTitle: String
     let siteDescription: String
+    /// The menu with each section's items marked `aria-current="true"`, made once: what most pages show.
+    private let menuBySection: [String: TemplateValue]
+    /// The menu with no item marked, for pages of no section.
+    private let plainMenu: TemplateValue
     /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
     /// rendered in place of a marker (`RenderContext.page`).
     let splicesContent: Bool
@@ -168,9 +170,13 @@ struct LayoutBase: Sendable {
             (t("submission"), SitePaths.submission, "submission"),
         ]
         items += model.pages.map { ($0.title, SitePaths.page($0.slug), "page-" + $0.slug) }
-        menu = items.map { title, path, section in
+        let menu = items.map { title, path, section in
             MenuItem(section: section, path: path, object: ["title": .text(title), "url": .text(links.url(path))])
         }
+        self.menu = menu
+        menuBySection = Dictionary(menu.map { ($0.section, Self.navigation(menu, section: $0.section, path: nil)) },
+                                   uniquingKeysWith: { first, _ in first })
+        plainMenu = Self.navigation(menu, section: nil, path: nil)
     }
 
     /// Everything of the layout's that is the same on every page, and the links every page's are made with.
@@ -189,6 +195,13 @@ struct LayoutBase: Sendable {
 
     /// The menu; the item of the page's section is marked `aria-current` ("page" when it is the page itself).
     func navigation(section: String, path: String) -> TemplateValue {
+        guard menu.contains(where: { $0.section == section && $0.path == path }) else {
+            return menuBySection[section] ?? plainMenu
+        }
+        return Self.navigation(menu, section: section, path: path)
+    }
+
+    private static func navigation(_ menu: [MenuItem], section: String?, path: String?) -> TemplateValue {
         .list(menu.map { item -> TemplateValue in
             guard item.section == section else { return .object(item.object) }
             var object = item.object

@@ -224,39 +224,49 @@ struct CompiledTemplates: Sendable {
     /// object up the stack that has `a`, then looks for `b` in that alone.
     static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
         guard var value = lookUp(name, in: stack) else { return nil }
-        for transform in name.transforms {
-            guard let transformed = value.transformed(transform) else { return nil }
+        // By index, and not at all for the many names without transforms: iterating retained the array.
+        var index = 0
+        while index < name.transforms.count {
+            guard let transformed = value.transformed(name.transforms[index]) else { return nil }
             value = transformed
+            index += 1
         }
         return value
     }
 
+    /// The value `name` stands for. Written so that only the value found is copied: keys are read in
+    /// place and objects searched where they lie on the stack (binding the top of the stack, the first
+    /// part or the other parts copied each, a retain and a release per name a page shows).
     private static func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        let top = stack[stack.count - 1]
-        guard let first = name.parts.first else { return top }
+        guard !name.parts.isEmpty else { return stack[stack.count - 1] }
         var value: TemplateValue
         switch name.scope {
         case .current:
-            return top
+            return stack[stack.count - 1]
         case .currentOnly:
-            guard let child = top.child(first) else { return nil }
+            guard let child = stack[stack.count - 1].child(name.parts[0]) else { return nil }
             value = child
         case .stack:
-            var index = stack.count - 1
-            while true {
-                if let child = stack[index].child(first) {
-                    value = child
-                    break
-                }
-                guard index > 0 else { return nil }
-                index -= 1
-            }
-        }
-        for part in name.parts.dropFirst() {
-            guard let child = value.child(part) else { return nil }
+            guard let child = firstChild(name.parts[0], in: stack) else { return nil }
             value = child
         }
+        var part = 1
+        while part < name.parts.count {
+            guard let child = value.child(name.parts[part]) else { return nil }
+            value = child
+            part += 1
+        }
         return value
+    }
+
+    /// `key`'s value in the first object up the stack that has it.
+    private static func firstChild(_ key: TemplateKey, in stack: [TemplateValue]) -> TemplateValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let value = object[key] { return value }
+            index -= 1
+        }
+        return nil
     }
 }
 
@@ -333,9 +343,13 @@ extension TemplateValue {
     /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
     func write(escaped: Bool, to output: inout [UInt8]) {
         switch self {
-        case .string(var text):
+        case .string(let text):
             if escaped {
-                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+                // A native string's bytes in place; `withUTF8` wants a mutable copy of the string.
+                if text.utf8.withContiguousStorageIfAvailable({ HTMLEscaping.append($0, to: &output) }) == nil {
+                    var text = text
+                    text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+                }
             } else {
                 output += text.utf8
             }
@@ -362,8 +376,14 @@ extension TemplateValue {
 /// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
 enum HTMLEscaping {
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var start = 0
-        for index in bytes.indices {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0, index = 0
+        while index < bytes.count {
+            // Most text has nothing to escape: eight bytes at a time while that holds.
+            if index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let entity: StaticString
             switch bytes[index] {
             case 0x3C: entity = "&lt;"
@@ -371,12 +391,24 @@ enum HTMLEscaping {
             case 0x26: entity = "&amp;"
             case 0x22: entity = "&quot;"
             case 0x27: entity = "&#39;"
-            default: continue
+            default:
+                index += 1
+                continue
             }
             output += UnsafeBufferPointer(rebasing: bytes[start..<index])
             entity.withUTF8Buffer { output += $0 }
-            start = index + 1
+            index += 1
+            start = index
         }
         output += UnsafeBufferPointer(rebasing: bytes[start...])
+    }
+
+    /// Whether a byte of `word` may be one of `<>&"'`: never false when one is (the bit trick that finds a
+    /// zero byte, after XOR with each), so a false answer lets all eight through unescaped.
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        return zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0x26))
+            | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27)) != 0
     }
 }
