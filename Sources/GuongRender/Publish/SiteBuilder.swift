@@ -92,6 +92,12 @@ public struct SiteBuilder: Sendable {
                     ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, rendered: false)
                     return true
                 }
+                // A file made whole (the data, the index) whose bytes' fingerprint is the last build's, in the
+                // file that build wrote: kept without reading it back to compare.
+                if manifest.fingerprint(of: file.path, in: target) == file.fingerprint, folder.keepPrevious(file.path) {
+                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint)
+                    return true
+                }
                 ledger.record(file.path, try folder.write(file), fingerprint: file.fingerprint)
                 return true
             })
