@@ -164,3 +164,25 @@ test("documents carry their URL, unit, fields and years", async () => {
   assert.deepEqual(duong.years, [2022, 2023]);
   assert.equal(duong.kind, "Cá nhân");
 });
+
+test("the first page's places in a tie go to the fewest chunks, the rest of the tie by id", () => {
+  // 40 ids, chunks of 8: ids 1 and 2 score higher (chunk 0), the rest tie; chunk 3 (24–31) holds the most of the tie.
+  const count = 40;
+  const hit = new Int32Array(count);
+  const tiedIds = [3, 9, 13, 17, 21, 24, 25, 26, 27, 28, 29, 30, 31, 33, 38];
+  tiedIds.forEach((id) => { hit[id] = 11; });
+  hit[1] = hit[2] = 21;
+  const byId = search.rank([hit], null, count);
+  assert.deepEqual(Array.from(byId), [1, 2, ...tiedIds]);
+  const ranked = search.rank([hit], null, count, null, 8);
+  // 8 places left: 3 (chunk 0, fetched for 1 and 2 anyway), then chunk 3's seven.
+  assert.deepEqual(ranked.slice(0, 10), [1, 2, 3, 24, 25, 26, 27, 28, 29, 30]);
+  assert.deepEqual(ranked.slice(10), [9, 13, 17, 21, 31, 33, 38]);
+  assert.deepEqual(Array.from(ranked.scores), [20, 20, ...tiedIds.map(() => 10)]);
+  const chunks = new Set(ranked.slice(0, 10).map((id) => Math.floor(id / 8)));
+  assert.deepEqual([...chunks].sort(), [0, 3]);
+  // No tie across the tenth place: nothing moves.
+  const distinct = new Int32Array(count);
+  for (let id = 0; id < 12; id++) distinct[id * 3] = 100 - id;
+  assert.deepEqual(search.rank([distinct], null, count, null, 8), search.rank([distinct], null, count));
+});

@@ -176,9 +176,10 @@
   }
 
   /** Document ids matching every word and every filter, best first; ties in order of id (stable, from
-   *  the slug: Engine.refine puts the first page's ties in order of name).
+   *  the slug: Engine.refine puts the first page's ties in order of name), except the tie that the
+   *  first page cuts through, whose places on it go to few chunks (firstPageByChunk).
    *  `bonus` (optional) adds to each document's score: phrases. */
-  function rank(hitsByWord, filter, count, bonus) {
+  function rank(hitsByWord, filter, count, bonus, chunkSize) {
     var found = [];
     for (var doc = 0; doc < count; doc++) {
       if (filter && !filter[doc]) continue;
@@ -192,9 +193,48 @@
       if (all) found.push({ doc: doc, score: total + (bonus ? bonus[doc] : 0) });
     }
     found.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    if (chunkSize) found = firstPageByChunk(found, chunkSize);
     var ids = found.map(function (r) { return r.doc; });
     ids.scores = found.map(function (r) { return r.score; });
     return ids;
+  }
+
+  /** `found` (sorted by score, then id) with the first page's places that a tie shares taken by the
+   *  tied documents of the fewest chunks: those the better results already need, then the chunks with
+   *  the most of the tie (the lower number first), each in order of id; the rest of the tie follows in
+   *  order of id. Stable ids scatter a tie over the index (`nguyen van`: 1,888 results, most tied),
+   *  and each chunk is a request: ten results in ten chunks cost a phone several times one chunk. A
+   *  tie's order is arbitrary anyway, and Engine.refine orders the page's ties again by what they show. */
+  function firstPageByChunk(found, chunkSize) {
+    if (found.length <= REFINED) return found;
+    var cut = found[REFINED - 1].score;
+    if (found[REFINED].score !== cut) return found;
+    var start = REFINED - 1;
+    while (start > 0 && found[start - 1].score === cut) start--;
+    var end = REFINED;
+    while (end < found.length && found[end].score === cut) end++;
+    var needed = Object.create(null);
+    for (var i = 0; i < start; i++) needed[Math.floor(found[i].doc / chunkSize)] = true;
+    var tied = Object.create(null);  // chunk → its tied documents, in order of id
+    var chunks = [];
+    for (var t = start; t < end; t++) {
+      var chunk = Math.floor(found[t].doc / chunkSize);
+      if (!tied[chunk]) { tied[chunk] = []; chunks.push(chunk); }
+      tied[chunk].push(found[t]);
+    }
+    chunks.sort(function (a, b) {
+      return (needed[b] ? 1 : 0) - (needed[a] ? 1 : 0) || tied[b].length - tied[a].length || a - b;
+    });
+    var page = [];
+    for (var c = 0; c < chunks.length && start + page.length < REFINED; c++) {
+      var members = tied[chunks[c]];
+      for (var m = 0; m < members.length && start + page.length < REFINED; m++) page.push(members[m]);
+    }
+    page.sort(function (a, b) { return a.doc - b.doc; });
+    var taken = Object.create(null);
+    page.forEach(function (r) { taken[r.doc] = true; });
+    var rest = found.slice(start, end).filter(function (r) { return !taken[r.doc]; });
+    return found.slice(0, start).concat(page, rest, found.slice(end));
   }
 
   /** The facets of the manifest, by the URL parameter a filter uses. */
@@ -438,7 +478,7 @@
           for (var i = 0; i < count; i++) filter[i] = passes[i] === active.length ? 1 : 0;
         }
         var scored = loaded[0];
-        var ids = rank(scored.hits, filter, count, scored.bonus);
+        var ids = rank(scored.hits, filter, count, scored.bonus, manifest.chunkSize);
         var done = { ids: ids, query: allWords(groups), empty: false, corrected: [], weakest: scored.weakest };
         if (ids.length) return self.refine(done);
         if (!query.length) return done;
@@ -451,7 +491,7 @@
           return self.correct(manifest, groups, tries[n]).then(function (fixed) {
             if (!fixed.corrected.length) return attempt(n + 1);
             return self.scoreGroups(manifest, fixed.groups).then(function (again) {
-              var found = rank(again.hits, filter, count, again.bonus);
+              var found = rank(again.hits, filter, count, again.bonus, manifest.chunkSize);
               if (!found.length) return attempt(n + 1);
               return self.refine({ ids: found, query: allWords(fixed.groups), empty: false, corrected: fixed.corrected,
                                    weakest: again.weakest })
