@@ -40,17 +40,8 @@ import GuongTestSupport
 
     static let separators = [" ", "  ", ",", ", ", ".", "-", "_", "/", "\n", "\t", "\r\n", "(", ")", "!", "\"", "'", ""]
 
-    /// SplitMix64: the same texts every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The same texts every run.
+    typealias Generator = SeededGenerator
 
     /// A random scalar: mostly from the table's ranges, sometimes from anywhere.
     static func randomScalar(_ random: inout Generator) -> Unicode.Scalar {

@@ -10,17 +10,8 @@ import GuongTestSupport
 /// and what a build into the previous output leaves are byte for byte what a clean `guong build` writes, and
 /// a build leaves every file whose bytes did not change as it was (same inode, same modification time).
 @Suite(.serialized) struct RandomEditTests {
-    /// A generator of reproducible choices (SplitMix64), so a failure names its seed.
-    struct Choices: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// Reproducible choices, so a failure names its seed.
+    typealias Choices = SeededGenerator
 
     static let surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Huỳnh"]
     static let middles = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Đức", "Quang", "Hữu"]
@@ -80,10 +71,10 @@ import GuongTestSupport
     }
 
     /// Inode and modification time of every file below `folder`.
-    static func stamps(in folder: URL) -> [String: BuildManifest.FileStamp] {
-        var result: [String: BuildManifest.FileStamp] = [:]
+    static func stamps(in folder: URL) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         for entry in FolderWalk.files(in: folder.path) {
-            result[entry.path] = BuildManifest.FileStamp(path: folder.path + "/" + entry.path)
+            result[entry.path] = FileStamp(path: folder.path + "/" + entry.path)
         }
         return result
     }

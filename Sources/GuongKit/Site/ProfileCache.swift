@@ -9,7 +9,7 @@ package final class ProfileCache: Sendable {
 
     private struct Entry {
         var bytes: [UInt8]
-        var photo: FileIdentity?
+        var photo: FileStamp?
         var result: Result
     }
 
@@ -28,15 +28,15 @@ package final class ProfileCache: Sendable {
     /// The cached result for `file` if it still holds, else `parse(file)`, kept for next time.
     func result(for file: ContentFile, parse: (ContentFile) -> Result) -> Result {
         let path = file.url.path
-        guard let bytes = FileIdentity.bytes(at: path) else { return parse(file) }
+        guard let bytes = FileManager.default.contents(atPath: path).map([UInt8].init) else { return parse(file) }
         if let entry = state.withLock({ $0.entries[path] }), entry.bytes == bytes,
-           entry.photo == entry.result.profile?.photo.flatMap({ FileIdentity(path: $0.path) }) {
+           entry.photo == entry.result.profile?.photo.flatMap({ FileStamp(path: $0.path, followingLinks: true) }) {
             return entry.result
         }
         let result = parse(file)
         // A file with a photo problem is read again each time: the photo may come, or be fixed, on its own.
         let photoProblem = result.diagnostics.contains { $0.code.rawValue.hasPrefix("photo.") && $0.severity == .error }
-        let photo = result.profile?.photo.flatMap { FileIdentity(path: $0.path) }
+        let photo = result.profile?.photo.flatMap { FileStamp(path: $0.path, followingLinks: true) }
         state.withLock { state in
             state.entries[path] = photoProblem || (result.profile?.photo != nil && photo == nil)
                 ? nil : Entry(bytes: bytes, photo: photo, result: result)
@@ -47,28 +47,5 @@ package final class ProfileCache: Sendable {
     /// Forgets the files a load no longer found.
     func keep(only paths: Set<String>) {
         state.withLock { state in state.entries = state.entries.filter { paths.contains($0.key) } }
-    }
-}
-
-/// A file's identity on disk — inode, size, modification time — as `stat` gives it, following links.
-struct FileIdentity: Equatable, Sendable {
-    var inode: UInt64
-    var size: Int
-    var seconds: Int
-    var nanoseconds: Int
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        inode = UInt64(info.st_ino)
-        size = Int(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-    }
-
-    /// The bytes of the file at `path`, or nil.
-    static func bytes(at path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
     }
 }

@@ -76,7 +76,7 @@ public struct SiteLoader: Sendable {
             if let cache {
                 var key = FingerprintHasher()
                 for name in ["site.yaml", "registration.yaml", "units.yaml"] {
-                    key.add(FileIdentity.bytes(at: contentRoot.appendingPathComponent(name).path) ?? [0xFF])
+                    key.add(FileManager.default.contents(atPath: contentRoot.appendingPathComponent(name).path).map([UInt8].init) ?? [0xFF])
                 }
                 key.add(parser.draftProblemsAreWarnings)
                 key.add(keepsCheckedBytes)

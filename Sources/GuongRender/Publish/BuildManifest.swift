@@ -12,29 +12,6 @@ struct BuildManifest: Sendable {
         var stamp: FileStamp
     }
 
-    /// A file's identity on disk: another file, or the same file written again, has another.
-    struct FileStamp: Sendable, Equatable {
-        var inode: UInt64
-        var size: Int
-        var seconds: Int
-        var nanoseconds: Int
-
-        /// The stamp of the regular file at `path` (links are not followed), or nil.
-        init?(path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            self.init(inode: UInt64(info.st_ino), size: Int(info.st_size),
-                      seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
-        }
-
-        init(inode: UInt64, size: Int, seconds: Int, nanoseconds: Int) {
-            self.inode = inode
-            self.size = size
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-        }
-    }
-
     /// By path relative to the output folder.
     var entries: [String: Entry] = [:]
 
