@@ -122,6 +122,28 @@ import GuongTestSupport
         #expect(binh[6] as? [Int] == [2021, 2022])
     }
 
+    @Test func excerptsHoldTheLeadAndAchievementsOfEightSlotsAFile() throws {
+        let long = String(repeating: "Cô dạy học sinh tự học mỗi ngày. ", count: 20)
+        let model = try Self.model([
+            Self.profile("Võ Văn An", lead: "Thầy An dạy Toán.", achievements: ["Giải Nhất", "Giấy khen huyện"]),
+            Self.profile("Lê Thị Bình", lead: long, achievements: []),
+        ])
+        let index = SearchIndex(model: model)
+        let manifest = try #require(try Self.json(index, "chi-muc.json") as? [String: Any])
+        #expect(manifest["excerptChunkSize"] as? Int == 8)
+        let ids = Self.ids(model)
+        for (name, id) in ids {
+            let rows = try #require(try Self.json(index, "tom-tat-\(id / 8).json") as? [Any])
+            let texts = try #require(rows[id % 8] as? [String], "\(name) at its slot")
+            if name == "Võ Văn An" { #expect(texts == ["Thầy An dạy Toán.", "Giải Nhất", "Giấy khen huyện"]) }
+            if name == "Lê Thị Bình" {
+                #expect(texts.count == 1 && texts[0].hasSuffix("…") && texts[0].count <= SearchIndex.excerptLimit + 1,
+                        "a long lead is cut at a word")
+            }
+        }
+        #expect(index.files.filter { $0.path.contains("tom-tat-") }.count == Set(ids.values.map { $0 / 8 }).count)
+    }
+
     @Test func chunksHoldSixtyFourIdSlotsEach() throws {
         let profiles = (0..<230).map { Self.profile("Giáo viên số \($0)") }
         let model = try Self.model(profiles)

@@ -134,6 +134,9 @@ import GuongTestSupport
         let changed = SiteBuildFixture.differences(before, after)
         let changedChunks = changed.filter { $0.hasPrefix("tai-lieu-") }
         #expect(changedChunks.count <= chunks, "chunks \(changedChunks)", sourceLocation: sourceLocation)
+        // The excerpts (lead and achievements) are grouped by id too: as few as the chunks.
+        let changedExcerpts = changed.filter { $0.hasPrefix("tom-tat-") }
+        #expect(changedExcerpts.count <= chunks, "excerpts \(changedExcerpts)", sourceLocation: sourceLocation)
         let (old, new) = (try slots(before), try slots(after))
         let moved = old.keys.filter { new[$0] != nil && new[$0] != old[$0] }
         #expect(moved.count <= 2, "moved: \(moved)", sourceLocation: sourceLocation)
@@ -152,7 +155,8 @@ import GuongTestSupport
             let holds = terms.contains { words.contains($0) || words.contains(String($0.split(separator: " ").first ?? "")) }
             #expect(holds, "\(shard) changed but holds none of the profile's words", sourceLocation: sourceLocation)
         }
-        #expect(Set(changed).isSubset(of: Set(changedChunks + changed.filter { $0.hasPrefix("tu") } + ["chi-muc.json", "loc.json"])),
+        #expect(Set(changed).isSubset(of: Set(changedChunks + changedExcerpts + changed.filter { $0.hasPrefix("tu") }
+                                               + ["chi-muc.json", "loc.json"])),
                 "\(changed)", sourceLocation: sourceLocation)
     }
 

@@ -186,3 +186,20 @@ test("the first page's places in a tie go to the fewest chunks, the rest of the 
   for (let id = 0; id < 12; id++) distinct[id * 3] = 100 - id;
   assert.deepEqual(search.rank([distinct], null, count, null, 8), search.rank([distinct], null, count));
 });
+
+test("a result's excerpt is its lead or the achievement with the first matched word, around that word", () => {
+  const lead = "Anh Nguyễn Văn Thành là nhân viên phục vụ kiêm chăm sóc cây xanh của Trường Mầm non Tân Xuân. "
+    + "Ngoài công việc hằng ngày, anh là thành viên tích cực nhất của “Bếp cháo yêu thương” và là người sẵn sàng giúp đỡ.";
+  const achievement = "Giấy khen của Ủy ban nhân dân huyện năm 2022.";
+  // In the lead, past the first 160 characters: the excerpt starts near it, cut at a word, with "…" both ends.
+  const inLead = search.excerptOf([lead, achievement], search.parseQuery("cháo"));
+  assert.ok(inLead.startsWith("…") && inLead.includes("cháo"), inLead);
+  assert.ok(Array.from(inLead).length <= 162, inLead);
+  assert.ok(!/^…\S*\s/.test(inLead.slice(0, 3)) && !inLead.slice(1).startsWith(" "));
+  // In an achievement: that achievement, whole (it is short).
+  assert.equal(search.excerptOf([lead, achievement], search.parseQuery("giay khen")), achievement);
+  // Not in them (the body): the lead's start.
+  const inBody = search.excerptOf([lead, achievement], search.parseQuery("thất lạc"));
+  assert.ok(inBody.startsWith("Anh Nguyễn Văn Thành") && inBody.endsWith("…"), inBody);
+  assert.equal(search.excerptOf([], search.parseQuery("x")), "");
+});

@@ -389,9 +389,16 @@ def test_a_result_found_only_in_its_text_says_where(browser, sample_site):
     open_search(browser, base, "?q=th%E1%BA%A5t+l%E1%BA%A1c")  # "thất lạc": only in Đặng Văn Lộc's body
     first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
     assert first.find_element(By.CSS_SELECTOR, ".search-result-why").text == "Có từ tìm trong bài giới thiệu."
+    # The lead comes after: the reader sees who this is (the body's words are not in it).
+    WebDriverWait(browser, 10).until(lambda d: first.find_element(By.CSS_SELECTOR, ".search-result-excerpt").text)
+    assert "Lộc" in first.find_element(By.CSS_SELECTOR, ".search-result-excerpt").text
     open_search(browser, base, "?q=ch%C3%A1o")  # "cháo": in a lead
     first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
     assert first.find_element(By.CSS_SELECTOR, ".search-result-why").text == "Có từ tìm trong lĩnh vực, phần tóm tắt hoặc thành tích."
+    # The lead with the word marked, as text: where in it the result matched.
+    WebDriverWait(browser, 10).until(lambda d: first.find_elements(By.CSS_SELECTOR, ".search-result-excerpt mark"))
+    assert [m.text.lower() for m in first.find_elements(By.CSS_SELECTOR, ".search-result-excerpt mark")] == ["cháo"]
     type_query(browser, "Lê Quang Vinh")
     first = browser.find_element(By.CSS_SELECTOR, "[data-search-results] > li")
     assert not first.find_elements(By.CSS_SELECTOR, ".search-result-why")
+    assert not first.find_elements(By.CSS_SELECTOR, ".search-result-excerpt")

@@ -695,6 +695,45 @@
     });
   };
 
+  /** The lead and achievements of document `id` ([] when the index has none): fetched only for results
+   *  whose words are in them or in the body, a KB or two each. */
+  Engine.prototype.excerpts = function (id) {
+    var self = this;
+    return this.manifest().then(function (manifest) {
+      var size = manifest.excerptChunkSize;
+      if (!size) return [];
+      return self.file("tom-tat-" + Math.floor(id / size) + ".json").then(function (rows) {
+        var row = rows[id % size];
+        return Array.isArray(row) ? row : [];
+      });
+    });
+  };
+
+  var EXCERPT = 160;  // characters a result shows of its lead or an achievement
+
+  /** What a result shows of `texts` (its lead, then its achievements): about EXCERPT characters around the
+   *  first word the query matches, cut at words, "…" where cut; the lead's start when no word matches
+   *  (the word was in the body). */
+  function excerptOf(texts, query) {
+    if (!texts.length) return "";
+    var text = texts[0], at = -1;
+    for (var i = 0; i < texts.length && at < 0; i++) {
+      WORD.lastIndex = 0;
+      var match;
+      while ((match = WORD.exec(texts[i])) !== null) {
+        if (matchedLength(match[0], query)) { text = texts[i]; at = match.index; break; }
+      }
+    }
+    var chars = Array.from(text);
+    if (chars.length <= EXCERPT) return text;
+    var startChar = at < 0 ? 0 : Math.max(0, Array.from(text.slice(0, at)).length - 40);
+    var end = Math.min(chars.length, startChar + EXCERPT);
+    var piece = chars.slice(startChar, end).join("");
+    if (startChar > 0) piece = "…" + piece.replace(/^\S*\s+/, "");
+    if (end < chars.length) piece = piece.replace(/\s+\S*$/, "") + "…";
+    return piece;
+  }
+
   // ---- The page ----
 
   var PAGE = 10;  // results per page: each can need its own document chunk, so the first answer stays fast
@@ -829,6 +868,13 @@
         var why = line("search-result-why");
         why.textContent = weakest === 1 ? t.matchedBody : t.matchedSummary;
         li.appendChild(why);
+        // And the lead, its words marked, once it is here: the result is shown without waiting for it.
+        var excerpt = line("search-result-excerpt");
+        li.appendChild(excerpt);
+        engine.excerpts(result.id).then(function (texts) {
+          var text = excerptOf(texts, query);
+          if (text) marked(excerpt, text, query); else excerpt.remove();
+        }, function () { excerpt.remove(); });
       }
       return li;
     }
@@ -956,6 +1002,7 @@
     oneEdit: oneEdit,
     oneEditVariants: oneEditVariants,
     highlight: highlight,
+    excerptOf: excerptOf,
     Engine: Engine,
     start: start,
   };

@@ -17,8 +17,12 @@ struct SearchDocument: Sendable {
     var unit: Int
     var fields: [Int]
     var years: [Int]
+    /// The lead and each achievement, each cut at a word near `SearchIndex.excerptLimit` characters: what a
+    /// result whose words are in them (or in the body) shows, around the first word it matched.
+    var excerpts: [String]
 
     init(profile: Profile, tables: SearchTables) {
+        excerpts = ([profile.summary] + profile.achievements.map(\.text)).map { CardSummary.of($0, limit: SearchIndex.excerptLimit) }
         name = profile.name
         slug = profile.slug == VietnameseFolding.slug(profile.name) ? "" : profile.slug
         position = profile.kind == .individual ? profile.position : ""

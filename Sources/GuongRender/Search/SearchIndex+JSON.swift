@@ -18,6 +18,15 @@ extension SearchIndex {
         return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
     }
 
+    /// `[["lead","achievement",…] or 0,…]`, one slot a line from id `first` to the group's last document.
+    static func excerptJSON(_ documents: ArraySlice<SearchDocument>, ids: ArraySlice<Int>, first: Int) -> [UInt8] {
+        var lines = Array(repeating: "0", count: (ids.last ?? first) - first + 1)
+        for (document, id) in zip(documents, ids) {
+            lines[id - first] = "[" + document.excerpts.map(JSONText.quote).joined(separator: ",") + "]"
+        }
+        return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
+    }
+
     /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of
     /// the documents with that kind, unit, field or year, in the order of the manifest's tables.
     static func facetsJSON(_ documents: [SearchDocument], ids: [Int], tables: SearchTables) -> [UInt8] {
@@ -46,6 +55,7 @@ extension SearchIndex {
         let lines = [
             "\"chunkSize\":\(chunkSize)",
             "\"count\":\(count)",
+            "\"excerptChunkSize\":\(excerptChunkSize)",
             "\"fields\":" + pairs(tables.fieldCodes, tables.fieldNames),
             "\"format\":\(format)",
             "\"id\":" + JSONText.quote(id),

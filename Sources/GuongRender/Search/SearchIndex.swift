@@ -7,6 +7,8 @@ import GuongKit
 /// - `chi-muc.json`: the manifest — format, document count, id space, chunk size, shard keys, the tables of
 ///   kinds, units, fields and years, and a content id the script appends to every other file's URL;
 /// - `tai-lieu-<n>.json`: documents `n·chunkSize…`, what a result shows;
+/// - `tom-tat-<n>.json`: the lead and achievements of documents `n·excerptChunkSize…`, fetched only for the
+///   results whose words are in them or in the body, after the results are shown;
 /// - `loc.json`: for each kind, unit, field and year, its documents (for the filters);
 /// - `tu-<prefix>.json`: terms (folded words) starting with a prefix, each with its original forms
 ///   and, per form, the documents and the place the word has in each.
@@ -24,6 +26,11 @@ package struct SearchIndex: Sendable {
     /// Id slots per `tai-lieu-<n>.json`: 16–32 documents, a KB or two, since a page of results, in
     /// order of score and not of id, can touch a chunk per result.
     static let chunkSize = 64
+    /// Id slots per `tom-tat-<n>.json`: a result's texts cost a KB or two, not a chunk's worth.
+    static let excerptChunkSize = 8
+    /// Characters kept of the lead and of each achievement (cut at a word, as cards are); a result shows
+    /// a part of one of them.
+    static let excerptLimit = 300
     /// A term shard is split until it is about this size.
     static let shardTarget = 24 * 1024
 
@@ -60,6 +67,14 @@ package struct SearchIndex: Sendable {
             let chunk = ids[range.lowerBound] / Self.chunkSize
             return File(path: Self.directory + "tai-lieu-\(chunk).json",
                         contents: Self.chunkJSON(documents[range], ids: ids[range], first: chunk * Self.chunkSize))
+        }
+        let excerptBounds = ids.indices.filter { $0 == 0 || ids[$0] / Self.excerptChunkSize != ids[$0 - 1] / Self.excerptChunkSize }
+            + [documents.count]
+        rest += Array(excerptBounds.indices.dropLast()).parallelMap { number in
+            let range = excerptBounds[number]..<excerptBounds[number + 1]
+            let chunk = ids[range.lowerBound] / Self.excerptChunkSize
+            return File(path: Self.directory + "tom-tat-\(chunk).json",
+                        contents: Self.excerptJSON(documents[range], ids: ids[range], first: chunk * Self.excerptChunkSize))
         }
         rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, ids: ids, tables: tables)))
 
