@@ -122,7 +122,7 @@ import GuongTestSupport
         #expect(binh[6] as? [Int] == [2021, 2022])
     }
 
-    @Test func excerptsHoldTheLeadAndAchievementsOfEightSlotsAFile() throws {
+    @Test func excerptsHoldTheLeadAndAchievementsOfSixteenSlotsAFile() throws {
         let long = String(repeating: "Cô dạy học sinh tự học mỗi ngày. ", count: 20)
         let model = try Self.model([
             Self.profile("Võ Văn An", lead: "Thầy An dạy Toán.", achievements: ["Giải Nhất", "Giấy khen huyện"]),
@@ -130,18 +130,18 @@ import GuongTestSupport
         ])
         let index = SearchIndex(model: model)
         let manifest = try #require(try Self.json(index, "chi-muc.json") as? [String: Any])
-        #expect(manifest["excerptChunkSize"] as? Int == 8)
+        #expect(manifest["excerptChunkSize"] as? Int == 16)
         let ids = Self.ids(model)
         for (name, id) in ids {
-            let rows = try #require(try Self.json(index, "tom-tat-\(id / 8).json") as? [Any])
-            let texts = try #require(rows[id % 8] as? [String], "\(name) at its slot")
+            let rows = try #require(try Self.json(index, "tom-tat-\(id / 16).json") as? [Any])
+            let texts = try #require(rows[id % 16] as? [String], "\(name) at its slot")
             if name == "Võ Văn An" { #expect(texts == ["Thầy An dạy Toán.", "Giải Nhất", "Giấy khen huyện"]) }
             if name == "Lê Thị Bình" {
                 #expect(texts.count == 1 && texts[0].hasSuffix("…") && texts[0].count <= SearchIndex.excerptLimit + 1,
                         "a long lead is cut at a word")
             }
         }
-        #expect(index.files.filter { $0.path.contains("tom-tat-") }.count == Set(ids.values.map { $0 / 8 }).count)
+        #expect(index.files.filter { $0.path.contains("tom-tat-") }.count == Set(ids.values.map { $0 / 16 }).count)
     }
 
     @Test func chunksHoldSixtyFourIdSlotsEach() throws {

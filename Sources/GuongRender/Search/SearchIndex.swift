@@ -27,7 +27,7 @@ package struct SearchIndex: Sendable {
     /// order of score and not of id, can touch a chunk per result.
     static let chunkSize = 64
     /// Id slots per `tom-tat-<n>.json`: a result's texts cost a KB or two, not a chunk's worth.
-    static let excerptChunkSize = 8
+    static let excerptChunkSize = 16
     /// Characters kept of the lead and of each achievement (cut at a word, as cards are); a result shows
     /// a part of one of them.
     static let excerptLimit = 300
