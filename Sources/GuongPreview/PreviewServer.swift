@@ -148,7 +148,7 @@ actor PreviewController: Service {
                 let changes = inbox.take()
                 guard !changes.isEmpty else { continue }
                 let start = DispatchTime.now()
-                site.update(changed: changes.paths, rescan: changes.rescan)
+                site.update(changed: changes.paths)
                 rebuild(since: start, initial: false)
             }
         } onGracefulShutdown: { [signal] in

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import GuongKit
 import GuongRender
 
@@ -58,7 +57,7 @@ final class PreviewSite {
 
     /// Takes in changed paths (files or folders, existing or gone): profile files among them are rendered
     /// first by the next rebuild. Everything else is found by the rebuild itself.
-    func update(changed paths: Set<String>, rescan: Bool = false) {
+    func update(changed paths: Set<String>) {
         let profiles = loader.contentRoot.appendingPathComponent("profiles").standardizedFileURL.path + "/"
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -87,25 +86,24 @@ final class PreviewSite {
         }
         let renderer = SiteRenderer(model: site.model, theme: site.theme, extraBodyHTML: options.extraBodyHTML)
         let previous = served
-        let made = MadeFiles()
+        let ledger = OutputLedger()
         do {
             try renderer.render(previous: { previous[$0] }, write: { file in
                 let changed = !file.isUnchanged && previous[file.path] != file.fingerprint
                 if changed { publish(file) }
-                made.record(file.path, file.fingerprint, changed: changed)
+                ledger.record(file.path, changed ? .changed : .unchanged, fingerprint: file.fingerprint)
                 return true
             })
         } catch {
             // A file that could not be read (a photo removed meanwhile) is not served; the change that
             // removed it brings the next rebuild, which reports it.
         }
-        let (fingerprints, written) = made.result
-        let removed = previous.keys.filter { fingerprints[$0] == nil }.sorted()
-        if !removed.isEmpty { remove(removed) }
-        served = fingerprints
+        let changes = ledger.changes(previousFiles: Array(previous.keys))
+        if !changes.removed.isEmpty { remove(changes.removed) }
+        served = ledger.fingerprints
         last = renderer
         problems = []
-        return .built(written: early + written.filter { !early.contains($0) }.sorted(), removed: removed,
+        return .built(written: early + changes.changed.filter { !early.contains($0) }, removed: changes.removed,
                       profileCount: site.model.profiles.count, warnings: site.diagnostics)
     }
 
@@ -151,18 +149,4 @@ final class PreviewSite {
         case .output, .invalidBaseURL: []
         }
     }
-}
-
-/// The files of one rebuild, collected from the threads that render them.
-private final class MadeFiles: Sendable {
-    private let state = Mutex<(fingerprints: [String: Fingerprint], written: [String])>(([:], []))
-
-    func record(_ path: String, _ fingerprint: Fingerprint, changed: Bool) {
-        state.withLock { state in
-            state.fingerprints[path] = fingerprint
-            if changed { state.written.append(path) }
-        }
-    }
-
-    var result: (fingerprints: [String: Fingerprint], written: [String]) { state.withLock { $0 } }
 }

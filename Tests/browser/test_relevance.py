@@ -71,16 +71,22 @@ def report(name, precision, first, rows):
             print(f"  {row['q']!r}: P@3 {row['p3']:.2f} first {row['first']} top {row['top']} of {row['count']}")
 
 
+def report_before(browser, base, queries, label):
+    """With GUONG_RELEVANCE_BEFORE=REV, the same figures for search.js as it was at REV (for docs/search.md)."""
+    revision = os.environ.get("GUONG_RELEVANCE_BEFORE")
+    if revision:
+        source = subprocess.run(["git", "show", revision + ":theme/assets/search.js"],
+                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        report(label, *measure(browser, base, queries, source))
+
+
 def test_relevance_on_the_sample_site(sample_site, browser):
     base, _ = sample_site
     queries = json.loads(SET.read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 40
     precision, first, rows = measure(browser, base, queries)
     report("now", precision, first, rows)
-    if os.environ.get("GUONG_RELEVANCE_BEFORE"):
-        source = subprocess.run(["git", "show", os.environ["GUONG_RELEVANCE_BEFORE"] + ":theme/assets/search.js"],
-                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        report("before", *measure(browser, base, queries, source))
+    report_before(browser, base, queries, "before")
     if os.environ.get("GUONG_RELEVANCE_REPORT"):
         pathlib.Path(os.environ["GUONG_RELEVANCE_REPORT"]).write_text(json.dumps(rows, ensure_ascii=False, indent=1))
     assert precision >= TARGET_PRECISION, f"P@3 {precision:.3f} below {TARGET_PRECISION}"

@@ -19,7 +19,7 @@ import tempfile
 import pytest
 
 from conftest import ROOT, Server, build_site, free_port
-from test_relevance import measure, report
+from test_relevance import measure, report, report_before
 
 pytestmark = pytest.mark.skipif(os.environ.get("GUONG_RELEVANCE_LARGE") == "0", reason="GUONG_RELEVANCE_LARGE=0")
 
@@ -114,9 +114,6 @@ def test_relevance_on_a_generated_10000_site(large_site, browser):
     assert len(set_) >= 40 and all(q["relevant"] for q in set_)
     precision, first, rows = measure(browser, base, set_)
     report("now (generated site)", precision, first, rows)
-    if os.environ.get("GUONG_RELEVANCE_BEFORE"):
-        source = subprocess.run(["git", "show", os.environ["GUONG_RELEVANCE_BEFORE"] + ":theme/assets/search.js"],
-                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        report("before (generated site)", *measure(browser, base, set_, source))
+    report_before(browser, base, set_, "before (generated site)")
     assert precision >= TARGET_PRECISION, f"P@3 {precision:.3f} below {TARGET_PRECISION}"
     assert first >= TARGET_FIRST, f"first-result share {first:.3f} below {TARGET_FIRST}"

@@ -56,8 +56,9 @@ public struct OutputChanges: Sendable, Equatable {
     }
 }
 
-/// Collects, from the threads that write the site, what each file was and how many pages there are.
-final class OutputLedger: Sendable {
+/// Collects, from the threads that write the site (or hand it to the preview), what each file was and how
+/// many pages there are.
+package final class OutputLedger: Sendable {
     private struct State {
         var changes = OutputChanges()
         var written: Set<String> = []
@@ -69,7 +70,9 @@ final class OutputLedger: Sendable {
     private let state = Mutex(State())
 
     /// Files published from the photo cache have no `fingerprint`: they are known unchanged by their inode.
-    func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, rendered: Bool = true) {
+    package init() {}
+
+    package func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, rendered: Bool = true) {
         state.withLock { state in
             if !rendered { state.notRendered += 1 }
             if let fingerprint { state.fingerprints[path] = fingerprint }
@@ -87,13 +90,13 @@ final class OutputLedger: Sendable {
 
     var files: Int { state.withLock { $0.files } }
     /// What each file was made from, by path.
-    var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
+    package var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
     var pages: Int { state.withLock { $0.pages } }
     /// Pages carried over by their fingerprint, without being rendered.
     var notRendered: Int { state.withLock { $0.notRendered } }
 
     /// The changes, with the previous output's files that were not written again counted as removed.
-    func changes(previousFiles: [String]) -> OutputChanges {
+    package func changes(previousFiles: [String]) -> OutputChanges {
         state.withLock { state in
             var changes = state.changes
             changes.removed = previousFiles.filter { !state.written.contains($0) }

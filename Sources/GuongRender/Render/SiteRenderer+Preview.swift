@@ -1,7 +1,7 @@
 import GuongKit
 
-/// Ways to make a renderer from parts of a previous one, so a rebuild redoes only what changed.
-/// (Both set every stored property; a property added to either type must be added here too.)
+/// A renderer made from parts of a previous one: how the preview renders an edited profile's page from
+/// the last good build before the whole site is loaded again.
 extension RenderContext {
     /// A context over `model` and `theme` that reuses already computed `cards` (one per profile of `model`)
     /// and the links of `base`; only valid while the settings behind `base` are unchanged.
@@ -12,15 +12,10 @@ extension RenderContext {
 }
 
 extension SiteRenderer {
-    /// `searchIndex` may be `.none` where only page signatures or profile pages are wanted.
+    /// `searchIndex` may be `.none` where only pages are rendered.
     package init(context: RenderContext, listings: Listings, searchIndex: SearchIndex) {
         self.context = context
         self.listings = listings
         self.searchIndex = searchIndex
-    }
-
-    /// The listings of `model` as `init(model:theme:)` makes them.
-    package static func listings(of model: SiteModel, theme: Theme) -> Listings {
-        Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm")
     }
 }
