@@ -187,6 +187,22 @@ def test_errors_are_tied_to_their_controls_and_the_summary_takes_focus(form_brow
     WebDriverWait(form_browser, WAIT).until(lambda d: "U+200B" in d.find_element(By.ID, "loi-name").text)
 
 
+def test_a_field_the_plan_gives_to_individuals_only_is_marked_for_collectives(form_browser, sample_site):
+    """Field c's criteria are for individuals only: `guong check` warns a collective registered in it
+    (field.no-criteria), so the form says so beside it, for collectives alone, in the checkbox's own name."""
+    base, _ = sample_site
+    open_form(form_browser, base)
+    note = form_browser.find_element(By.CSS_SELECTOR, "label:has(input[name=fields][value=c]) .field-note")
+    other = form_browser.find_elements(By.CSS_SELECTOR, "label:has(input[name=fields][value=a]) .field-note")
+    assert other == [], "field a has criteria for both kinds: no note"
+    assert not note.is_displayed()
+    press_space_on(form_browser, "input[name=kind][value=collective]")
+    WebDriverWait(form_browser, WAIT).until(lambda d: note.is_displayed())
+    assert "cá nhân" in note.text and "tập thể" in note.text
+    press_space_on(form_browser, "input[name=kind][value=individual]")
+    WebDriverWait(form_browser, WAIT).until(lambda d: not note.is_displayed())
+
+
 @pytest.mark.parametrize("page", ["gui-ho-so/", "huong-dan/"])
 def test_usable_at_360_px(form_browser, sample_site, page):
     base, _ = sample_site

@@ -68,8 +68,7 @@ public struct ProfileParser: Sendable {
         let honours = readHonours(fields, diagnostics: &diagnostics)
         let spread = readSpread(fields, diagnostics: &diagnostics)
         if kind == .collective, let fieldCodes {
-            for field in fieldCodes.compactMap(schema.field(code:)) where (field.criteria[.collective] ?? "").isEmpty
-                && !(field.criteria[.individual] ?? "").isEmpty {
+            for field in fieldCodes.compactMap(schema.field(code:)) where field.isForIndividualsOnly {
                 diagnostics.append(.fieldNoCriteria(fields.location(of: .fields) ?? file.start, field: field.name,
                                                     kind: schema.definition(of: .collective)?.name ?? "tập thể"))
             }

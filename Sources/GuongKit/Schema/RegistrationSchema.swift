@@ -145,6 +145,12 @@ public struct Field: Sendable, Hashable {
     public var short: String
     public var aliases: [String]
     public var criteria: [ProfileKind: String]
+
+    /// Whether the plan gives this field's criteria for individuals only (field c, "Người tốt, việc tốt"): a
+    /// collective registered in it is warned (`field.no-criteria`), and the form says so beside it.
+    public var isForIndividualsOnly: Bool {
+        (criteria[.collective] ?? "").isEmpty && !(criteria[.individual] ?? "").isEmpty
+    }
 }
 
 /// The two kinds of exemplar in the plan.

@@ -14,7 +14,8 @@ extension SiteRenderer {
             "units": .list(model.units.map { unit -> TemplateObject in ["id": .text(unit.id), "name": .text(unit.name)] }),
             "fields": .list(schema.fields.map { field -> TemplateObject in
                 ["code": .text(field.code), "name": .text(field.name), "id": .text(field.id),
-                 "collective": .text(field.criteria[.collective] ?? ""), "individual": .text(field.criteria[.individual] ?? "")]
+                 "collective": .text(field.criteria[.collective] ?? ""), "individual": .text(field.criteria[.individual] ?? ""),
+                 "individualsOnly": .bool(field.isForIndividualsOnly)]
             }),
             "years": .list(Array(schema.phase).map { year -> TemplateObject in ["year": .int(year)] }),
             "phase": .text("\(schema.phase.lowerBound)–\(schema.phase.upperBound)"),

@@ -14,6 +14,7 @@ extension TemplateVariables {
         "fields[].name": "its name",
         "fields[].collective": "the plan's criteria for collectives",
         "fields[].individual": "the plan's criteria for individuals",
+        "fields[].individualsOnly": "whether the plan gives its criteria for individuals only (a collective in it is warned)",
         "years": "the years of the phase",
         "years[].year": "the year",
         "phase": "the plan's phase (`2021–2025`)",
