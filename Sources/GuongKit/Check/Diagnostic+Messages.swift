@@ -43,6 +43,21 @@ extension Diagnostic {
         Diagnostic(.yamlTooComplex, at: at, "phần thông tin lồng nhau hoặc dài quá mức cho phép (\(detail)).")
     }
 
+    static func tabIndent(_ at: SourceLocation, line: Int) -> Diagnostic {
+        Diagnostic(.yamlTab, at: at,
+                   "dòng \(line) có ký tự Tab ở đầu dòng; phần thông tin chỉ được thụt lề bằng dấu cách — hãy xóa Tab (hoặc thay bằng dấu cách).")
+    }
+
+    static func nonBreakingSpace(_ at: SourceLocation, line: Int) -> Diagnostic {
+        Diagnostic(.yamlNonBreakingSpace, at: at,
+                   "dòng \(line) có khoảng trắng không ngắt (thường do chép từ Word); hãy xóa khoảng trắng đó và gõ lại một dấu cách thường.")
+    }
+
+    static func spaceAfterColon(_ at: SourceLocation, line: Int, key: String) -> Diagnostic {
+        Diagnostic(.yamlSpaceAfterColon, at: at,
+                   "dòng \(line) thiếu dấu cách sau dấu hai chấm; hãy viết `\(key): …` (một dấu cách giữa dấu hai chấm và giá trị).")
+    }
+
     static func yamlNotMapping(_ at: SourceLocation) -> Diagnostic {
         Diagnostic(.yamlNotMapping, at: at,
                    "phần thông tin phải là các dòng `khóa: giá trị` (ví dụ `loại: cá nhân`).")
