@@ -59,16 +59,21 @@ def test_header_and_menu_fit_in_120_px_on_a_phone(phone, sample_site, path):
     shot(phone, (path.strip("/").split("?")[0].replace("/", "-") or "home"))
 
 
-def test_the_menu_is_a_disclosure_that_opens_without_script(phone, sample_site):
+def test_the_menu_is_one_row_that_scrolls_sideways_on_a_phone(phone, sample_site):
     base, _ = sample_site
     phone.get(base)
-    assert not phone.find_element(By.CSS_SELECTOR, ".site-nav").is_displayed()
-    summary = phone.find_element(By.CSS_SELECTOR, ".menu-phone summary")
-    links = phone.find_elements(By.CSS_SELECTOR, ".menu-phone a")
-    assert links and not links[0].is_displayed()
-    summary.click()
-    assert all(link.is_displayed() for link in links)
-    shot(phone, "menu-open")
+    assert len(phone.find_elements(By.CSS_SELECTOR, "nav a[href]")) == len(
+        phone.find_elements(By.CSS_SELECTOR, ".site-nav a")) + len(phone.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")), \
+        "one menu for both layouts"
+    links = phone.find_elements(By.CSS_SELECTOR, ".site-nav a")
+    assert links and links[0].is_displayed()
+    tops = {round(link.rect["y"]) for link in links}
+    assert len(tops) == 1, f"one row, not {len(tops)}"
+    last = links[-1]
+    phone.execute_script("arguments[0].focus()", last)
+    box = phone.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.right]", last)
+    assert 0 <= box[0] and box[1] <= PHONE["width"] + 1, f"the focused last item scrolls into view: {box}"
+    shot(phone, "menu-row")
 
 
 def test_the_search_page_shows_the_first_result_in_the_first_screen(phone, sample_site):
@@ -133,5 +138,18 @@ def test_share_links_are_plain_links_and_the_copy_button_shows_with_script(brows
     assert links["Zalo"] == "https://sp.zalo.me/share_to_zalo?url=" + quote(canonical, safe="")
     assert links["Facebook"] == "https://www.facebook.com/sharer/sharer.php?u=" + quote(canonical, safe="")
     button = browser.find_element(By.CSS_SELECTOR, ".share-copy")
-    assert button.is_displayed() and button.get_attribute("data-copy") == canonical
+    assert button.is_displayed(), "the copy button shows where the browser can copy (it copies the canonical URL)"
+    assert browser.page_source.count(quote(canonical, safe="")) == 2, "the encoded URL only in the two share links"
     assert not browser.find_elements(By.CSS_SELECTOR, "script[src^='http']"), "no third-party script"
+
+
+def test_the_profile_links_its_fields_criteria_and_the_field_page_opens_them(browser, sample_site):
+    base, _ = sample_site
+    browser.get(base + "dien-hinh/le-quang-vinh/")
+    link = browser.find_element(By.CSS_SELECTOR, ".criteria a[href$='#tieu-chi-ke-hoach']")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".criteria blockquote"), "the plan's text is on the field page"
+    link.click()
+    WebDriverWait(browser, 10).until(lambda d: "/linh-vuc/" in d.current_url)
+    quoted = browser.find_element(By.CSS_SELECTOR, "#tieu-chi-ke-hoach blockquote")
+    WebDriverWait(browser, 5).until(lambda d: quoted.is_displayed())
+    assert browser.find_element(By.CSS_SELECTOR, "details.criteria").get_attribute("open") is not None

@@ -1,9 +1,13 @@
 import GuongKit
 /// A card's summary: the lead cut at a word boundary near `limit` characters, with "…" when it was cut.
-/// Cards show at most three lines of it (style.css clamps `.card-summary`), so the rest of a long lead only
-/// weighed on every list page the card is on; the profile page and the data keep the whole lead.
+/// Cards show at most three lines of it (style.css clamps `.card-summary`), a few dozen characters a line
+/// in a card's column at any width, so the rest of a long lead only weighed on every list page the card is
+/// on; the profile page and the data keep the whole lead.
 enum CardSummary {
-    static let limit = 200
+    static let limit = 150
+    /// A page's description (`<meta name="description">`, `og:description`): what search engines and share
+    /// previews show, about two lines of a result.
+    static let descriptionLimit = 160
 
     static func of(_ lead: String, limit: Int = limit) -> String {
         // A lead of no more bytes than the limit has no more characters either: most cards stop here.

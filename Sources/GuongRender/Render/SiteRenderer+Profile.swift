@@ -24,7 +24,8 @@ extension SiteRenderer {
             ["name": .text(field.name), "url": .text(context.url(SitePaths.field(field))), "criteria": .text(field.criteria[profile.kind] ?? "")]
         })
         let shell = PageShell(
-            title: profile.name, path: SitePaths.profile(profile.slug), description: profile.summary,
+            title: profile.name, path: SitePaths.profile(profile.slug),
+            description: CardSummary.of(profile.summary, limit: CardSummary.descriptionLimit),
             section: profile.kind.rawValue,
             breadcrumbs: [(context.kindName(profile.kind), SitePaths.kind(profile.kind))],
             ogType: "profile", image: PhotoValues.shareImage(of: profile)
