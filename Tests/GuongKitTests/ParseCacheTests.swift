@@ -100,11 +100,10 @@ import Testing
         let setup = try Setup()
         _ = setup.load()
         let whole = try [UInt8](Data(contentsOf: setup.url))
-        var flipped = whole
-        flipped[whole.count / 2] ^= 0x20
-        let damaged: [[UInt8]] = [[], Array(whole.prefix(whole.count / 2)), flipped, Array("GUONG-PARSES-1\n".utf8) + Array(repeating: 0xFF, count: 200),
+        // Cut short, not a cache, a byte more: refused whole.
+        let refused: [[UInt8]] = [[], Array(whole.prefix(whole.count / 2)), Array("GUONG-PARSES-1\n".utf8) + Array(repeating: 0xFF, count: 200),
                                   whole + [0]]
-        for bytes in damaged {
+        for bytes in refused {
             try Data(bytes).write(to: setup.url)
             #expect(ParseCache.load(setup.url, key: setup.key).count == 0)
             _ = setup.parses.take()
@@ -112,6 +111,15 @@ import Testing
             #expect(setup.parses.take() == setup.files.count)
             // Rebuilt whole for the next load.
             #expect(ParseCache.load(setup.url, key: setup.key).count > 0)
+        }
+        // A byte changed anywhere: the file is refused, or the entry it falls in is parsed again.
+        for offset in stride(from: whole.count / 7, to: whole.count, by: whole.count / 7) {
+            var flipped = whole
+            flipped[offset] ^= 0x20
+            try Data(flipped).write(to: setup.url)
+            _ = setup.parses.take()
+            #expect(Self.describe(setup.load()) == setup.fresh)
+            #expect(setup.parses.take() >= 1)
         }
         try FileManager.default.removeItem(at: setup.url)
         #expect(Self.describe(setup.load()) == setup.fresh)

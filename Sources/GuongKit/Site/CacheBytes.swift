@@ -20,11 +20,6 @@ struct CacheWriter {
 
     mutating func add(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func add(_ value: [UInt8]) {
-        add(UInt64(value.count))
-        bytes += value
-    }
-
     mutating func add(_ value: some Collection<UInt8>) {
         add(UInt64(value.count))
         bytes.append(contentsOf: value)

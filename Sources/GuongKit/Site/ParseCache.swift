@@ -12,8 +12,8 @@ import Foundation
 /// with errors. A file changed in the last `racyWindow` seconds is not kept either: its time stamp could
 /// stay the same through another edit in the same tick.
 ///
-/// The file is dropped whole when anything in it is not as written (magic, key, length, checksum, a value
-/// out of range): the build then parses everything, as it would without it. Deleting it is always safe.
+/// The file is dropped whole when it cannot be read back (magic, key, a value out of range), and an entry
+/// whose checksum fails is parsed again: a damaged cache costs time, never a wrong site. Deleting it is safe.
 package struct ParseCache: Sendable {
     /// The identity of a file's contents on disk: another file, or the same file written again, has another.
     package struct FileIdentity: Sendable, Equatable {
@@ -34,9 +34,10 @@ package struct ParseCache: Sendable {
         }
     }
 
-    /// One file's entry: its identity and its result, encoded, as a range of `bytes`.
+    /// One file's entry: its identity, its checksum and its result, encoded, as a range of `bytes`.
     struct Entry: Sendable {
         var identity: FileIdentity
+        var checksum: Fingerprint
         var result: Range<Int>
     }
 
@@ -70,8 +71,8 @@ package struct ParseCache: Sendable {
     /// The cache at `url` if it was written for `key` and reads back whole; else an empty one.
     package static func load(_ url: URL, key: Fingerprint) -> ParseCache {
         guard case .read(let file) = FileBytes.read(url.path, limit: maximumBytes),
-              let (payload, entries) = try? read(file, key: key) else { return ParseCache(key: key) }
-        return ParseCache(key: key, bytes: payload, entries: entries)
+              let entries = try? read(file, key: key) else { return ParseCache(key: key) }
+        return ParseCache(key: key, bytes: file, entries: entries)
     }
 
     /// Whether a result may be kept: see the type's description.
