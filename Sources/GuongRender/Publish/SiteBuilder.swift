@@ -109,12 +109,17 @@ public struct SiteBuilder: Sendable {
                 return true
             }) }
             changes = PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) }
-            try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in try folder.commit() }
+            // The manifest is written (a stat of every new file) while the old tree is deleted.
+            let fingerprints = ledger.fingerprints
+            try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in
+                try folder.commit(alongside: {
+                    PhaseTimings.measure("manifest save") { BuildManifest.made(of: fingerprints, in: target).save(to: manifestURL) }
+                })
+            }
         } catch {
             folder.discard()
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
         }
-        PhaseTimings.measure("manifest save") { BuildManifest.made(of: ledger.fingerprints, in: folder.target).save(to: manifestURL) }
         return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files, pagesNotRendered: ledger.notRendered,
                       profileCount: model.profiles.count, changes: changes, diagnostics: diagnostics,
                       drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
