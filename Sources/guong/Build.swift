@@ -46,12 +46,15 @@ struct Build: ParsableCommand {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         let started = Date()
+        // A developer's measuring aid (docs/performance.md), not a promise to users.
+        if ProcessInfo.processInfo.environment["GUONG_TIMINGS"] == "1" { PhaseTimings.enable() }
         let report: SiteBuilder.Report
         do {
-            report = try SiteBuilder(options: options).build()
+            report = try PhaseTimings.measure("build") { () throws(SiteBuilder.Failure) in try SiteBuilder(options: options).build() }
         } catch {
             try fail(error)
         }
+        if ProcessInfo.processInfo.environment["GUONG_TIMINGS"] == "1" { printError(PhaseTimings.text()) }
         let warnings = CheckReport(diagnostics: report.diagnostics, profileCount: report.profileCount, drafts: report.drafts)
         if !report.diagnostics.isEmpty || !report.drafts.isEmpty { printError(warnings.text().trimmingCharacters(in: .newlines)) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")

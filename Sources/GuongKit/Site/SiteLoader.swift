@@ -17,6 +17,11 @@ public struct SiteLoader: Sendable {
     /// Profiles parsed by an earlier load of this loader's site, for a process that loads it again and again
     /// (the preview); nil in a build.
     package var profileCache: ProfileCache?
+    /// Keep profiles' parses in `.guong-cache/parses` and parse only the files changed since (`ParseCache`):
+    /// a build does, when it loads the whole site without keeping checked bytes.
+    package var keepsParseCache = false
+    /// Now, in seconds since 1970: files changed shortly before the load began are not cached. Tests move it.
+    package var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     public init(root: URL, displayRoot: String = "", limits: Limits = Limits()) {
         self.root = root.standardizedFileURL
@@ -35,6 +40,7 @@ public struct SiteLoader: Sendable {
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notASite(path: displayRoot.isEmpty ? "." : displayRoot)
         }
+        let started = clock()
         var diagnostics: [Diagnostic] = []
         let (config, configProblems) = SiteConfig.load(file("content/site.yaml"), limits: limits)
         let (schema, schemaProblems) = RegistrationSchema.load(file("content/registration.yaml"), limits: limits)
@@ -44,7 +50,7 @@ public struct SiteLoader: Sendable {
         // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
         // whose collective is already in), but only their own problems are reported.
         let scan: (files: [ContentFile], linksOutside: [String], documents: [String]) =
-            files != nil && alone ? ([], [], []) : scanMarkdownFiles(in: "content/profiles")
+            files != nil && alone ? ([], [], []) : PhaseTimings.measure("scan profiles") { scanMarkdownFiles(in: "content/profiles") }
         let siteFiles = scan.files
         // A link out of content/, or a profile saved as a Word file, is not read, and not in silence.
         if files == nil {
@@ -84,13 +90,29 @@ public struct SiteLoader: Sendable {
                 cache.begin(key: key.finalize())
                 cache.keep(only: Set(profileFiles.map(\.url.path)))
             }
-            let results = profileFiles.parallelMap { file in
-                cache.map { $0.result(for: file, parse: parser.parseNotingDraft) } ?? parser.parseNotingDraft(file)
+            let results: [ProfileCache.Result]
+            if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
+                let url = ParseCache.location(siteRoot: root)
+                let key = parseCacheKey(parser)
+                let diskCache = PhaseTimings.measure("parse cache load") { ParseCache.load(url, key: key) }
+                let (found, next) = PhaseTimings.measure("parse profiles") {
+                    diskCache.results(for: profileFiles, started: started) { parser.parseNotingDraft($0) }
+                }
+                results = found
+                if let next { PhaseTimings.measure("parse cache save") { next.save(to: url) } }
+            } else {
+                results = PhaseTimings.measure("parse profiles") {
+                    profileFiles.parallelMap { file in
+                        cache.map { $0.result(for: file, parse: parser.parseNotingDraft) } ?? parser.parseNotingDraft(file)
+                    }
+                }
             }
             drafts = zip(profileFiles, results).filter { $0.1.isDraft }.map(\.0.displayPath)
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
-            profileProblems += SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
+            profileProblems += PhaseTimings.measure("rules across files") {
+                SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
+            }
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
                 profiles = profiles.filter { reported.contains($0.sourcePath) }
@@ -98,7 +120,7 @@ public struct SiteLoader: Sendable {
             }
             diagnostics += profileProblems
             // Every photo of the site was prepared: the cache keeps exactly those.
-            photos?.finish(removingUnused: files == nil)
+            PhaseTimings.measure("photo cache") { photos?.finish(removingUnused: files == nil) }
         }
 
         var pages: [Page] = []
@@ -113,6 +135,22 @@ public struct SiteLoader: Sendable {
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
                            profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
                            drafts: drafts)
+    }
+
+    /// What every profile's parse depends on besides its file: the executable, the settings files, where the
+    /// site is and how it is shown, the parser's options.
+    private func parseCacheKey(_ parser: ProfileParser) -> Fingerprint {
+        var key = FingerprintHasher()
+        key.add(ExecutableIdentity.fingerprint)
+        for name in ["site.yaml", "registration.yaml", "units.yaml"] {
+            key.add(FileManager.default.contents(atPath: contentRoot.appendingPathComponent(name).path).map([UInt8].init) ?? [0xFF])
+        }
+        key.add(root.path)
+        key.add(displayRoot)
+        key.add(parser.draftProblemsAreWarnings)
+        key.add(String(describing: limits))
+        key.add(photos == nil)
+        return key.finalize()
     }
 
     private func file(_ relativePath: String) -> ContentFile {

@@ -9,24 +9,27 @@ extension OutputFolder {
     /// by one system call (Linux `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`); the staging
     /// name then holds the old site until it is deleted. Where the file system cannot exchange, two renames:
     /// the old site waits under a marked name that `recoverInterrupted()` puts back if a kill comes between.
-    public func commit() throws(Problem) {
+    /// `alongside` runs once the new site is in place, while the old one is deleted.
+    public func commit(alongside: @Sendable () -> Void = {}) throws(Problem) {
         var info = stat()
         guard lstat(target.path, &info) == 0 else {
             guard rename(staging.path, target.path) == 0 else { throw .io(path: target.path, reason: String(cString: strerror(errno))) }
+            alongside()
             return
         }
         if let failure = Self.exchange(staging.path, target.path) {
             guard [ENOSYS, EINVAL, ENOTSUP, EOPNOTSUPP].contains(failure) else {
                 throw .io(path: target.path, reason: String(cString: strerror(failure)))
             }
-            try commitByTwoRenames()
+            try commitByTwoRenames(alongside: alongside)
             return
         }
-        Self.removeMarkedFolder(staging)
+        let staging = self.staging
+        _ = concurrently({ Self.removeMarkedFolder(staging) }, alongside)
     }
 
     /// The fallback: the old site moves to `.<name>.guong-old-<pid>`, the new one into place.
-    func commitByTwoRenames() throws(Problem) {
+    func commitByTwoRenames(alongside: @Sendable () -> Void = {}) throws(Problem) {
         let old = Self.sibling(of: target, kind: "old", pid: getpid())
         guard rename(target.path, old.path) == 0 else { throw .io(path: target.path, reason: String(cString: strerror(errno))) }
         guard rename(staging.path, target.path) == 0 else {
@@ -34,7 +37,7 @@ extension OutputFolder {
             _ = rename(old.path, target.path)
             throw .io(path: target.path, reason: String(cString: strerror(failure)))
         }
-        Self.removeMarkedFolder(old)
+        _ = concurrently({ Self.removeMarkedFolder(old) }, alongside)
     }
 
     /// Clears what killed builds left beside `target`: their staging folders (`.<name>.guong-new-<pid>`)
@@ -64,11 +67,10 @@ extension OutputFolder {
     /// Deletes a folder of ours with its marker last, so that a kill while deleting leaves a folder the
     /// next build still knows as its own.
     static func removeMarkedFolder(_ url: URL) {
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] where name != markerName {
-            try? manager.removeItem(at: url.appendingPathComponent(name))
-        }
-        try? manager.removeItem(at: url)
+        // Whatever could not be deleted stays marked, for the next build to clear.
+        guard TreeRemoval.removeContents(of: url.path, keeping: markerName) else { return }
+        unlink(url.appendingPathComponent(markerName).path)
+        rmdir(url.path)
     }
 
     /// `.<name>.guong-<kind>-<pid>` beside `target`.

@@ -66,26 +66,33 @@ public struct SiteBuilder: Sendable {
     public func build() throws(Failure) -> Report {
         var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
         loader.draftsAreWarnings = !options.includeDrafts
-        let site = try Self.prepare(loader: loader, baseURL: options.baseURL, includeDrafts: options.includeDrafts)
-        let (model, theme, diagnostics, content) = (site.model, site.theme, site.diagnostics, site.content)
+        loader.keepsParseCache = true
         let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
-        let folder: OutputFolder
-        do {
-            folder = try OutputFolder(target: outputURL, siteRoot: options.siteRoot)
-            folder.recoverInterrupted()
-            try folder.prepare()
+        let (options, includeDrafts, loaderSet) = (options, options.includeDrafts, loader)
+        // The previous output is read (its folder checked, the last build's fingerprints, its files) while the
+        // site loads; its problems are reported after the site's, as when one came after the other.
+        let (prepared, previous) = concurrently({ () -> Result<PreparedSite, Failure> in
+            PhaseTimings.measure("prepare") {
+                Result { () throws(Failure) in try Self.prepare(loader: loaderSet, baseURL: options.baseURL, includeDrafts: includeDrafts) }
+            }
+        }, { () -> Result<PreviousOutput, OutputFolder.Problem> in
+            PhaseTimings.measure("previous output") { Result { () throws(OutputFolder.Problem) in try PreviousOutput(target: outputURL, siteRoot: options.siteRoot) } }
+        })
+        let site = try prepared.get()
+        let (model, theme, diagnostics, content) = (site.model, site.theme, site.diagnostics, site.content)
+        let folder: OutputFolder, manifest: BuildManifest, manifestURL: URL, previousFiles: [String]
+        do throws(OutputFolder.Problem) {
+            (folder, manifest, manifestURL, previousFiles) = try previous.map { ($0.folder, $0.manifest, $0.manifestURL, $0.files) }.get()
+            try PhaseTimings.measure("output folder") { () throws(OutputFolder.Problem) in try folder.prepare() }
         } catch {
             throw .output(error)
         }
-        let renderer = SiteRenderer(model: model, theme: theme)
+        let renderer = PhaseTimings.measure("renderer") { SiteRenderer(model: model, theme: theme) }
         let ledger = OutputLedger()
         let changes: OutputChanges
-        // Pages whose fingerprint is the one the previous build left for a file still there are not rendered.
-        let manifestURL = BuildManifest.location(siteRoot: options.siteRoot, target: folder.target)
-        let manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
         let target = folder.target
         do {
-            try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) },
+            try PhaseTimings.measure("render and write") { () throws in try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) },
                                 previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
                 if file.isUnchanged {
                     guard folder.keepPrevious(file.path) else { return false }
@@ -100,17 +107,40 @@ public struct SiteBuilder: Sendable {
                 }
                 ledger.record(file.path, try folder.write(file), fingerprint: file.fingerprint)
                 return true
-            })
-            changes = ledger.changes(previousFiles: folder.previousFiles())
-            try folder.commit()
+            }) }
+            changes = PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) }
+            // The manifest is written (a stat of every new file) while the old tree is deleted.
+            let fingerprints = ledger.fingerprints
+            try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in
+                try folder.commit(alongside: {
+                    PhaseTimings.measure("manifest save") { BuildManifest.made(of: fingerprints, in: target).save(to: manifestURL) }
+                })
+            }
         } catch {
             folder.discard()
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
         }
-        BuildManifest.made(of: ledger.fingerprints, in: folder.target).save(to: manifestURL)
         return Report(output: folder.target, pageCount: ledger.pages, fileCount: ledger.files, pagesNotRendered: ledger.notRendered,
                       profileCount: model.profiles.count, changes: changes, diagnostics: diagnostics,
                       drafts: options.includeDrafts ? [] : content.draftPaths, site: BuiltSite(model: model, renderer: renderer))
+    }
+
+    /// The output folder checked, and what a build reads of the previous output before writing: the
+    /// fingerprints the last build left (pages whose fingerprint is the one left for a file still there are
+    /// not rendered) and its files (those not written again are reported removed).
+    struct PreviousOutput: Sendable {
+        let folder: OutputFolder
+        let manifestURL: URL
+        let manifest: BuildManifest
+        let files: [String]
+
+        init(target: URL, siteRoot: URL) throws(OutputFolder.Problem) {
+            folder = try OutputFolder(target: target, siteRoot: siteRoot)
+            folder.recoverInterrupted()
+            manifestURL = BuildManifest.location(siteRoot: siteRoot, target: folder.target)
+            manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
+            files = folder.previousFiles()
+        }
     }
 
     /// A site ready to render: what `guong build` and the preview both render from.
@@ -127,7 +157,7 @@ public struct SiteBuilder: Sendable {
     package static func prepare(loader: SiteLoader, baseURL: String?, includeDrafts: Bool) throws(Failure) -> PreparedSite {
         let content: SiteContent
         do {
-            content = try loader.load()
+            content = try PhaseTimings.measure("load") { () throws(SiteError) in try loader.load() }
         } catch {
             throw .site(error)
         }
@@ -147,12 +177,12 @@ public struct SiteBuilder: Sendable {
         }
         let theme: Theme
         do {
-            theme = try Theme.load(siteRoot: loader.root, displayRoot: loader.displayRoot)
+            theme = try PhaseTimings.measure("theme") { () throws(Theme.Problem) in try Theme.load(siteRoot: loader.root, displayRoot: loader.displayRoot) }
         } catch {
             throw .theme(error.diagnostic)
         }
-        let model = SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
-                              profiles: content.profiles, includeDrafts: includeDrafts)
+        let model = PhaseTimings.measure("model") { SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
+                              profiles: content.profiles, includeDrafts: includeDrafts) }
         return PreparedSite(model: model, theme: theme, diagnostics: diagnostics, content: content)
     }
 }

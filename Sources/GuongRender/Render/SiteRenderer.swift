@@ -66,10 +66,11 @@ public struct SiteRenderer: Sendable {
     package let searchIndex: SearchIndex
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
-        // The index first: its working set (every profile's words) is freed before the cards are made.
-        searchIndex = SearchIndex(model: model)
-        context = RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML)
-        listings = Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm")
+        // The index, the cards and the listings at once: each has serial stretches the other fills.
+        (searchIndex, (context, listings)) = concurrently({ PhaseTimings.measure("search index") { SearchIndex(model: model) } }, {
+            (PhaseTimings.measure("render context") { RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML) },
+             PhaseTimings.measure("listings") { Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm") })
+        })
     }
 
     /// Every job of the site, in a fixed order.
