@@ -64,11 +64,7 @@ extension OutputFolder {
     /// Deletes a folder of ours with its marker last, so that a kill while deleting leaves a folder the
     /// next build still knows as its own.
     static func removeMarkedFolder(_ url: URL) {
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] where name != markerName {
-            try? manager.removeItem(at: url.appendingPathComponent(name))
-        }
-        try? manager.removeItem(at: url)
+        FolderRemoval.remove(url.path, last: markerName)
     }
 
     /// `.<name>.guong-<kind>-<pid>` beside `target`.

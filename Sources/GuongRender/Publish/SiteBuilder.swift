@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
         let manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
         let target = folder.target
         do {
-            try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) },
+            try renderer.render(link: { photo in try folder.publish(photo) { ledger.record($0, $1) } },
                                 previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
                 if file.isUnchanged {
                     guard folder.keepPrevious(file.path) else { return false }
