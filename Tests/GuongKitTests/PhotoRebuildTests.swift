@@ -116,4 +116,53 @@ struct PhotoRebuildTests {
         let again = try Self.build(sandbox, into: output)
         #expect(again.changes.text().isEmpty, "\(change), \(layout): \(again.changes.text())")
     }
+
+    /// The lines of an entry's `info` after the first, split at spaces.
+    static func fileLines(_ entry: URL) throws -> [[Substring]] {
+        try String(contentsOf: entry.appendingPathComponent("info"), encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
+    }
+
+    @Test func anEntryKeepsEachFilesStampAndOneWithoutStampsGetsThemOnFirstUse() throws {
+        let sandbox = try HostileSandbox()
+        try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
+        _ = try Self.build(sandbox, into: sandbox.output)
+        let published = sandbox.output.appendingPathComponent("dien-hinh/le-van-anh/anh-480.jpg")
+        let entry = try Self.entry(sandbox, of: published)
+        var lines = try Self.fileLines(entry)
+        #expect(lines.count == 9 && lines.allSatisfy { $0.count == 6 }, "\(lines)")
+        for line in lines {
+            let stamp = try PhotoPublishTests.stamp(entry.appendingPathComponent(String(line[0])))
+            #expect(line[3...].joined(separator: " ") == "\(stamp.st_size) \(stamp.st_mtim.tv_sec) \(stamp.st_mtim.tv_nsec)", "\(line)")
+        }
+        // An entry as an older guong wrote it: names and sizes in pixels only.
+        let info = entry.appendingPathComponent("info")
+        let old = try String(contentsOf: info, encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: " ").prefix(3).joined(separator: " ") + "\n" }.joined()
+        try old.write(to: info, atomically: true, encoding: .utf8)
+        let before = try PhotoPublishTests.stamp(published)
+        let rebuilt = try Self.build(sandbox, into: sandbox.output)
+        #expect(rebuilt.changes.text().isEmpty, "\(rebuilt.changes.text())")
+        #expect(try PhotoPublishTests.stamp(published).st_ino == before.st_ino)
+        lines = try Self.fileLines(entry)
+        #expect(lines.count == 9 && lines.allSatisfy { $0.count == 6 }, "stamped again: \(lines)")
+    }
+
+    @Test(arguments: Layout.allCases)
+    func anUnchangedPhotoFileIsToldByTheOutputsStatAloneWithoutLookingAtTheCache(_ layout: Layout) throws {
+        guard layout == .sameFileSystem || PhotoPublishTests.otherFileSystem != nil else { return }
+        let sandbox = try HostileSandbox()
+        try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
+        let output = layout == .sameFileSystem ? sandbox.output
+            : PhotoPublishTests.otherFileSystem!.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
+        defer { if layout == .otherFileSystem { try? FileManager.default.removeItem(at: output) } }
+        _ = try Self.build(sandbox, into: output)
+        let published = output.appendingPathComponent("dien-hinh/le-van-anh/anh-vuong.webp")
+        let bytes = try Data(contentsOf: published)
+        // The cache's file gone: a rebuild that looked at it would fail; one that trusts the stamp keeps the output's.
+        try FileManager.default.removeItem(at: Self.entry(sandbox, of: output.appendingPathComponent("dien-hinh/le-van-anh/anh-480.jpg"))
+            .appendingPathComponent("anh-vuong.webp"))
+        let rebuilt = try Self.build(sandbox, into: output)
+        #expect(rebuilt.changes.text().isEmpty, "\(rebuilt.changes.text())")
+        #expect(try Data(contentsOf: published) == bytes)
+    }
 }

@@ -3,11 +3,17 @@ import Foundation
 /// Where a profile's photo and relative links may point: inside `content/` (or, for a file checked on its
 /// own, inside its folder), written paths and symbolic links alike.
 struct Confinement {
-    /// The folder everything must stay in, as written and with symbolic links resolved; each ends in `/`.
+    /// The folder everything must stay in, as written; ends in `/`.
     private let root: String
-    private let resolvedRoot: String
     /// The folder of the file whose paths are resolved.
     private let folder: String
+
+    /// A file a path names inside the root.
+    struct Resolved {
+        var path: String
+        /// What `stat` says of it (links followed); nil when there is no such file.
+        var status: stat?
+    }
 
     // Plain paths, not Foundation URLs: making and standardising URLs was half of what loading a site's
     // photos cost on a rebuild (docs/performance.md, Photos).
@@ -15,29 +21,54 @@ struct Confinement {
         let contentPath = Self.normalised(contentRoot.path)
         let filePath = Self.normalised(file.path)
         folder = String(filePath[..<(filePath.lastIndex(of: "/") ?? filePath.startIndex)])
-        let confinement = filePath.hasPrefix(contentPath + "/") ? contentPath : folder
-        root = confinement + "/"
-        resolvedRoot = Self.resolvingSymlinks(confinement) + "/"
+        root = (filePath.hasPrefix(contentPath + "/") ? contentPath : folder) + "/"
     }
 
     /// The file `relativePath` names from the profile's folder, or nil when it leads outside:
     /// `..` past the root, or an existing path whose symbolic links lead out of it.
     func resolve(_ relativePath: String) -> URL? {
-        resolvePath(relativePath).map { URL(fileURLWithPath: $0) }
+        resolveFile(relativePath).map { URL(fileURLWithPath: $0.path) }
     }
 
-    /// `resolve`, as a path.
-    func resolvePath(_ relativePath: String) -> String? {
+    /// `resolve`, as a path with the file's status.
+    func resolveFile(_ relativePath: String) -> Resolved? {
         var path = Self.normalised(folder + "/" + relativePath)
         guard path.hasPrefix(root) else { return nil }
-        var info = stat()
-        var exists = stat(path, &info) == 0
-        if !exists, let found = Self.normalisedMatch(of: path, below: root) {
+        // The common case, a path with no link below the root: `lstat` of each name below it (the path
+        // itself then stays inside), rather than realpath(3), which reads every component as a link.
+        switch Self.linksBelow(root: root, in: path) {
+        case .none(let status):
+            return Resolved(path: path, status: status)
+        case .missing:
+            guard let found = Self.normalisedMatch(of: path, below: root) else { return Resolved(path: path, status: nil) }
             path = found
-            exists = true
+        case .some:
+            break
         }
-        if exists, !Self.resolvingSymlinks(path).hasPrefix(resolvedRoot) { return nil }
-        return path
+        var status = stat()
+        guard stat(path, &status) == 0 else { return Resolved(path: path, status: nil) }
+        let resolvedRoot = Self.resolvingSymlinks(String(root.dropLast())) + "/"
+        return Self.resolvingSymlinks(path).hasPrefix(resolvedRoot) ? Resolved(path: path, status: status) : nil
+    }
+
+    private enum Links {
+        /// None: the path's own status.
+        case none(stat)
+        case some
+        /// A name below the root does not exist.
+        case missing
+    }
+
+    /// Whether a name of `path` below `root` is a symbolic link.
+    private static func linksBelow(root: String, in path: String) -> Links {
+        var current = String(path.prefix(root.count - 1))
+        var status = stat()
+        for name in path.dropFirst(root.count).split(separator: "/") {
+            current += "/" + name
+            guard lstat(current, &status) == 0 else { return .missing }
+            if status.st_mode & S_IFMT == S_IFLNK { return .some }
+        }
+        return .none(status)
     }
 
     /// The absolute `path` without `.`, `..` and empty components, as written (symbolic links are not looked at).

@@ -168,14 +168,12 @@ extension ProfileParser {
             return nil
         }
         // A site's photos stay inside content/ (symbolic links too); a file checked on its own keeps them beside it.
-        guard let path = Confinement(contentRoot: contentRoot, file: file).resolvePath(text) else {
+        guard let resolved = Confinement(contentRoot: contentRoot, file: file).resolveFile(text) else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }
-        let url = URL(fileURLWithPath: path)
-        var status = stat()
-        let exists = stat(path, &status) == 0
-        switch FileStatus(exists ? status : nil) {
+        let (path, url) = (resolved.path, URL(fileURLWithPath: resolved.path))
+        switch FileStatus(resolved.status) {
         case .missing, .directory:
             diagnostics.append(.photoMissing(at, path: text))
             return nil
@@ -218,7 +216,7 @@ extension ProfileParser {
                 diagnostics.append(.photoUnsafe(at, path: text, reason: reason))
                 return nil
             case nil:
-                return (url, data, PhotoStore.signature(path: path, status: status))
+                return (url, data, PhotoStore.signature(path: path, status: resolved.status!))
             }
         }
     }

@@ -64,10 +64,10 @@ public final class PhotoStore: Sendable {
                 return .success(PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
                                               files: processed.files.map(\.file), folder: URL(fileURLWithPath: "/dev/null")))
             }
-            let photo = PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
+            var photo = PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
                                       files: processed.files.map(\.file), folder: folder.appendingPathComponent(name, isDirectory: true))
             do {
-                try write(photo, files: processed.files, name: name)
+                photo = try write(photo, files: processed.files, name: name)
             } catch {
                 return .failure(.cacheUnwritable(path: folder.path))
             }
@@ -129,12 +129,13 @@ public final class PhotoStore: Sendable {
         guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
               let photo = PreparedPhoto(info: info, folder: URL(fileURLWithPath: entry, isDirectory: true)) else { return nil }
         _ = state.withLock { $0.used.insert(name) }
-        return photo
+        return Self.addingStamps(to: photo, entry: entry)
     }
 
-    /// Writes an entry beside its place, then renames it there: a cut-short run leaves no half entry.
-    private func write(_ photo: PreparedPhoto, files: [ProcessedPhoto.Output], name: String) throws {
-        guard let folder else { return }
+    /// Writes an entry beside its place, then renames it there: a cut-short run leaves no half entry. Returns
+    /// `photo` with its files' stamps.
+    private func write(_ photo: PreparedPhoto, files: [ProcessedPhoto.Output], name: String) throws -> PreparedPhoto {
+        guard let folder else { return photo }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let staging = folder.appendingPathComponent(".\(name).\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -142,11 +143,15 @@ public final class PhotoStore: Sendable {
         for output in files {
             try Data(output.bytes).write(to: staging.appendingPathComponent(output.file.name))
         }
-        try Data(photo.info.utf8).write(to: staging.appendingPathComponent("info"))
-        if rename(staging.path, photo.folder.path) != 0, entry(name) == nil {
-            throw CocoaError(.fileWriteUnknown)
+        let stamped = Self.stamped(photo, entry: staging.path) ?? photo
+        try Data(stamped.info.utf8).write(to: staging.appendingPathComponent("info"))
+        if rename(staging.path, photo.folder.path) != 0 {
+            // Another run made the same entry meanwhile: the same bytes, with its own stamps.
+            guard let existing = entry(name) else { throw CocoaError(.fileWriteUnknown) }
+            return existing
         }
         _ = state.withLock { $0.used.insert(name) }
+        return stamped
     }
 
     /// What says a file is unchanged without reading it: its path, size, modification time and inode.

@@ -11,7 +11,9 @@ import GuongKit
 /// A photo's files are published together, through descriptors of the three folders involved (the cache
 /// entry, the profile's folder in the previous output and in the staging folder): each file then costs a
 /// `stat` of the cache's file, one of the previous output's and a `link`, each looking up one name instead
-/// of a whole path (docs/performance.md, Photos).
+/// of a whole path (docs/performance.md, Photos). And a previous output's file with the size and time the
+/// cache's file had when its entry was made (`PreparedPhoto.Stamp`) is that file, hard-linked or copied: it is
+/// carried over on that one `stat`, without looking at the cache's.
 extension OutputFolder {
     /// Puts the cache's files `photo` into the staging folder, and hands `record` each one's site path and
     /// how it compares with the previous output's file there; called from many threads, each with its own photo.
@@ -20,10 +22,23 @@ extension OutputFolder {
         let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
         // A previous output's folder that cannot be opened (none there, or not a folder) holds no file to keep.
         let previous = hasPrevious ? Folder.previous(target.path + "/" + photo.siteFolder) : .missing
-        for name in photo.names {
+        for (name, stamp) in zip(photo.names, photo.stamps) {
             let relativePath = photo.siteFolder + "/" + name
-            record(relativePath, try publish(name, from: entry, to: staged, previous: previous, as: relativePath))
+            if let stamp, case .folder(let folder) = previous, Self.keep(name, stamped: stamp, from: folder, to: staged) {
+                record(relativePath, .unchanged)
+            } else {
+                record(relativePath, try publish(name, from: entry, to: staged, previous: previous, as: relativePath))
+            }
         }
+    }
+
+    /// Links the previous output's file `name` into the staging folder if it is the cache's file as `stamp`
+    /// says it was made: a regular file of that size and modification time.
+    private static func keep(_ name: String, stamped stamp: PreparedPhoto.Stamp, from previous: Folder, to staged: Folder) -> Bool {
+        var old = stat()
+        guard fstatat(previous.descriptor, name, &old, AT_SYMLINK_NOFOLLOW) == 0, old.st_mode & S_IFMT == S_IFREG,
+              old.st_size == stamp.size, old.st_mtim.tv_sec == stamp.seconds, old.st_mtim.tv_nsec == stamp.nanoseconds else { return false }
+        return linkat(previous.descriptor, name, staged.descriptor, name, 0) == 0
     }
 
     private func publish(_ name: String, from entry: Folder, to staged: Folder, previous: PreviousFolder,

@@ -6,6 +6,8 @@ public struct CachedPhotoFiles: Sendable, Equatable {
     public var cacheFolder: String
     public var siteFolder: String
     public var names: [String]
+    /// Each file's size and time in the cache, when its entry keeps them.
+    public var stamps: [PreparedPhoto.Stamp?]
 }
 
 extension SiteRenderer {
@@ -14,6 +16,7 @@ extension SiteRenderer {
     package func cachedPhotoFiles(of job: PageJob) -> CachedPhotoFiles? {
         guard case .photoFile(let index, _) = job, let photo = context.model.profiles[index].preparedPhoto else { return nil }
         let siteFolder = SitePaths.profile(context.model.profiles[index].slug)
-        return CachedPhotoFiles(cacheFolder: photo.cachePath(of: ""), siteFolder: String(siteFolder.dropLast()), names: photo.files.map(\.name))
+        return CachedPhotoFiles(cacheFolder: photo.cachePath(of: ""), siteFolder: String(siteFolder.dropLast()), names: photo.files.map(\.name),
+                                stamps: photo.files.map(\.stamp))
     }
 }
