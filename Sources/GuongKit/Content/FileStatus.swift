@@ -11,7 +11,12 @@ enum FileStatus: Equatable {
 
     init(_ url: URL) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        self.init(stat(url.path, &info) == 0 ? info : nil)
+    }
+
+    /// What a `stat` found; nil when it failed.
+    init(_ status: stat?) {
+        guard let info = status else {
             self = .missing
             return
         }

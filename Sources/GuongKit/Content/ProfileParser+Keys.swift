@@ -154,8 +154,9 @@ extension ProfileParser {
     package static let photoTypes = ["jpg", "jpeg", "png", "webp", "svg", "gif", "heic", "heif"]
 
     /// The photo's URL, if it names a picture inside `content/` that exists, is no larger than the limit,
-    /// holds the kind of picture its name says and, for an SVG, nothing that could run.
-    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> (url: URL, bytes: [UInt8])? {
+    /// holds the kind of picture its name says and, for an SVG, nothing that could run; with the photo store's
+    /// `signature` of the file, from the one `stat` that checked it.
+    func readPhoto(_ fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> (url: URL, bytes: [UInt8], signature: String)? {
         guard let (text, at) = fields.text(.photo, diagnostics: &diagnostics) else { return nil }
         guard LinkPolicy.classify(text) != .localFile, !text.contains("\\"), !text.contains("://") else {
             diagnostics.append(.photoOutside(at, path: text))
@@ -167,11 +168,12 @@ extension ProfileParser {
             return nil
         }
         // A site's photos stay inside content/ (symbolic links too); a file checked on its own keeps them beside it.
-        guard let url = Confinement(contentRoot: contentRoot, file: file).resolve(text) else {
+        guard let resolved = Confinement(contentRoot: contentRoot, file: file).resolveFile(text) else {
             diagnostics.append(.photoOutside(at, path: text))
             return nil
         }
-        switch FileStatus(url) {
+        let (path, url) = (resolved.path, URL(fileURLWithPath: resolved.path))
+        switch FileStatus(resolved.status) {
         case .missing, .directory:
             diagnostics.append(.photoMissing(at, path: text))
             return nil
@@ -187,13 +189,13 @@ extension ProfileParser {
             // whole by libvips into the cache, so a rebuild with unchanged photos does not read them again.
             let data: [UInt8]
             if ext != "svg", !keepsCheckedBytes {
-                guard let prefix = FileHandle.prefix(of: url, count: 64) else {
+                guard let prefix = FileHandle.prefix(of: path, count: 64) else {
                     diagnostics.append(.photoMissing(at, path: text))
                     return nil
                 }
-                data = [UInt8](prefix)
+                data = prefix
             } else {
-                switch FileBytes.read(url.path, limit: limits.photoBytes) {
+                switch FileBytes.read(path, limit: limits.photoBytes) {
                 case .read(let read): data = read
                 case .tooLarge(let size):
                     diagnostics.append(.photoTooLarge(at, path: text, bytes: size, limit: limits.photoBytes))
@@ -214,7 +216,7 @@ extension ProfileParser {
                 diagnostics.append(.photoUnsafe(at, path: text, reason: reason))
                 return nil
             case nil:
-                return (url, data)
+                return (url, data, PhotoStore.signature(path: path, status: resolved.status!))
             }
         }
     }

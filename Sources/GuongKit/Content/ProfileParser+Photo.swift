@@ -3,13 +3,15 @@ import Foundation
 extension ProfileParser {
     /// Runs a photo that passed `readPhoto` through the photo store: decoded whole within the settings'
     /// bounds, its published files made (or found in the cache). Problems are reported at the `photo:` line.
-    /// `checked` are the bytes intake files, when it keeps them: libvips then judges those, not a later read.
-    func preparePhoto(_ url: URL, checked: [UInt8]?, fields: FrontMatterFields, file: ContentFile, diagnostics: inout [Diagnostic]) -> PreparedPhoto? {
+    /// `checked` are the bytes intake files, when it keeps them: libvips then judges those, not a later read;
+    /// `signature` is the file's as `readPhoto` found it.
+    func preparePhoto(_ url: URL, checked: [UInt8]?, signature: String, fields: FrontMatterFields, file: ContentFile,
+                      diagnostics: inout [Diagnostic]) -> PreparedPhoto? {
         guard let photos, let format = PhotoFormat(extension: url.pathExtension) else { return nil }
         // readPhoto has read the value already and reported any problem with it.
         var ignored: [Diagnostic] = []
         guard let (name, at) = fields.text(.photo, diagnostics: &ignored) else { return nil }
-        switch photos.prepare(url, format: format, checked: checked) {
+        switch photos.prepare(url, format: format, checked: checked, signature: signature) {
         case .success(let photo):
             if !photo.isVector, photo.width < photos.settings.minimumWidth {
                 diagnostics.append(.photoSmall(at, path: name, width: photo.width, minimum: photos.settings.minimumWidth))

@@ -75,7 +75,7 @@ public struct ProfileParser: Sendable {
         }
         let photo = readPhoto(fields, file: file, diagnostics: &diagnostics)
         let preparedPhoto = photo.flatMap {
-            preparePhoto($0.url, checked: keepsCheckedBytes ? $0.bytes : nil, fields: fields, file: file, diagnostics: &diagnostics)
+            preparePhoto($0.url, checked: keepsCheckedBytes ? $0.bytes : nil, signature: $0.signature, fields: fields, file: file, diagnostics: &diagnostics)
         }
         let draft = readDraft(fields, diagnostics: &diagnostics)
         isDraft = draft

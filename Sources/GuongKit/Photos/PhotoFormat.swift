@@ -52,10 +52,10 @@ enum PhotoFormat: String, Sendable, Hashable {
 }
 
 extension FileHandle {
-    /// The first `count` bytes of the file at `url` (fewer when it is shorter), or nil when it cannot be read.
+    /// The first `count` bytes of the file at `path` (fewer when it is shorter), or nil when it cannot be read.
     /// By system calls: Foundation's handle costs more than the read, once per photo on every rebuild.
-    static func prefix(of url: URL, count: Int) -> Data? {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    static func prefix(of path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { Foundation.close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: count)
@@ -67,6 +67,7 @@ extension FileHandle {
             if got == 0 { break }
             filled += got
         }
-        return Data(bytes[..<filled])
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

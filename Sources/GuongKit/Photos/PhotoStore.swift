@@ -9,6 +9,8 @@ import Synchronization
 public final class PhotoStore: Sendable {
     /// The cache's folder; nil keeps nothing (photos are still checked, for a file checked on its own).
     public let folder: URL?
+    /// `folder` as a path, made once.
+    private let folderPath: String?
     public let settings: PhotoSettings
     private let settingsKey: String
     private let state = Mutex(State())
@@ -28,14 +30,16 @@ public final class PhotoStore: Sendable {
 
     public init(folder: URL?, settings: PhotoSettings = PhotoSettings()) {
         self.folder = folder
+        folderPath = folder?.path
         self.settings = settings
         settingsKey = String(settings.fingerprint.utf8.withContiguousStorageIfAvailable { Vips.sha256(UnsafeRawBufferPointer($0)) }?.prefix(12) ?? "")
     }
 
     /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.
-    /// Given the `checked` bytes (intake's), it judges and hashes those instead of reading the file.
-    func prepare(_ url: URL, format: PhotoFormat, checked: [UInt8]? = nil) -> Result<PreparedPhoto, PhotoProblem> {
-        let signature = checked == nil ? Self.signature(of: url) : nil
+    /// Given the `checked` bytes (intake's), it judges and hashes those instead of reading the file; given the
+    /// file's `signature` (`signature(path:status:)`), it does not `stat` it again.
+    func prepare(_ url: URL, format: PhotoFormat, checked: [UInt8]? = nil, signature known: String? = nil) -> Result<PreparedPhoto, PhotoProblem> {
+        let signature = checked == nil ? known ?? Self.signature(of: url) : nil
         if let signature, let name = lookup(signature), let photo = entry(name) {
             return .success(photo)
         }
@@ -60,10 +64,10 @@ public final class PhotoStore: Sendable {
                 return .success(PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
                                               files: processed.files.map(\.file), folder: URL(fileURLWithPath: "/dev/null")))
             }
-            let photo = PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
+            var photo = PreparedPhoto(width: processed.width, height: processed.height, isVector: format == .svg,
                                       files: processed.files.map(\.file), folder: folder.appendingPathComponent(name, isDirectory: true))
             do {
-                try write(photo, files: processed.files, name: name)
+                photo = try write(photo, files: processed.files, name: name)
             } catch {
                 return .failure(.cacheUnwritable(path: folder.path))
             }
@@ -109,7 +113,7 @@ public final class PhotoStore: Sendable {
 
     private func readIndex() -> [String: String] {
         // A larger index is treated as none: each photo is then hashed once more and the index written anew.
-        guard let folder, case .read(let bytes) = FileBytes.read(folder.path + "/index", limit: 256 << 20) else { return [:] }
+        guard let folderPath, case .read(let bytes) = FileBytes.read(folderPath + "/index", limit: 256 << 20) else { return [:] }
         var index: [String: String] = [:]
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let tab = line.lastIndex(of: UInt8(ascii: "\t")) else { continue }
@@ -120,17 +124,18 @@ public final class PhotoStore: Sendable {
 
     /// The entry `name`, if the cache holds it whole; it is then marked used.
     private func entry(_ name: String) -> PreparedPhoto? {
-        guard let folder else { return nil }
-        let entry = folder.appendingPathComponent(name, isDirectory: true)
-        guard case .read(let info) = FileBytes.read(entry.path + "/info", limit: 64 * 1024),
-              let photo = PreparedPhoto(info: info, folder: entry) else { return nil }
+        guard let folderPath else { return nil }
+        let entry = folderPath + "/" + name
+        guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
+              let photo = PreparedPhoto(info: info, folder: URL(fileURLWithPath: entry, isDirectory: true)) else { return nil }
         _ = state.withLock { $0.used.insert(name) }
-        return photo
+        return Self.addingStamps(to: photo, entry: entry)
     }
 
-    /// Writes an entry beside its place, then renames it there: a cut-short run leaves no half entry.
-    private func write(_ photo: PreparedPhoto, files: [ProcessedPhoto.Output], name: String) throws {
-        guard let folder else { return }
+    /// Writes an entry beside its place, then renames it there: a cut-short run leaves no half entry. Returns
+    /// `photo` with its files' stamps.
+    private func write(_ photo: PreparedPhoto, files: [ProcessedPhoto.Output], name: String) throws -> PreparedPhoto {
+        guard let folder else { return photo }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let staging = folder.appendingPathComponent(".\(name).\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -138,17 +143,27 @@ public final class PhotoStore: Sendable {
         for output in files {
             try Data(output.bytes).write(to: staging.appendingPathComponent(output.file.name))
         }
-        try Data(photo.info.utf8).write(to: staging.appendingPathComponent("info"))
-        if rename(staging.path, photo.folder.path) != 0, entry(name) == nil {
-            throw CocoaError(.fileWriteUnknown)
+        let stamped = Self.stamped(photo, entry: staging.path) ?? photo
+        try Data(stamped.info.utf8).write(to: staging.appendingPathComponent("info"))
+        if rename(staging.path, photo.folder.path) != 0 {
+            // Another run made the same entry meanwhile: the same bytes, with its own stamps.
+            guard let existing = entry(name) else { throw CocoaError(.fileWriteUnknown) }
+            return existing
         }
         _ = state.withLock { $0.used.insert(name) }
+        return stamped
     }
 
     /// What says a file is unchanged without reading it: its path, size, modification time and inode.
     private static func signature(of url: URL) -> String? {
         var status = stat()
-        guard stat(url.path, &status) == 0 else { return nil }
-        return "\(url.path)\t\(status.st_size)\t\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\t\(status.st_ino)"
+        let path = url.path
+        guard stat(path, &status) == 0 else { return nil }
+        return signature(path: path, status: status)
+    }
+
+    /// The signature of the file at `path` that `stat` found as `status`.
+    static func signature(path: String, status: stat) -> String {
+        "\(path)\t\(status.st_size)\t\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\t\(status.st_ino)"
     }
 }

@@ -7,6 +7,17 @@ public struct PreparedPhoto: Sendable, Hashable {
         public var name: String
         public var width: Int
         public var height: Int
+        /// The cache file's size and modification time when its entry was made (an entry written by an older
+        /// guong has none until it is next used).
+        public var stamp: Stamp? = nil
+    }
+
+    /// A cache file's size and modification time as `stat` gives them: a published copy carries the same,
+    /// and a hard link is the file itself, so a previous output's file with this stamp is the cache's.
+    public struct Stamp: Sendable, Hashable {
+        public var size: Int
+        public var seconds: Int
+        public var nanoseconds: Int
     }
 
     /// The photo's own size, upright.
@@ -32,9 +43,13 @@ public struct PreparedPhoto: Sendable, Hashable {
     /// The path of the cache's file `name`.
     package func cachePath(of name: String) -> String { folderPath + "/" + name }
 
-    /// The entry's `info` file: the size, then one line per file.
+    /// The entry's `info` file: the size, then one line per file (name, width, height and, when known, the
+    /// file's size and modification time in seconds and nanoseconds).
     var info: String {
-        "\(width) \(height) \(isVector ? "svg" : "raster")\n" + files.map { "\($0.name) \($0.width) \($0.height)\n" }.joined()
+        "\(width) \(height) \(isVector ? "svg" : "raster")\n" + files.map { file in
+            let stamp = file.stamp.map { " \($0.size) \($0.seconds) \($0.nanoseconds)" } ?? ""
+            return "\(file.name) \(file.width) \(file.height)\(stamp)\n"
+        }.joined()
     }
 
     /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again).
@@ -44,16 +59,22 @@ public struct PreparedPhoto: Sendable, Hashable {
         lines.removeFirst()
         var files: [File] = []
         for line in lines {
-            guard line.count == 3, let fileWidth = Self.number(line[1]), let fileHeight = Self.number(line[2]),
+            guard line.count == 3 || line.count == 6, let fileWidth = Self.number(line[1]), let fileHeight = Self.number(line[2]),
                   !line[0].contains(UInt8(ascii: "/")) else { return nil }
-            files.append(File(name: String(decoding: line[0], as: UTF8.self), width: fileWidth, height: fileHeight))
+            var file = File(name: String(decoding: line[0], as: UTF8.self), width: fileWidth, height: fileHeight)
+            if line.count == 6 {
+                guard let size = Self.number(line[3], digits: 18), let seconds = Self.number(line[4], digits: 18),
+                      let nanoseconds = Self.number(line[5]) else { return nil }
+                file.stamp = Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds)
+            }
+            files.append(file)
         }
         self.init(width: width, height: height, isVector: first[2].elementsEqual("svg".utf8), files: files, folder: folder)
     }
 
-    /// A size in `info`: decimal digits only.
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard (1...9).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+    /// A number in `info`: decimal digits only, at most `limit` of them.
+    private static func number(_ digits: ArraySlice<UInt8>, digits limit: Int = 9) -> Int? {
+        guard (1...limit).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 

@@ -7,34 +7,71 @@ import GuongKit
 /// file system the published file is a hard link to it; elsewhere it is a copy carrying its modification
 /// time. A rebuild then knows an unchanged photo file by `stat` alone — the same inode, or the same size and
 /// time — and carries it over like any unchanged file, with no byte of it read.
+///
+/// A photo's files are published together, through descriptors of the three folders involved (the cache
+/// entry, the profile's folder in the previous output and in the staging folder): each file then costs a
+/// `stat` of the cache's file, one of the previous output's and a `link`, each looking up one name instead
+/// of a whole path (docs/performance.md, Photos). And a previous output's file with the size and time the
+/// cache's file had when its entry was made (`PreparedPhoto.Stamp`) is that file, hard-linked or copied: it is
+/// carried over on that one `stat`, without looking at the cache's.
 extension OutputFolder {
-    /// Puts the cache's file `cacheFile` into the staging folder at `relativePath`, and says how it compares
-    /// with the previous output's file there; called from many threads, each with its own path.
-    public func publish(cacheFile: String, as relativePath: String) throws(Problem) -> OutputChange {
+    /// Puts the cache's files `photo` into the staging folder, and hands `record` each one's site path and
+    /// how it compares with the previous output's file there; called from many threads, each with its own photo.
+    public func publish(_ photo: CachedPhotoFiles, record: (String, OutputChange) -> Void) throws(Problem) {
+        let entry = try Folder(photo.cacheFolder)
+        let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
+        // A previous output's folder that cannot be opened (none there, or not a folder) holds no file to keep.
+        let previous = hasPrevious ? Folder.previous(target.path + "/" + photo.siteFolder) : .missing
+        for (name, stamp) in zip(photo.names, photo.stamps) {
+            let relativePath = photo.siteFolder + "/" + name
+            if let stamp, case .folder(let folder) = previous, Self.keep(name, stamped: stamp, from: folder, to: staged) {
+                record(relativePath, .unchanged)
+            } else {
+                record(relativePath, try publish(name, from: entry, to: staged, previous: previous, as: relativePath))
+            }
+        }
+    }
+
+    /// Links the previous output's file `name` into the staging folder if it is the cache's file as `stamp`
+    /// says it was made: a regular file of that size and modification time.
+    private static func keep(_ name: String, stamped stamp: PreparedPhoto.Stamp, from previous: Folder, to staged: Folder) -> Bool {
+        var old = stat()
+        guard fstatat(previous.descriptor, name, &old, AT_SYMLINK_NOFOLLOW) == 0, old.st_mode & S_IFMT == S_IFREG,
+              old.st_size == stamp.size, old.st_mtim.tv_sec == stamp.seconds, old.st_mtim.tv_nsec == stamp.nanoseconds else { return false }
+        return linkat(previous.descriptor, name, staged.descriptor, name, 0) == 0
+    }
+
+    private func publish(_ name: String, from entry: Folder, to staged: Folder, previous: PreviousFolder,
+                         as relativePath: String) throws(Problem) -> OutputChange {
         var source = stat()
-        guard lstat(cacheFile, &source) == 0 else { throw .io(path: cacheFile, reason: String(cString: strerror(errno))) }
+        guard fstatat(entry.descriptor, name, &source, AT_SYMLINK_NOFOLLOW) == 0 else {
+            throw .io(path: entry.path + "/" + name, reason: String(cString: strerror(errno)))
+        }
         // A link planted in the cache is never followed nor published: only guong's own files are.
-        guard source.st_mode & S_IFMT == S_IFREG else { throw .io(path: cacheFile, reason: String(cString: strerror(ELOOP))) }
-        let staged = stagingPath + "/" + relativePath
+        guard source.st_mode & S_IFMT == S_IFREG else { throw .io(path: entry.path + "/" + name, reason: String(cString: strerror(ELOOP))) }
         var change = OutputChange.added
-        if hasPrevious {
-            var previous = stat()
-            if lstat(target.path + "/" + relativePath, &previous) != 0 {
+        switch previous {
+        case .missing:
+            break
+        case .unreadable:
+            change = .changed
+        case .folder(let folder):
+            var old = stat()
+            if fstatat(folder.descriptor, name, &old, AT_SYMLINK_NOFOLLOW) != 0 {
                 change = errno == ENOENT ? .added : .changed
-            } else if previous.st_mode & S_IFMT != S_IFREG || previous.st_size != source.st_size {
+            } else if old.st_mode & S_IFMT != S_IFREG || old.st_size != source.st_size {
                 change = .changed
-            } else if Self.sameFile(previous, source) || sameBytesRestamping(cacheFile, relativePath, previous.st_mtim) {
-                if linkPrevious(relativePath, to: staged) { return .unchanged }
+            } else if Self.sameFile(old, source) || sameBytesRestamping(entry.path + "/" + name, relativePath, old.st_mtim) {
+                if linkat(folder.descriptor, name, staged.descriptor, name, 0) == 0 { return .unchanged }
                 change = .unchanged
             } else {
                 change = .changed
             }
         }
-        if link(cacheFile, staged) == 0 { return change }
-        if errno == ENOENT, makeFolder(holding: staged) == nil, link(cacheFile, staged) == 0 { return change }
+        if linkat(entry.descriptor, name, staged.descriptor, name, 0) == 0 { return change }
         // Another file system than the cache's, or one without hard links.
-        if let failure = copy(cacheFile, to: staged, time: source.st_mtim) {
-            throw .io(path: staged, reason: String(cString: strerror(failure)))
+        if let failure = copy(name, from: entry.descriptor, to: staged.descriptor, time: source.st_mtim) {
+            throw .io(path: staged.path + "/" + name, reason: String(cString: strerror(failure)))
         }
         return change
     }
@@ -56,17 +93,61 @@ extension OutputFolder {
     }
 }
 
-/// Copies the file at `source` to the new file `destination` in blocks, giving it the modification `time`;
-/// the `errno` of a failure, or nil.
-private func copy(_ source: String, to destination: String, time: timespec) -> Int32? {
-    let input = open(source, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+/// An open folder, closed when the last copy of it goes.
+private final class Folder: Sendable {
+    let path: String
+    let descriptor: Int32
+
+    /// The cache entry at `path`: a real folder (a link planted in its place is not followed).
+    init(_ path: String) throws(OutputFolder.Problem) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// The folder `path` in the staging folder, made (with any folder above it) if missing.
+    init(staging path: String) throws(OutputFolder.Problem) {
+        self.path = path
+        var descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor < 0, errno == ENOENT {
+            if let failure = makeFolder(holding: path + "/") { throw .io(path: path, reason: String(cString: strerror(failure))) }
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+        self.descriptor = descriptor
+    }
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    /// The folder `path` of the previous output; a link in its place is not followed.
+    static func previous(_ path: String) -> PreviousFolder {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno == ENOENT ? .missing : .unreadable }
+        return .folder(Folder(path: path, descriptor: descriptor))
+    }
+
+    deinit { close(descriptor) }
+}
+
+/// The profile's folder in the previous output, as far as it can be opened.
+private enum PreviousFolder {
+    /// No previous output, or no such folder in it: every file is new.
+    case missing
+    /// Something else in its place (a file, a link): every file is a change.
+    case unreadable
+    case folder(Folder)
+}
+
+/// Copies the file `name` of the folder `source` into the new file `name` of `destination` in blocks, giving
+/// it the modification `time`; the `errno` of a failure, or nil.
+private func copy(_ name: String, from source: Int32, to destination: Int32, time: timespec) -> Int32? {
+    let input = openat(source, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard input >= 0 else { return errno }
     defer { close(input) }
-    var output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    if output < 0, errno == ENOENT {
-        if let failure = makeFolder(holding: destination) { return failure }
-        output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    }
+    let output = openat(destination, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
     guard output >= 0 else { return errno }
     defer { close(output) }
     let blockSize = 64 * 1024

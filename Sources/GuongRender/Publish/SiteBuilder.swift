@@ -92,7 +92,7 @@ public struct SiteBuilder: Sendable {
         let changes: OutputChanges
         let target = folder.target
         do {
-            try PhaseTimings.measure("render and write") { () throws in try renderer.render(link: { path, cacheFile in ledger.record(path, try folder.publish(cacheFile: cacheFile, as: path)) },
+            try PhaseTimings.measure("render and write") { () throws in try renderer.render(link: { photo in try folder.publish(photo) { ledger.record($0, $1) } },
                                 previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
                 if file.isUnchanged {
                     guard folder.keepPrevious(file.path) else { return false }

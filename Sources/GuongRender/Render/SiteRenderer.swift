@@ -113,17 +113,19 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page whose fingerprint is not the one `previous` gives for its path, and hands `write`
     /// the others as `unchanged` files; `write` returns false when it cannot keep the previous file after all,
-    /// and is then given the page rendered. Given `link`, a photo file is handed to it as its site path and
-    /// photo cache file instead of read.
-    public func render(link: (@Sendable (_ path: String, _ cacheFile: String) throws -> Void)? = nil,
+    /// and is then given the page rendered. Given `link`, a photo's files are handed to it all at once, as
+    /// the photo cache holds them, instead of read.
+    public func render(link: (@Sendable (CachedPhotoFiles) throws -> Void)? = nil,
                        previous: @Sendable (String) -> Fingerprint?, write: @Sendable (OutputFile) throws -> Bool) throws {
         let errors = ErrorBox()
         // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
         let long: [PageJob] = [.data, .registration, .sitemap, .feed]
-        (long + jobs.filter { !long.contains($0) }).parallelForEach { job in
+        // Linked, a photo's files are one job: its first file's.
+        let linked = { (job: PageJob) in if link != nil, case .photoFile(_, let file) = job { file > 0 } else { false } }
+        (long + jobs.filter { !long.contains($0) && !linked($0) }).parallelForEach { job in
             do {
-                if let link, let cacheFile = cacheFile(of: job) {
-                    try link(path(of: job), cacheFile)
+                if let link, let files = cachedPhotoFiles(of: job) {
+                    try link(files)
                     return
                 }
                 let file = try render(job, unlessFingerprint: previous(filePath(of: job)))

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Each cache file's size and modification time, kept in its entry's `info`: a rebuild then knows a previous
+/// output's photo file for the cache's by one `stat` of the output's file alone (docs/photos.md, The cache).
+extension PhotoStore {
+    /// `photo` with the stamps of its files in the entry folder `entry`; nil for a file that is not there as a
+    /// regular file (the entry is then used as it is, and publishing it says what is wrong).
+    static func stamped(_ photo: PreparedPhoto, entry: String) -> PreparedPhoto? {
+        var photo = photo
+        for index in photo.files.indices {
+            var status = stat()
+            guard lstat(entry + "/" + photo.files[index].name, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            photo.files[index].stamp = PreparedPhoto.Stamp(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec),
+                                                           nanoseconds: Int(status.st_mtim.tv_nsec))
+        }
+        return photo
+    }
+
+    /// An entry made by a guong that kept no stamps gets them on its first use: its `info` is written anew
+    /// (beside, then renamed over the old one; the published files themselves are not touched).
+    static func addingStamps(to photo: PreparedPhoto, entry: String) -> PreparedPhoto {
+        guard photo.files.contains(where: { $0.stamp == nil }), let stamped = stamped(photo, entry: entry) else { return photo }
+        let temporary = entry + "/.info.\(UUID().uuidString)"
+        do {
+            try Data(stamped.info.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            return stamped
+        }
+        if rename(temporary, entry + "/info") != 0 { unlink(temporary) }
+        return stamped
+    }
+}
