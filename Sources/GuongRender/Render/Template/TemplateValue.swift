@@ -53,20 +53,20 @@ struct TemplateKey: Sendable {
 /// the same name — what a page adds to a profile's card, or a registration row to it, without copying
 /// the card's values for every page and row.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let key: TemplateKey
         var value: TemplateValue
     }
 
     /// The object's own values, sorted by `key.hash`; `fields` includes the extended object's.
-    private var entries: [Entry]
-    private var base: Base?
+    private(set) var entries: [Entry]
+    private(set) var base: Base?
     /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
     private(set) var memoKey: Int?
     /// The object's fingerprint, made once for an object many pages show (a card); any change clears it.
     private var sealedFingerprint: Fingerprint?
 
-    private final class Base: Sendable {
+    final class Base: Sendable {
         let object: TemplateObject
         init(_ object: TemplateObject) { self.object = object }
     }
