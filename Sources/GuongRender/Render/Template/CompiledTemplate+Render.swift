@@ -4,8 +4,8 @@ import GuongKit
 
 /// A theme's templates, compiled: the one engine that renders pages.
 struct CompiledTemplates: Sendable {
-    private let programs: [TemplateProgram]
-    private let index: [String: Int]
+    let programs: [TemplateProgram]
+    let index: [String: Int]
 
     /// The template (by name) that could not be compiled, and why.
     struct Refused: Error, Equatable {
@@ -87,7 +87,7 @@ struct CompiledTemplates: Sendable {
     }
 
     /// The context stack, and what a memoized partial being rendered has looked up below its object.
-    private struct RenderState {
+    struct RenderState {
         var stack: TemplateStack
         let memo: PartialMemo?
         /// While a partial is rendered for the memo: the stack index of its object.
@@ -99,7 +99,7 @@ struct CompiledTemplates: Sendable {
     /// Runs the instructions in `range`. swift-mustache's rendering: in a partial called with an indentation,
     /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
     /// this call has rendered so far ends a line.
-    private func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
+    func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
                      into output: inout [UInt8]) {
         var counter = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
@@ -119,7 +119,7 @@ struct CompiledTemplates: Sendable {
     }
 
     /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
-    private func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
+    func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
                       into output: inout [UInt8]) -> Int {
         let instruction = program.code[counter]
         switch instruction.operation {
