@@ -35,13 +35,14 @@ enum TemplateValue: Sendable {
 /// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
 struct TemplateKey: Sendable {
     let name: String
-    /// FNV-1a of the name's UTF-8.
-    let hash: UInt32
+    /// 64-bit FNV-1a of the name's UTF-8: what objects sort their values by, and what a fingerprint adds for
+    /// the name (the names are the renderers' own, a few hundred, whose hashes do not collide: a test checks).
+    let hash: UInt64
 
     init(_ name: String) {
         self.name = name
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
         self.hash = hash
     }
 }
@@ -123,7 +124,7 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// The first entry whose hash is not below `hash`.
-    private func insertionPoint(for hash: UInt32) -> Int {
+    private func insertionPoint(for hash: UInt64) -> Int {
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
@@ -168,7 +169,7 @@ extension TemplateObject {
         }
         hasher.add(entries.count)
         for entry in entries {
-            hasher.add(entry.key.name)
+            hasher.add(entry.key.hash)
             entry.value.fingerprint(into: &hasher)
         }
         if let base { base.object.fingerprint(into: &hasher) } else { hasher.add(-1) }
