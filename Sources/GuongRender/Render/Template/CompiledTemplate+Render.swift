@@ -126,7 +126,7 @@ struct CompiledTemplates: Sendable {
         case .text:
             output += program.text(of: instruction)
         case .escaped, .raw:
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list?, .object?:
                 // swift-mustache prints Swift's description of the collection (a dictionary's in an order that
                 // changes from run to run); here a whole list or object prints as nothing.
@@ -138,7 +138,7 @@ struct CompiledTemplates: Sendable {
             }
         case .inverted:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list(let items) where items.isEmpty:
                 state.stack.push(.list([] as [TemplateValue]))
                 run(program, body, state: &state, indentation: indentation, into: &output)
@@ -151,7 +151,7 @@ struct CompiledTemplates: Sendable {
             return body.upperBound
         case .section:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list(let items):
                 for item in items {
                     state.stack.push(item)
@@ -204,7 +204,9 @@ struct CompiledTemplates: Sendable {
     }
 
     /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
-    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) -> TemplateValue? {
+    private func resolve(_ program: TemplateProgram, _ number: Int32, in state: inout RenderState) -> TemplateValue? {
+        if state.boundary == nil, let key = program.simpleNames[Int(number)] { return state.stack.firstChild(key) }
+        let name = program.names[Int(number)]
         guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
             return Self.resolve(name, in: state.stack)
         }
