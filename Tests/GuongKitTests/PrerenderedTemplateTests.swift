@@ -37,6 +37,28 @@ struct PrerenderedTemplateTests {
         #expect(result.runs == ["|", "|"])
     }
 
+    /// A section over a shared list is kept per list only when its items hold every page name its body uses.
+    @Test func sharedListSectionsAreKeptWhenTheirItemsDecideThem() throws {
+        let compiled = try CompiledTemplates.compile(["t": "{{#nav}}<{{title}}{{b}}{{.url}}>{{/nav}}{{title}}"])
+        let template = try #require(compiled.prerendered("t", base: Self.base, pageNames: ["nav", "title"], sharedNames: ["nav"]))
+        let full: TemplateValue = .list([.object(["title": .string("T1"), "url": .string("/1")]), .object(["title": .string("T2")])])
+        let partial: TemplateValue = .list([.object(["url": .string("/3")])])
+        func render(_ nav: TemplateValue, title: String) -> (String, String) {
+            let root = TemplateValue.object((["nav": nav, "title": .string(title)] as TemplateObject).extending(Self.base))
+            var output: [UInt8] = [], plain: [UInt8] = []
+            compiled.render(template, root, into: &output)
+            compiled.render("t", root, into: &plain)
+            return (String(decoding: output, as: UTF8.self), String(decoding: plain, as: UTF8.self))
+        }
+        #expect(render(full, title: "A") == ("<T1B/1><T2B>A", "<T1B/1><T2B>A"))
+        #expect(template.sectionMemo.count == 1)
+        #expect(render(full, title: "C") == ("<T1B/1><T2B>C", "<T1B/1><T2B>C"))
+        // An item without a title shows the page's: never kept.
+        #expect(render(partial, title: "D") == ("<DB/3>D", "<DB/3>D"))
+        #expect(render(partial, title: "E") == ("<EB/3>E", "<EB/3>E"))
+        #expect(template.sectionMemo.count == 1)
+    }
+
     /// Every layout the sample site renders comes out the same prerendered as rendered whole.
     @Test func theSampleSitesLayoutsAreUnchanged() throws {
         let root = Fixtures.packageRoot

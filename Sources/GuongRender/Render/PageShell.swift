@@ -169,7 +169,8 @@ struct LayoutBase: Sendable {
             "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
             "extraBodyHTML": .utf8(bytes: Array(extraBodyHTML.utf8)),
         ]
-        prerendered = theme.compiled.prerendered("layout", base: object, pageNames: Self.pageNames)
+        // The menu is one of a few lists made here (`navigation`): its sections are rendered once per list.
+        prerendered = theme.compiled.prerendered("layout", base: object, pageNames: Self.pageNames, sharedNames: ["nav"])
         let t = { (key: String) in theme.strings[key] ?? key }
         var items: [(String, String, String)] = [
             (t("home"), SitePaths.home, "home"),

@@ -9,11 +9,19 @@ import GuongKit
 /// wherever such a name is found — an object a constant section put on the stack, `base`, or nowhere — the
 /// page's own values cannot be it. Each run of constant instructions is rendered once, with `base` as the
 /// root, and written out as it is on every page; the rest is rendered per page as usual.
+///
+/// A top-level section over one of `sharedNames` (a list the caller makes once and hands many pages, such as
+/// the menu) is rendered once per list when its items decide it: it calls no partial, and every item has each
+/// of `pageNames` its body uses, so that no lookup reaches the page's values. Its output is kept in a
+/// `SectionMemo` for that list.
 struct PrerenderedTemplate: Sendable {
     fileprivate let template: Int
     /// For each instruction: -1, or the index in `runs` of the constant run that starts there.
     fileprivate let runStarts: [Int32]
     fileprivate let runs: [(end: Int, bytes: [UInt8])]
+    /// For each instruction: nil, or, for a section over a shared list, the page names its body uses.
+    fileprivate let sharedSections: [[TemplateKey]?]
+    let sectionMemo = SectionMemo()
 
     /// The bytes rendered once, run by run (for tests).
     var constantRuns: [[UInt8]] { runs.map(\.bytes) }
@@ -21,16 +29,19 @@ struct PrerenderedTemplate: Sendable {
 
 extension CompiledTemplates {
     /// `name` with its constant runs rendered over `base` (see `PrerenderedTemplate`); nil if the theme lacks it.
-    func prerendered(_ name: String, base: TemplateObject, pageNames: Set<String>) -> PrerenderedTemplate? {
+    func prerendered(_ name: String, base: TemplateObject, pageNames: Set<String>,
+                     sharedNames: Set<String> = []) -> PrerenderedTemplate? {
         guard let number = index[name] else { return nil }
         let program = programs[number]
         var runStarts = [Int32](repeating: -1, count: program.code.count)
         var runs: [(end: Int, bytes: [UInt8])] = []
+        var sharedSections = [[TemplateKey]?](repeating: nil, count: program.code.count)
         var counter = 0
         while counter < program.code.count {
             var end = counter
             while end < program.code.count, let next = Self.constantEnd(program, at: end, pageNames: pageNames) { end = next }
             guard end > counter else {
+                sharedSections[counter] = Self.sharedSection(program, at: counter, pageNames: pageNames, sharedNames: sharedNames)
                 counter = Self.nodeEnd(program, at: counter)
                 continue
             }
@@ -41,7 +52,7 @@ extension CompiledTemplates {
             runs.append((end, bytes))
             counter = end
         }
-        return PrerenderedTemplate(template: number, runStarts: runStarts, runs: runs)
+        return PrerenderedTemplate(template: number, runStarts: runStarts, runs: runs, sharedSections: sharedSections)
     }
 
     /// Renders a prerendered template with `value` as the root object: an object with no values of its own but
@@ -55,6 +66,19 @@ extension CompiledTemplates {
             if run >= 0 {
                 output += template.runs[Int(run)].bytes
                 counter = template.runs[Int(run)].end
+            } else if let used = template.sharedSections[counter],
+                      case .list(let items)? = Self.resolve(program.names[Int(program.code[counter].operand)], in: state.stack) {
+                if let bytes = template.sectionMemo.output(instruction: counter, items: items) {
+                    output += bytes
+                    counter = Int(program.code[counter].extra)
+                    continue
+                }
+                let start = output.count
+                let next = step(program, at: counter, state: &state, indentation: nil, into: &output)
+                if items.allSatisfy({ item in used.allSatisfy { TemplateObject.View(of: item).has($0) } }) {
+                    template.sectionMemo.store(Array(output[start...]), instruction: counter, items: items)
+                }
+                counter = next
             } else {
                 counter = step(program, at: counter, state: &state, indentation: nil, into: &output)
             }
@@ -68,6 +92,31 @@ extension CompiledTemplates {
         case .section, .inverted: return Int(instruction.extra)
         default: return counter + 1
         }
+    }
+
+    /// For a section at `counter` over one of `sharedNames` whose body calls no partial: the page names it uses.
+    private static func sharedSection(_ program: TemplateProgram, at counter: Int, pageNames: Set<String>,
+                                      sharedNames: Set<String>) -> [TemplateKey]? {
+        let instruction = program.code[counter]
+        let name = program.names[Int(instruction.operand)]
+        guard instruction.operation == .section, name.scope == .stack, name.parts.count == 1, name.transforms.isEmpty,
+              sharedNames.contains(name.parts[0].name) else { return nil }
+        var used: [TemplateKey] = []
+        for inner in program.code[counter + 1..<Int(instruction.extra)] {
+            switch inner.operation {
+            case .text:
+                continue
+            case .escaped, .raw, .section, .inverted:
+                let name = program.names[Int(inner.operand)]
+                if name.scope == .stack, let first = name.parts.first, pageNames.contains(first.name),
+                   !used.contains(where: { $0.name == first.name }) {
+                    used.append(first)
+                }
+            case .partial:
+                return nil
+            }
+        }
+        return used
     }
 
     /// If the instruction at `counter`, with its section's body, is constant: the index after it.
