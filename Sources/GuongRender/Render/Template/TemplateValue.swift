@@ -31,22 +31,6 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,
-/// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
-struct TemplateKey: Sendable {
-    let name: String
-    /// 64-bit FNV-1a of the name's UTF-8: what objects sort their values by, and what a fingerprint adds for
-    /// the name (the names are the renderers' own, a few hundred, whose hashes do not collide: a test checks).
-    let hash: UInt64
-
-    init(_ name: String) {
-        self.name = name
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-        self.hash = hash
-    }
-}
-
 /// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
 ///
 /// Values are kept sorted by the hash of their name and found by binary search on it. An object may
