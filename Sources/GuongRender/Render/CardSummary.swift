@@ -11,7 +11,7 @@ enum CardSummary {
 
     static func of(_ lead: String, limit: Int = limit) -> String {
         // A lead of no more bytes than the limit has no more characters either: most cards stop here.
-        guard lead.utf8.count > limit, let end = lead.index(lead.startIndex, offsetBy: limit, limitedBy: lead.endIndex),
+        guard lead.utf8.count > limit, let end = CharacterPrefix.end(of: lead, count: limit),
               end < lead.endIndex else { return lead }
         let head = lead[..<end]
         var cut = head.lastIndex(where: \.isWhitespace) ?? head.endIndex

@@ -2,10 +2,9 @@ extension PageShell {
     /// How many Characters of a page's description its meta tags carry.
     static let descriptionLimit = 300
 
-    /// `description` cut to `descriptionLimit` Characters. A text of no more scalars than that is whole
-    /// without counting its Characters, which took grapheme breaking on every page.
+    /// `description` cut to `descriptionLimit` Characters, counted by scalar where that is exact (`CharacterPrefix`).
     static func clipped(_ description: String) -> String {
-        description.unicodeScalars.count <= descriptionLimit ? description : String(description.prefix(descriptionLimit))
+        CharacterPrefix.prefix(of: description, count: descriptionLimit)
     }
 
     /// `text` percent-encoded for a share link's query: RFC 3986's unreserved characters as they are, every

@@ -110,7 +110,13 @@ extension RenderContext {
         ]
         var output: [UInt8] = []
         output.reserveCapacity(content.count + 8 * 1024)
-        theme.render("layout", .object(values.extending(layoutBase.object)), into: &output)
+        assert(Set(values.fields.keys).isSubset(of: LayoutBase.pageNames), "a layout value missing from LayoutBase.pageNames")
+        let root = TemplateValue.object(values.extending(layoutBase.object))
+        if let prerendered = layoutBase.prerendered {
+            theme.render("layout", prerendered, root, into: &output)
+        } else {
+            theme.render("layout", root, into: &output)
+        }
         return output
     }
 }
@@ -133,6 +139,11 @@ struct LayoutBase: Sendable {
     private let menuBySection: [String: TemplateValue]
     /// The menu with no item marked, for pages of no section.
     private let plainMenu: TemplateValue
+    /// The names of the values `RenderContext.layout` gives each page's layout, over `object`.
+    static let pageNames: Set<String> = ["title", "fullTitle", "description", "canonical", "shareURL", "ogType", "image",
+                                         "noIndex", "breadcrumbs", "hasBreadcrumbs", "nav", "content", "usesSearch"]
+    /// The layout with what does not depend on those rendered once (nil if the theme lacks it).
+    let prerendered: PrerenderedTemplate?
     /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
     /// rendered in place of a marker (`RenderContext.page`).
     let splicesContent: Bool
@@ -158,6 +169,8 @@ struct LayoutBase: Sendable {
             "phase": .text("\(model.schema.phase.lowerBound)–\(model.schema.phase.upperBound)"),
             "extraBodyHTML": .utf8(bytes: Array(extraBodyHTML.utf8)),
         ]
+        // The menu is one of a few lists made here (`navigation`): its sections are rendered once per list.
+        prerendered = theme.compiled.prerendered("layout", base: object, pageNames: Self.pageNames, sharedNames: ["nav"])
         let t = { (key: String) in theme.strings[key] ?? key }
         var items: [(String, String, String)] = [
             (t("home"), SitePaths.home, "home"),

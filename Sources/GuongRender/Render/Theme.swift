@@ -103,6 +103,12 @@ public struct Theme: Sendable {
         compiled.render(template, value, memo: memo, into: &output)
     }
 
+    /// Renders `prerendered`, the template `template` with its constant runs rendered once, with `value`.
+    func render(_ template: String, _ prerendered: PrerenderedTemplate, _ value: TemplateValue, into output: inout [UInt8]) {
+        renderTap?(template, value)
+        compiled.render(prerendered, value, into: &output)
+    }
+
     /// Renders `template` with `value` as text.
     func render(_ template: String, _ value: TemplateValue) -> String {
         var output: [UInt8] = []

@@ -4,8 +4,8 @@ import GuongKit
 
 /// A theme's templates, compiled: the one engine that renders pages.
 struct CompiledTemplates: Sendable {
-    private let programs: [TemplateProgram]
-    private let index: [String: Int]
+    let programs: [TemplateProgram]
+    let index: [String: Int]
 
     /// The template (by name) that could not be compiled, and why.
     struct Refused: Error, Equatable {
@@ -33,7 +33,7 @@ struct CompiledTemplates: Sendable {
     func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
                 into output: inout [UInt8]) {
         guard let number = index[name] else { return }
-        var state = RenderState(stack: [value], memo: memo)
+        var state = RenderState(stack: TemplateStack(root: value), memo: memo)
         let program = programs[number]
         run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
@@ -87,8 +87,8 @@ struct CompiledTemplates: Sendable {
     }
 
     /// The context stack, and what a memoized partial being rendered has looked up below its object.
-    private struct RenderState {
-        var stack: [TemplateValue]
+    struct RenderState {
+        var stack: TemplateStack
         let memo: PartialMemo?
         /// While a partial is rendered for the memo: the stack index of its object.
         var boundary: Int?
@@ -99,7 +99,7 @@ struct CompiledTemplates: Sendable {
     /// Runs the instructions in `range`. swift-mustache's rendering: in a partial called with an indentation,
     /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
     /// this call has rendered so far ends a line.
-    private func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
+    func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
                      into output: inout [UInt8]) {
         var counter = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
@@ -119,14 +119,14 @@ struct CompiledTemplates: Sendable {
     }
 
     /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
-    private func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
+    func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
                       into output: inout [UInt8]) -> Int {
         let instruction = program.code[counter]
         switch instruction.operation {
         case .text:
             output += program.text(of: instruction)
         case .escaped, .raw:
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list?, .object?:
                 // swift-mustache prints Swift's description of the collection (a dictionary's in an order that
                 // changes from run to run); here a whole list or object prints as nothing.
@@ -138,11 +138,11 @@ struct CompiledTemplates: Sendable {
             }
         case .inverted:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list(let items) where items.isEmpty:
-                state.stack.append(.list([] as [TemplateValue]))
+                state.stack.push(.list([] as [TemplateValue]))
                 run(program, body, state: &state, indentation: indentation, into: &output)
-                state.stack.removeLast()
+                state.stack.pop()
             case .bool(false), nil:
                 run(program, body, state: &state, indentation: indentation, into: &output)
             default:
@@ -151,21 +151,21 @@ struct CompiledTemplates: Sendable {
             return body.upperBound
         case .section:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program.names[Int(instruction.operand)], in: &state) {
+            switch resolve(program, instruction.operand, in: &state) {
             case .list(let items):
                 for item in items {
-                    state.stack.append(item)
+                    state.stack.push(item)
                     run(program, body, state: &state, indentation: indentation, into: &output)
-                    state.stack.removeLast()
+                    state.stack.pop()
                 }
             case .bool(let flag):
                 if flag { run(program, body, state: &state, indentation: indentation, into: &output) }
             case nil:
                 break
             case let value?:
-                state.stack.append(value)
+                state.stack.push(value)
                 run(program, body, state: &state, indentation: indentation, into: &output)
-                state.stack.removeLast()
+                state.stack.pop()
             }
             return body.upperBound
         case .partial:
@@ -174,7 +174,7 @@ struct CompiledTemplates: Sendable {
             let own = instruction.extra >= 0 ? program.indentations[Int(instruction.extra)] : nil
             let inner = own.map { (indentation ?? []) + $0 } ?? indentation
             if inner?.isEmpty ?? true, state.boundary == nil, let memo = state.memo,
-               case .object(let object) = state.stack[state.stack.count - 1], let key = object.memoKey {
+               let key = state.stack.topMemoKey {
                 renderMemoized(partial, number: Int(instruction.operand), key: key, memo: memo, state: &state, into: &output)
             } else {
                 run(partial, 0..<partial.code.count, state: &state, indentation: inner, into: &output)
@@ -204,25 +204,22 @@ struct CompiledTemplates: Sendable {
     }
 
     /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
-    private func resolve(_ name: CompiledTemplate.Name, in state: inout RenderState) -> TemplateValue? {
+    private func resolve(_ program: TemplateProgram, _ number: Int32, in state: inout RenderState) -> TemplateValue? {
+        if state.boundary == nil, let key = program.simpleNames[Int(number)] { return state.stack.firstChild(key) }
+        let name = program.names[Int(number)]
         guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
             return Self.resolve(name, in: state.stack)
         }
-        let depth = Self.depth(of: first, in: state.stack)
+        let depth = state.stack.depth(of: first)
         if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first.name) == true) }) ?? true {
             state.escaped = true
         }
         return Self.resolve(name, in: state.stack)
     }
 
-    /// The index of the first object up the stack that has `key`.
-    private static func depth(of key: TemplateKey, in stack: [TemplateValue]) -> Int? {
-        stack.indices.reversed().first { stack[$0].child(key) != nil }
-    }
-
     /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
     /// object up the stack that has `a`, then looks for `b` in that alone.
-    static func resolve(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
+    static func resolve(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> TemplateValue? {
         guard var value = lookUp(name, in: stack) else { return nil }
         // By index, and not at all for the many names without transforms: iterating retained the array.
         var index = 0
@@ -237,17 +234,17 @@ struct CompiledTemplates: Sendable {
     /// The value `name` stands for. Written so that only the value found is copied: keys are read in
     /// place and objects searched where they lie on the stack (binding the top of the stack, the first
     /// part or the other parts copied each, a retain and a release per name a page shows).
-    private static func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        guard !name.parts.isEmpty else { return stack[stack.count - 1] }
+    private static func lookUp(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> TemplateValue? {
+        guard !name.parts.isEmpty else { return stack.top }
         var value: TemplateValue
         switch name.scope {
         case .current:
-            return stack[stack.count - 1]
+            return stack.top
         case .currentOnly:
-            guard let child = stack[stack.count - 1].child(name.parts[0]) else { return nil }
+            guard let child = stack.topChild(name.parts[0]) else { return nil }
             value = child
         case .stack:
-            guard let child = firstChild(name.parts[0], in: stack) else { return nil }
+            guard let child = stack.firstChild(name.parts[0]) else { return nil }
             value = child
         }
         var part = 1
@@ -257,16 +254,6 @@ struct CompiledTemplates: Sendable {
             part += 1
         }
         return value
-    }
-
-    /// `key`'s value in the first object up the stack that has it.
-    private static func firstChild(_ key: TemplateKey, in stack: [TemplateValue]) -> TemplateValue? {
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .object(let object) = stack[index], let value = object[key] { return value }
-            index -= 1
-        }
-        return nil
     }
 }
 

@@ -27,6 +27,9 @@ final class TemplateProgram: Sendable {
     let code: [Instruction]
     let text: [UInt8]
     let names: [CompiledTemplate.Name]
+    /// For each name that is one plain part looked up the stack (`a`, most of them): its key, which rendering
+    /// finds without copying the whole name out of `names` (its parts and transforms, a retain and release each).
+    let simpleNames: [TemplateKey?]
     let indentations: [[UInt8]]
 
     /// `partials` gives each partial name its index among the templates compiled together.
@@ -36,6 +39,9 @@ final class TemplateProgram: Sendable {
         code = builder.code
         text = builder.text
         names = builder.names
+        simpleNames = builder.names.map { name in
+            name.scope == .stack && name.parts.count == 1 && name.transforms.isEmpty ? name.parts[0] : nil
+        }
         indentations = builder.indentations
     }
 

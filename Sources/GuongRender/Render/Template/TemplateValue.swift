@@ -31,21 +31,6 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,
-/// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
-struct TemplateKey: Sendable {
-    let name: String
-    /// FNV-1a of the name's UTF-8.
-    let hash: UInt32
-
-    init(_ name: String) {
-        self.name = name
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        self.hash = hash
-    }
-}
-
 /// A template's object: named values. Built like a dictionary; a nil value (an empty `text`) is left out.
 ///
 /// Values are kept sorted by the hash of their name and found by binary search on it. An object may
@@ -53,20 +38,20 @@ struct TemplateKey: Sendable {
 /// the same name — what a page adds to a profile's card, or a registration row to it, without copying
 /// the card's values for every page and row.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let key: TemplateKey
         var value: TemplateValue
     }
 
     /// The object's own values, sorted by `key.hash`; `fields` includes the extended object's.
-    private var entries: [Entry]
-    private var base: Base?
+    private(set) var entries: [Entry]
+    private(set) var base: Base?
     /// Set on shared objects whose partials a `PartialMemo` may keep; any change to the object clears it.
     private(set) var memoKey: Int?
     /// The object's fingerprint, made once for an object many pages show (a card); any change clears it.
     private var sealedFingerprint: Fingerprint?
 
-    private final class Base: Sendable {
+    final class Base: Sendable {
         let object: TemplateObject
         init(_ object: TemplateObject) { self.object = object }
     }
@@ -123,7 +108,7 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// The first entry whose hash is not below `hash`.
-    private func insertionPoint(for hash: UInt32) -> Int {
+    private func insertionPoint(for hash: UInt64) -> Int {
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
@@ -168,7 +153,7 @@ extension TemplateObject {
         }
         hasher.add(entries.count)
         for entry in entries {
-            hasher.add(entry.key.name)
+            hasher.add(entry.key.hash)
             entry.value.fingerprint(into: &hasher)
         }
         if let base { base.object.fingerprint(into: &hasher) } else { hasher.add(-1) }
