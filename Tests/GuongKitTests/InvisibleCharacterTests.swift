@@ -71,8 +71,10 @@ struct InvisibleCharacterTests {
         #expect(Array(InvisibleCharacters.identityFold(name).unicodeScalars) == Array(definition.unicodeScalars))
     }
 
-    /// A resent exemplar that differs only by characters a reader cannot tell apart is a duplicate.
-    @Test(arguments: ["Lê\u{00A0}Thị Lan", "Lê Thị  Lan", "LÊ THỊ LAN", "Lê Thị Ｌan"])
+    /// A resent exemplar that differs only by characters a reader cannot tell apart is a duplicate; one whose
+    /// name holds an invisible character is refused for it, and named a duplicate too.
+    @Test(arguments: ["Lê\u{00A0}Thị Lan", "Lê Thị  Lan", "LÊ THỊ LAN", "Lê Thị Ｌan", "Lê\u{AD} Thị Lan", "Lê Thị\u{3164} Lan",
+                      "Lê Thị Lan\u{FE0F}", "Lê Thị \u{E0041}Lan", "Lê\u{200B} Thị Lan"])
     func aResentExemplarIsADuplicate(_ name: String) throws {
         let sandbox = try HostileSandbox()
         let text = """
@@ -95,6 +97,13 @@ struct InvisibleCharacterTests {
             """
         try sandbox.addProfile("gui-lai.md", bytes: Array(text.utf8))
         let content = try sandbox.load()
-        #expect(content.diagnostics.map(\.code) == [.profileDuplicate], "\(content.diagnostics)")
+        let invisible = name.unicodeScalars.contains(where: InvisibleCharacters.contains)
+        #expect(content.diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue }
+                == (invisible ? [.profileDuplicate, .valueControlCharacter] : [.profileDuplicate]), "\(content.diagnostics)")
+        // Reported on the later file by path, naming the other; a refused file is always the one reported.
+        let duplicate = try #require(content.diagnostics.first { $0.code == .profileDuplicate })
+        let other = duplicate.location.path.hasSuffix("gui-lai.md") ? "le-thi-lan.md" : "gui-lai.md"
+        #expect(duplicate.message.contains(other))
+        if invisible { #expect(duplicate.location.path.hasSuffix("gui-lai.md")) }
     }
 }

@@ -47,6 +47,16 @@ public struct ProfileParser: Sendable {
         return (failed ? nil : profile, diagnostics, isDraft)
     }
 
+    /// What a file refused for its errors would have been, when its keys could be read: a resent exemplar
+    /// refused for an invisible character in its name is still told to be a duplicate. Nil for a file without
+    /// errors (it is a profile) or one too broken to say whom it is about.
+    func refusedProfile(_ file: ContentFile) -> Profile? {
+        var diagnostics: [Diagnostic] = []
+        var isDraft = false
+        let profile = parse(file, diagnostics: &diagnostics, isDraft: &isDraft)
+        return diagnostics.hasErrors ? profile : nil
+    }
+
     private func parse(_ file: ContentFile, diagnostics: inout [Diagnostic], isDraft: inout Bool) -> Profile? {
         let source: SourceText, bytes: [UInt8]
         switch file.readKeepingBytes(limits: limits) {

@@ -111,7 +111,12 @@ public struct SiteLoader: Sendable {
             profiles = results.compactMap(\.profile)
             var profileProblems = results.flatMap(\.diagnostics)
             profileProblems += PhaseTimings.measure("rules across files") {
-                SiteRules(schema: schema, units: units).apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
+                let rules = SiteRules(schema: schema, units: units)
+                // Files refused for their errors (few: read again) are still compared with the accepted ones.
+                let refused = zip(profileFiles, results).filter { $0.1.profile == nil && !$0.1.isDraft && $0.1.diagnostics.hasErrors }
+                    .compactMap { parser.refusedProfile($0.0) }
+                return rules.duplicates(of: refused, among: profiles)
+                    + rules.apply(to: &profiles, draftsAreWarnings: parser.draftProblemsAreWarnings)
             }
             if let reported {
                 profileProblems = profileProblems.filter { reported.contains($0.location.path) }
