@@ -142,7 +142,7 @@ import Testing
         let setup = try Setup()
         for result in setup.files.map(setup.parser.parseNotingDraft) {
             let photo = result.profile?.photo != nil
-            if photo || result.profile == nil { #expect(!ParseCache.isCacheable(result)) }
+            if photo || result.profile == nil { #expect(!ParseCache.isCacheable(result, started: Date().timeIntervalSince1970 + 60)) }
         }
         #expect(LinkScan.onlyAbsoluteLinks(Array(#"<p><a href="https://example.vn/">x</a> <a href="mailto:a@b.vn">y</a></p>"#.utf8)))
         #expect(!LinkScan.onlyAbsoluteLinks(Array(#"<p><a href="tai-lieu/ke-hoach.pdf">x</a></p>"#.utf8)))
@@ -172,6 +172,41 @@ extension ParseCacheTests {
             #expect(loaded.drafts == fresh.drafts)
         }
         #expect(FileManager.default.fileExists(atPath: site.url(".guong-cache/parses").path))
+    }
+}
+
+extension ParseCacheTests {
+    /// A profile with a photo is taken from the cache while its photo file and its photo cache entry are as
+    /// they were; a photo replaced, or an entry the photo cache lost, makes the load parse it again, and
+    /// every load equals a fresh one.
+    @Test func aProfilesPhotoIsKeptWhileTheFileAndTheEntryAre() throws {
+        let site = try TemporarySite()
+        let path = "content/profiles/nguyen-thi-minh-thu.md"
+        var loader = SiteLoader(root: site.root)
+        loader.keepsParseCache = true
+        loader.clock = { Date().timeIntervalSince1970 + 60 }
+        func photo(_ content: SiteContent) throws -> PreparedPhoto {
+            try #require(content.profiles.first { $0.sourcePath.hasSuffix("nguyen-thi-minh-thu.md") }?.preparedPhoto)
+        }
+        let first = try photo(loader.load())
+        // Kept: the cache file holds the photo's profile, and the next load gives the same photo.
+        let cache = try Data(contentsOf: site.url(".guong-cache/parses"))
+        #expect(String(decoding: cache, as: UTF8.self).contains(path))
+        #expect(try photo(loader.load()) == first)
+        // The photo cache lost the entry: parsed again, the entry made again, and the loader's store kept it.
+        try FileManager.default.removeItem(at: first.folder)
+        #expect(try photo(loader.load()).folder == first.folder)
+        #expect(FileManager.default.fileExists(atPath: first.folder.appendingPathComponent("info").path))
+        // Made again, its files have new times (stamps): the same entry otherwise, as the next load keeps it.
+        let remade = try photo(loader.load())
+        #expect(remade.folder == first.folder && remade.files.map(\.name) == first.files.map(\.name))
+        #expect(try photo(loader.load()) == remade)
+        // The photo replaced by another drawing: another entry, as a fresh load gives it.
+        let svg = try String(contentsOf: site.url("content/profiles/thu.svg"), encoding: .utf8)
+        try site.write("content/profiles/thu.svg", svg.replacingOccurrences(of: "</svg>", with: "<rect width=\"1\" height=\"1\"/></svg>"))
+        let replaced = try photo(loader.load())
+        #expect(replaced != first)
+        #expect(try photo(SiteLoader(root: site.root).load()) == replaced)
     }
 }
 

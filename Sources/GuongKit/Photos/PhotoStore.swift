@@ -122,6 +122,13 @@ public final class PhotoStore: Sendable {
         return index
     }
 
+    /// `photo` as the cache holds it now, if it still holds its entry (read from the entry's `info`, which
+    /// is then marked used): a profile taken from the parse cache keeps its photo's entry from being cleaned.
+    package func stillHolds(_ photo: PreparedPhoto) -> PreparedPhoto? {
+        guard let folderPath, photo.folder.deletingLastPathComponent().path == folderPath else { return nil }
+        return entry(photo.folder.lastPathComponent)
+    }
+
     /// The entry `name`, if the cache holds it whole; it is then marked used.
     private func entry(_ name: String) -> PreparedPhoto? {
         guard let folderPath else { return nil }

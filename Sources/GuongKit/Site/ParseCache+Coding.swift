@@ -1,22 +1,59 @@
 import Foundation
 
-/// A parse's result (`ProfileParser.parseNotingDraft`) in `CacheWriter`'s encoding, field by field. A profile
-/// with a photo is never cached (see `ParseCache`), so its photo fields are not written.
+/// A parse's result (`ProfileParser.parseNotingDraft`) in `CacheWriter`'s encoding, field by field. A profile's
+/// photo is written after it: the photo file's path and identity, and its photo cache entry (folder and `info`).
 extension ParseCache {
     static func encode(_ result: ProfileCache.Result) -> [UInt8] {
         var writer = CacheWriter()
         writer.add(result.isDraft)
         writer.add(result.diagnostics) { $0.add($1) }
         writer.add(result.profile) { $0.add($1) }
+        writer.add(result.profile.flatMap(PhotoRecord.init)) { writer, record in
+            writer.add(record.path)
+            writer.add(record.identity.values) { $0.add($1) }
+            writer.add(record.prepared.folder.path)
+            writer.add(record.prepared.info)
+        }
         return writer.bytes
+    }
+
+    /// A cached profile's photo: the file it was made from, as it was, and what the photo cache made of it.
+    struct PhotoRecord {
+        var path: String
+        var identity: FileIdentity
+        var prepared: PreparedPhoto
+
+        init?(_ profile: Profile) {
+            guard let url = profile.photo, let prepared = profile.preparedPhoto, let identity = FileIdentity(path: url.path) else { return nil }
+            (path, self.identity, self.prepared) = (url.path, identity, prepared)
+        }
+
+        init(path: String, identity: FileIdentity, prepared: PreparedPhoto) {
+            (self.path, self.identity, self.prepared) = (path, identity, prepared)
+        }
     }
 
     static func decode(_ bytes: [UInt8], range: Range<Int>) throws(CacheReader.Malformed) -> ProfileCache.Result {
         var reader = CacheReader(bytes, range: range)
         let isDraft = try reader.bool()
         let diagnostics = try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.diagnostic() }
-        let profile = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.profile() }
+        var profile = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.profile() }
+        let photo = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) -> PhotoRecord in
+            let path = try reader.string()
+            let values = try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.int() }
+            let folder = URL(fileURLWithPath: try reader.string(), isDirectory: true)
+            guard values.count == 7, let prepared = PreparedPhoto(info: Array(try reader.string().utf8), folder: folder) else {
+                throw CacheReader.Malformed()
+            }
+            return PhotoRecord(path: path, identity: FileIdentity(values: values), prepared: prepared)
+        }
         guard reader.isAtEnd else { throw CacheReader.Malformed() }
+        if let photo {
+            // A photo replaced, edited or turned into a link since is another file: the profile is parsed again.
+            guard profile != nil, FileIdentity(path: photo.path) == photo.identity else { throw CacheReader.Malformed() }
+            profile?.photo = URL(fileURLWithPath: photo.path)
+            profile?.preparedPhoto = photo.prepared
+        }
         return (profile, diagnostics, isDraft)
     }
 }

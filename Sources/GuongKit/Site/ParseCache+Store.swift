@@ -67,18 +67,20 @@ extension ParseCache {
     /// Every file's result in order — the cached one where its entry holds, else `parse(file)` — and what the
     /// next load should find, or nil when it would find this cache. `started` is when the load began (seconds
     /// since 1970): a file changed within `racyWindow` of it is not kept.
+    /// `reuse` sees each result taken from the cache and may refuse it (then the file is parsed) or refresh it.
     package func results(for files: [ContentFile], started: Double,
+                         reuse: @Sendable (ProfileCache.Result) -> ProfileCache.Result? = { $0 },
                          parse: @Sendable (ContentFile) -> ProfileCache.Result) -> (results: [ProfileCache.Result], next: Update?) {
         let cache = self
         let found = files.parallelMap { file -> (ProfileCache.Result, Outcome) in
             let identity = FileIdentity(path: file.path)
             if let identity, let entry = cache.entries[file.path], entry.identity == identity,
                Self.checksum(path: file.path, identity: identity, cache.bytes, in: entry.result) == entry.checksum,
-               let result = try? Self.decode(cache.bytes, range: entry.result) {
+               let decoded = try? Self.decode(cache.bytes, range: entry.result), let result = reuse(decoded) {
                 return (result, .kept(entry))
             }
             let result = parse(file)
-            guard let identity, identity.latestChange < started - Self.racyWindow, Self.isCacheable(result) else { return (result, .uncached) }
+            guard let identity, identity.latestChange < started - Self.racyWindow, Self.isCacheable(result, started: started) else { return (result, .uncached) }
             return (result, .parsed(identity, Self.encode(result)))
         }
         let unchanged = found.count == entries.count && found.allSatisfy { if case .kept = $0.1 { true } else { false } }

@@ -6,11 +6,13 @@ import Foundation
 /// key: the executable, the settings files, the loader's options. A cached result carries the parse's
 /// diagnostics, so warnings are reported on every build as a fresh parse would.
 ///
-/// What a parse reads besides its own file is what keeps an entry out: a profile with a photo (the photo
-/// store must see every photo it keeps), links or images to a relative path (`Confinement` resolves them on
-/// disk), blocks the parse set aside unseen (nested too deep, beside the achievements), and any result
-/// with errors. A file changed in the last `racyWindow` seconds is not kept either: its time stamp could
-/// stay the same through another edit in the same tick.
+/// A profile's photo is kept with its own identity and its photo cache entry: the entry is used only while
+/// the photo file is the same and the photo cache still holds the entry (the store is told it is in use, so
+/// it is not cleaned away). What a parse reads besides its own file and photo keeps an entry out: links or
+/// images to a relative path (`Confinement` resolves them on disk), blocks the parse set aside unseen (nested
+/// too deep, beside the achievements), and any result with errors. A file (or photo) changed in the last
+/// `racyWindow` seconds is not kept either: its time stamp could stay the same through another edit in the
+/// same tick.
 ///
 /// The file is dropped whole when it cannot be read back (magic, key, a value out of range), and an entry
 /// whose checksum fails is parsed again: a damaged cache costs time, never a wrong site. Deleting it is safe.
@@ -76,9 +78,11 @@ package struct ParseCache: Sendable {
     }
 
     /// Whether a result may be kept: see the type's description.
-    static func isCacheable(_ result: ProfileCache.Result) -> Bool {
-        guard let profile = result.profile, profile.photo == nil, profile.preparedPhoto == nil, profile.checkedBytes == nil,
-              !result.diagnostics.hasErrors else { return false }
+    static func isCacheable(_ result: ProfileCache.Result, started: Double) -> Bool {
+        guard let profile = result.profile, profile.checkedBytes == nil, !result.diagnostics.hasErrors else { return false }
+        if profile.photo != nil || profile.preparedPhoto != nil {
+            guard let photo = PhotoRecord(profile), photo.identity.latestChange < started - racyWindow else { return false }
+        }
         let unseen: Set<DiagnosticCode> = [.linkOutside, .imageIgnored, .achievementsExtra, .markdownTooDeep, .markdownTooComplex]
         guard !result.diagnostics.contains(where: { unseen.contains($0.code) }) else { return false }
         let html = (profile.lead + profile.body).map(\.htmlUTF8) + (profile.lead + profile.body).flatMap(\.items).map(\.htmlUTF8)

@@ -96,7 +96,14 @@ public struct SiteLoader: Sendable {
                 let key = parseCacheKey(parser)
                 let diskCache = PhaseTimings.measure("parse cache load") { ParseCache.load(url, key: key) }
                 let (found, next) = PhaseTimings.measure("parse profiles") {
-                    diskCache.results(for: profileFiles, started: started) { parser.parseNotingDraft($0) }
+                    diskCache.results(for: profileFiles, started: started, reuse: { result in
+                        // A cached profile's photo is used only while the photo cache still holds its files.
+                        guard let prepared = result.profile?.preparedPhoto else { return result }
+                        guard let current = photos?.stillHolds(prepared) else { return nil }
+                        var result = result
+                        result.profile?.preparedPhoto = current
+                        return result
+                    }) { parser.parseNotingDraft($0) }
                 }
                 results = found
                 if let next { PhaseTimings.measure("parse cache save") { next.save(to: url) } }
