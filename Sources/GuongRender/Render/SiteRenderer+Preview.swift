@@ -16,6 +16,6 @@ extension SiteRenderer {
     package init(context: RenderContext, listings: Listings, searchIndex: SearchIndex) {
         self.context = context
         self.listings = listings
-        self.searchIndex = searchIndex
+        pendingIndex = Deferred(ready: searchIndex)
     }
 }

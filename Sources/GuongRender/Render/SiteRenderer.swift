@@ -63,18 +63,29 @@ package enum PageJob: Sendable, Hashable {
 public struct SiteRenderer: Sendable {
     package let context: RenderContext
     package let listings: Listings
-    package let searchIndex: SearchIndex
+    let pendingIndex: Deferred<SearchIndex>
+    /// The search index: made on another thread from the start, while the cards, the listings and the pages
+    /// are made (its serial stretches leave a core free for them); reading it waits until it is ready.
+    package var searchIndex: SearchIndex { pendingIndex.value }
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
-        // The index, the cards and the listings at once: each has serial stretches the other fills.
-        (searchIndex, (context, listings)) = concurrently({ PhaseTimings.measure("search index") { SearchIndex(model: model) } }, {
-            (PhaseTimings.measure("render context") { RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML) },
-             PhaseTimings.measure("listings") { Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm") })
+        pendingIndex = Deferred { PhaseTimings.measure("search index") { SearchIndex(model: model) } }
+        // The cards and the listings at once: each has serial stretches the other fills.
+        (context, listings) = concurrently({
+            PhaseTimings.measure("render context") { RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML) }
+        }, {
+            PhaseTimings.measure("listings") { Listings(model: model, yearLabel: theme.strings["year"] ?? "Năm") }
         })
     }
 
     /// Every job of the site, in a fixed order.
-    package var jobs: [PageJob] {
+    package var jobs: [PageJob] { pageJobs + searchJobs }
+
+    /// The search index's files: waits for the index.
+    private var searchJobs: [PageJob] { searchIndex.files.indices.map(PageJob.searchIndex) }
+
+    /// Every job but the search index's files, in a fixed order.
+    private var pageJobs: [PageJob] {
         let model = context.model
         var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .honours, .search, .notFound]
         jobs += model.profiles.indices.map(PageJob.profile)
@@ -99,7 +110,6 @@ public struct SiteRenderer: Sendable {
         jobs += model.pages.indices.map(PageJob.freePage)
         jobs += [.submission, .guide] + ProfileKind.allCases.map(PageJob.guideTemplate)
         jobs += [.feed, .sitemap, .data, .robots]
-        jobs += searchIndex.files.indices.map(PageJob.searchIndex)
         return jobs
     }
 
@@ -122,7 +132,7 @@ public struct SiteRenderer: Sendable {
         let long: [PageJob] = [.data, .registration, .sitemap, .feed]
         // Linked, a photo's files are one job: its first file's.
         let linked = { (job: PageJob) in if link != nil, case .photoFile(_, let file) = job { file > 0 } else { false } }
-        (long + jobs.filter { !long.contains($0) && !linked($0) }).parallelForEach { job in
+        let run = { @Sendable (job: PageJob) in
             do {
                 if let link, let files = cachedPhotoFiles(of: job) {
                     try link(files)
@@ -134,6 +144,9 @@ public struct SiteRenderer: Sendable {
                 errors.record(error)
             }
         }
+        (long + pageJobs.filter { !long.contains($0) && !linked($0) }).parallelForEach(run)
+        // The search index has been made meanwhile, on another thread.
+        searchJobs.parallelForEach(run)
         if let error = errors.first { throw error }
         for (name, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
             _ = try write(OutputFile(path: SitePaths.assets + name, contents: data))
@@ -142,7 +155,7 @@ public struct SiteRenderer: Sendable {
 
     /// The site's HTML page paths, for the sitemap.
     package var htmlPaths: [String] {
-        jobs.compactMap { job -> String? in
+        pageJobs.compactMap { job -> String? in
             switch job {
             case .notFound, .feed, .sitemap, .data, .robots, .photo, .photoFile, .searchIndex, .guideTemplate: nil
             default: path(of: job)
