@@ -1,10 +1,11 @@
 import Foundation
 
 /// Which executable is running, by its file's size and modification time: a rebuilt guong is another one. What
-/// keys the parse cache (`ParseCache`); when the executable cannot be found, a random value, so nothing cached
-/// by another process is trusted.
-enum ExecutableIdentity {
-    static let fingerprint: Fingerprint = {
+/// keys the parse cache (`ParseCache`) and every page's fingerprint (another build of guong may render the same
+/// values differently); when the executable cannot be found, a random value, so nothing another process left is
+/// trusted.
+package enum ExecutableIdentity {
+    package static let fingerprint: Fingerprint = {
         var hasher = FingerprintHasher()
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 {

@@ -60,7 +60,7 @@ package struct RenderContext: Sendable {
         let strings = TemplateValue.object(TemplateObject(strings: theme.strings))
         self.strings = strings
         layoutBase = LayoutBase(model: model, strings: strings, theme: theme, links: links, extraBodyHTML: extraBodyHTML)
-        var site = FingerprintHasher(seed: RendererIdentity.fingerprint)
+        var site = FingerprintHasher(seed: ExecutableIdentity.fingerprint)
         site.add(theme.stringsFingerprint)
         site.add(links.baseURL)
         layoutBase.fingerprint(into: &site)
