@@ -142,7 +142,8 @@ import Testing
         let setup = try Setup()
         for result in setup.files.map(setup.parser.parseNotingDraft) {
             let photo = result.profile?.photo != nil
-            if photo || result.profile == nil { #expect(!ParseCache.isCacheable(result, started: Date().timeIntervalSince1970 + 60)) }
+            if photo || result.profile == nil { #expect(!ParseCache.isCacheable(result, photo: result.profile.flatMap(ParseCache.PhotoRecord.init),
+                                                                               started: Date().timeIntervalSince1970 + 60)) }
         }
         #expect(LinkScan.onlyAbsoluteLinks(Array(#"<p><a href="https://example.vn/">x</a> <a href="mailto:a@b.vn">y</a></p>"#.utf8)))
         #expect(!LinkScan.onlyAbsoluteLinks(Array(#"<p><a href="tai-lieu/ke-hoach.pdf">x</a></p>"#.utf8)))

@@ -3,12 +3,13 @@ import Foundation
 /// A parse's result (`ProfileParser.parseNotingDraft`) in `CacheWriter`'s encoding, field by field. A profile's
 /// photo is written after it: the photo file's path and identity, and its photo cache entry (folder and `info`).
 extension ParseCache {
-    static func encode(_ result: ProfileCache.Result) -> [UInt8] {
+    /// `photo`: the profile's photo record, as `isCacheable` judged it.
+    static func encode(_ result: ProfileCache.Result, photo: PhotoRecord?) -> [UInt8] {
         var writer = CacheWriter()
         writer.add(result.isDraft)
         writer.add(result.diagnostics) { $0.add($1) }
         writer.add(result.profile) { $0.add($1) }
-        writer.add(result.profile.flatMap(PhotoRecord.init)) { writer, record in
+        writer.add(photo) { writer, record in
             writer.add(record.path)
             writer.add(record.identity.values) { $0.add($1) }
             writer.add(record.prepared.folder.path)

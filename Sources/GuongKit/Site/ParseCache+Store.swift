@@ -80,8 +80,11 @@ extension ParseCache {
                 return (result, .kept(entry))
             }
             let result = parse(file)
-            guard let identity, identity.latestChange < started - Self.racyWindow, Self.isCacheable(result, started: started) else { return (result, .uncached) }
-            return (result, .parsed(identity, Self.encode(result)))
+            // The photo's identity is taken once: the one judged not racy is the one written.
+            let photo = result.profile.flatMap(PhotoRecord.init)
+            guard let identity, identity.latestChange < started - Self.racyWindow,
+                  Self.isCacheable(result, photo: photo, started: started) else { return (result, .uncached) }
+            return (result, .parsed(identity, Self.encode(result, photo: photo)))
         }
         let unchanged = found.count == entries.count && found.allSatisfy { if case .kept = $0.1 { true } else { false } }
         return (found.map(\.0), unchanged ? nil : Update(cache: self, paths: files.map(\.path), outcomes: found.map(\.1)))

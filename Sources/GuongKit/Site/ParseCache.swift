@@ -78,10 +78,11 @@ package struct ParseCache: Sendable {
     }
 
     /// Whether a result may be kept: see the type's description.
-    static func isCacheable(_ result: ProfileCache.Result, started: Double) -> Bool {
+    /// `photo` is the profile's photo as it is on disk now (`PhotoRecord(profile)`), nil without one.
+    static func isCacheable(_ result: ProfileCache.Result, photo: PhotoRecord?, started: Double) -> Bool {
         guard let profile = result.profile, profile.checkedBytes == nil, !result.diagnostics.hasErrors else { return false }
         if profile.photo != nil || profile.preparedPhoto != nil {
-            guard let photo = PhotoRecord(profile), photo.identity.latestChange < started - racyWindow else { return false }
+            guard let photo, photo.identity.latestChange < started - racyWindow else { return false }
         }
         let unseen: Set<DiagnosticCode> = [.linkOutside, .imageIgnored, .achievementsExtra, .markdownTooDeep, .markdownTooComplex]
         guard !result.diagnostics.contains(where: { unseen.contains($0.code) }) else { return false }
