@@ -78,9 +78,6 @@ public struct SiteRenderer: Sendable {
         })
     }
 
-    /// Every job of the site, in a fixed order.
-    package var jobs: [PageJob] { pageJobs + searchJobs }
-
     /// The search index's files: waits for the index.
     private var searchJobs: [PageJob] { searchIndex.files.indices.map(PageJob.searchIndex) }
 
