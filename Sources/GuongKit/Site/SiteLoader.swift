@@ -80,20 +80,13 @@ public struct SiteLoader: Sendable {
             let parser = reader
             let cache = files == nil ? profileCache : nil
             if let cache {
-                var key = FingerprintHasher()
-                for name in ["site.yaml", "registration.yaml", "units.yaml"] {
-                    key.add(FileManager.default.contents(atPath: contentRoot.appendingPathComponent(name).path).map([UInt8].init) ?? [0xFF])
-                }
-                key.add(parser.draftProblemsAreWarnings)
-                key.add(keepsCheckedBytes)
-                key.add(String(describing: limits))
-                cache.begin(key: key.finalize())
+                cache.begin(key: parseKey(parser))
                 cache.keep(only: Set(profileFiles.map(\.url.path)))
             }
             let results: [ProfileCache.Result]
             if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
                 let url = ParseCache.location(siteRoot: root)
-                let key = parseCacheKey(parser)
+                let key = parseKey(parser)
                 let diskCache = PhaseTimings.measure("parse cache load") { ParseCache.load(url, key: key) }
                 let (found, next) = PhaseTimings.measure("parse profiles") {
                     diskCache.results(for: profileFiles, started: started, reuse: { result in
@@ -150,8 +143,9 @@ public struct SiteLoader: Sendable {
     }
 
     /// What every profile's parse depends on besides its file: the executable, the settings files, where the
-    /// site is and how it is shown, the parser's options.
-    private func parseCacheKey(_ parser: ProfileParser) -> Fingerprint {
+    /// site is and how it is shown, the parser's options. Keys both the preview's `ProfileCache` and the
+    /// build's `ParseCache`.
+    private func parseKey(_ parser: ProfileParser) -> Fingerprint {
         var key = FingerprintHasher()
         key.add(ExecutableIdentity.fingerprint)
         for name in ["site.yaml", "registration.yaml", "units.yaml"] {
@@ -160,6 +154,7 @@ public struct SiteLoader: Sendable {
         key.add(root.path)
         key.add(displayRoot)
         key.add(parser.draftProblemsAreWarnings)
+        key.add(keepsCheckedBytes)
         key.add(String(describing: limits))
         key.add(photos == nil)
         return key.finalize()
