@@ -21,31 +21,45 @@ package enum FolderWalk {
         return entries
     }
 
-    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-
     private static func walk(_ folder: String, prefix: String, into entries: inout [Entry]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
+        let listed = self.entries(of: directory) { name in
+            var info = stat()
+            return lstat(folder + "/" + name, &info) == 0 ? info : nil
+        }
+        for (name, kind) in listed where !name.hasPrefix(".") {
+            if kind == DT_DIR {
+                walk(folder + "/" + name, prefix: prefix + name + "/", into: &entries)
+            } else {
+                entries.append(Entry(path: prefix + name, name: name, isLink: kind == DT_LNK))
+            }
+        }
+    }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
+    /// The entries of an open directory stream, `.` and `..` aside: each name with its kind (`DT_DIR`,
+    /// `DT_LNK`, `DT_REG` …). Where the file system leaves the kind unknown, `status(name)` (an `lstat`,
+    /// never following a link) gives it; an entry it cannot give is left out.
+    package static func entries(of directory: OpaquePointer, status: (String) -> stat?) -> [(name: String, kind: Int32)] {
+        var entries: [(name: String, kind: Int32)] = []
         while let entry = readdir(directory) {
             // The name is read where it lies: a record is only as long as its name, so copying the whole
             // 256-byte `d_name` out of it can read past the end of readdir's buffer.
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            guard !name.hasPrefix(".") else { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == DT_UNKNOWN {  // some file systems leave it to lstat
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+            guard name != ".", name != ".." else { continue }
+            var kind = Int32(entry.pointee.d_type)
+            if kind == DT_UNKNOWN {  // some file systems leave it to lstat
+                guard let info = status(name) else { continue }
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: type = Int32(DT_DIR)
-                case S_IFLNK: type = Int32(DT_LNK)
-                default: type = Int32(DT_REG)
+                case S_IFDIR: kind = Int32(DT_DIR)
+                case S_IFLNK: kind = Int32(DT_LNK)
+                default: kind = Int32(DT_REG)
                 }
             }
-            if type == DT_DIR {
-                walk(folder + "/" + name, prefix: prefix + name + "/", into: &entries)
-            } else {
-                entries.append(Entry(path: prefix + name, name: name, isLink: type == DT_LNK))
-            }
+            entries.append((name, kind))
         }
+        return entries
     }
 }

@@ -1,4 +1,3 @@
-// Unsafe code: readdir(3)'s entries are C structures; a name is read at its offset.
 import Foundation
 import GuongKit
 
@@ -9,7 +8,6 @@ import GuongKit
 enum TreeRemoval {
     /// A folder with at least this many entries has them deleted in parallel.
     private static let parallelFrom = 64
-    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// Deletes everything in the folder at `path` but the entry named `keeping`, and leaves the folder;
     /// whether all of it went.
@@ -45,18 +43,9 @@ enum TreeRemoval {
         }
         defer { closedir(directory) }
         rewinddir(directory)
-        var entries: [(name: String, isFolder: Bool)] = []
-        while let entry = readdir(directory) {
-            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            guard name != ".", name != ".." else { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == DT_UNKNOWN {
-                var info = stat()
-                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                type = info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-            }
-            entries.append((name, type == DT_DIR))
-        }
-        return entries
+        return FolderWalk.entries(of: directory) { name in
+            var info = stat()
+            return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+        }.map { ($0.name, $0.kind == DT_DIR) }
     }
 }
