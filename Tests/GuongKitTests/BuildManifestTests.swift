@@ -62,6 +62,24 @@ struct BuildManifestTests {
         #expect(BuildManifest.load(url).entries.isEmpty)
     }
 
+    @Test("the manifest's text, line by line: read as written, and only such lines")
+    func manifestText() {
+        let high = "0123456789abcdef", low = "FEDCBA9876543210"
+        let text = "guong build manifest 1\n\(high)\(low) 18446744073709551615 42 -5 999999999 dien-hinh/lê thị/index.html\n\n"
+        let manifest = BuildManifest.parse(Array(text.utf8))
+        let entry = manifest?.entries["dien-hinh/lê thị/index.html"]
+        #expect(manifest?.entries.count == 1)
+        #expect(entry?.fingerprint == Fingerprint(high + low))
+        #expect(entry?.stamp == FileStamp(inode: .max, size: 42, seconds: -5, nanoseconds: 999_999_999))
+        // Written back: lowercase hex, the same fields, and read again the same.
+        #expect(manifest.map { String(decoding: $0.text, as: UTF8.self) }
+                == "guong build manifest 1\n\(high)\(low.lowercased()) 18446744073709551615 42 -5 999999999 dien-hinh/lê thị/index.html\n")
+        for damaged in ["\(high)\(low) 1 2 3 4", "\(high)\(low)  1 2 3 4 a", "\(high)\(low) 18446744073709551616 2 3 4 a",
+                        "\(high)\(low.dropLast())x 1 2 3 4 a", "\(high) 1 2 3 4 a", "\(high)\(low) 1 2 3 4"] {
+            #expect(BuildManifest.parse(Array("guong build manifest 1\n\(damaged)\n".utf8)) == nil, "\(damaged)")
+        }
+    }
+
     @Test("a page edited by hand in the output is rendered again; without the cache every page is")
     func handEditsAndAMissingCache() throws {
         let (temp, site) = try SiteBuildFixture.copyBasicSite()

@@ -69,9 +69,10 @@ enum Vips {
     }
 
     /// The version of libvips, part of the cache's settings (another version may encode differently).
+    /// Read without starting libvips (a compiled-in string): a build with no photo to make never starts it,
+    /// which loads its modules and the libraries they link (ImageMagick, poppler, libheif …).
     static var version: String {
-        _ = started
-        return String(cString: vips_version_string())
+        String(cString: vips_version_string())
     }
 
     private static func load(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int) throws(Failure) -> VipsHandle {
