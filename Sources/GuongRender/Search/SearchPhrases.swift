@@ -13,8 +13,11 @@ enum SearchPhrases {
     static let atStart = SearchDocument.Place.details
     static let inDetail = SearchDocument.Place.summary
 
-    /// The folded phrases of `texts`: those opening a text, and the rest.
-    static func phrases(of texts: [String]) -> (opening: [String], rest: [String]) {
+    /// A text's phrases: those opening a text, and the rest.
+    typealias Found = (opening: [String], rest: [String])
+
+    /// The folded phrases of `texts`: those opening a text, and the rest. Each text's are its own, in order.
+    static func phrases(of texts: [String]) -> Found {
         var opening: [String] = []
         var rest: [String] = []
         for text in texts {

@@ -20,6 +20,7 @@ struct SearchPostings {
     /// `ids[i]` is the id of `documents[i]`, ascending.
     init(documents: [SearchDocument], ids: [Int], profiles: [Profile], tables: SearchTables) {
         let batches = stride(from: 0, to: documents.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, documents.count) }
+        let detailPhrases = Self.phrasesOfDetails(documents: documents, tables: tables)
         var read = batches.parallelMap { range in
             var batch = Batch()
             var words = SearchWordScanner()
@@ -29,7 +30,7 @@ struct SearchPostings {
                     for text in texts { words.append(text) }
                     batch.add(words, document: ids[id], place: place)
                     guard place == .name || place == .details else { continue }
-                    let phrases = SearchPhrases.phrases(of: texts)
+                    let phrases = place == .details ? Self.phrases(of: texts, known: detailPhrases) : SearchPhrases.phrases(of: texts)
                     for (list, phrasePlace) in [(phrases.opening, place == .name ? SearchPhrases.inName : SearchPhrases.atStart),
                                                 (phrases.rest, place == .name ? SearchPhrases.inName : SearchPhrases.inDetail)] {
                         words.removeAll()
@@ -52,6 +53,29 @@ struct SearchPostings {
                 }
             }
         }
+    }
+
+    /// The phrases of every distinct detail text (positions, unit names and years repeat across thousands of
+    /// profiles), each made once.
+    private static func phrasesOfDetails(documents: [SearchDocument], tables: SearchTables) -> [String: SearchPhrases.Found] {
+        var texts = Set(tables.unitNames)
+        for document in documents {
+            texts.insert(document.position)
+            for year in document.years { texts.insert(String(year)) }
+        }
+        let distinct = Array(texts)
+        return Dictionary(uniqueKeysWithValues: zip(distinct, distinct.parallelMap { SearchPhrases.phrases(of: [$0]) }))
+    }
+
+    /// The phrases of `texts`, from `known` where it has them: a text's phrases do not depend on the others.
+    private static func phrases(of texts: [String], known: [String: SearchPhrases.Found]) -> SearchPhrases.Found {
+        var found = SearchPhrases.Found(opening: [], rest: [])
+        for text in texts {
+            let own = known[text] ?? SearchPhrases.phrases(of: [text])
+            found.opening += own.opening
+            found.rest += own.rest
+        }
+        return found
     }
 
     /// A batch's postings by form: form `i`'s are `values[starts[i]..<starts[i + 1]]`, in order of document.
