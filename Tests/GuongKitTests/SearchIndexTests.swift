@@ -261,9 +261,9 @@ import GuongTestSupport
     }
 
     @Test func quotesJSONStringsAsJavaScriptReadsThem() throws {
-        let text = "Tổ \"Toán\" \\ Tin\n\t\r\u{1}\u{1F}\u{7F} \u{2027}\u{2028}\u{2029}\u{202A} 🙂"
+        let text = "Tổ \"Toán\" \\ Tin\n\t\r\u{1}\u{8}\u{C}\u{1F}\u{7F} \u{2027}\u{2028}\u{2029}\u{202A} 🙂\u{2028}"
         let quoted = JSONText.quote(text)
-        #expect(quoted == #""Tổ \"Toán\" \\ Tin\n\t\r\u0001\u001f\#u{7F} \#u{2027}\u2028\u2029\#u{202A} 🙂""#)
+        #expect(quoted == #""Tổ \"Toán\" \\ Tin\n\t\r\u0001\b\f\u001f\#u{7F} \#u{2027}\u2028\u2029\#u{202A} 🙂\u2028""#)
         #expect(try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String == text)
     }
 

@@ -1,9 +1,8 @@
 // Unsafe code: escapes a string by byte, copying the runs between special bytes whole from its UTF-8 buffer.
 /// JSON written by hand into UTF-8 bytes, with strings escaped exactly as Foundation's `JSONEncoder` escapes
 /// them (with `.withoutEscapingSlashes`): a file written this way reads like an encoded one, for much less
-/// than encoding it costs (`du-lieu/dien-hinh.json` holds every profile; figures in docs/performance.md). The search index has its own
-/// quoting (`JSONText`), on purpose: it also escapes U+2028 and U+2029 for older JavaScript, and both
-/// files must stay byte for byte what their readers already have.
+/// than encoding it costs (`du-lieu/dien-hinh.json` holds every profile; figures in docs/performance.md). The search
+/// index quotes its strings with the same function, escaping U+2028 and U+2029 too (`JSONText`).
 struct JSONOutput {
     private(set) var bytes: [UInt8] = []
 
@@ -36,16 +35,30 @@ struct JSONOutput {
 
     /// `text` quoted: `"` and `\` escaped, control characters as `\n`, `\t` … or `\u001b`, the rest as it is.
     mutating func string(_ text: String) {
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    /// Appends `text` as a JSON string to `bytes`: `"` and `\` escaped, control characters as `\b`, `\t`,
+    /// `\n`, `\f`, `\r` or `\u001b`, and — with `escapingLineSeparators`, for the search index, which older
+    /// JavaScript reads — U+2028 and U+2029 as `\u2028` and `\u2029`; the runs between copied whole. By bytes:
+    /// every escaped character is ASCII, and no byte of a multibyte scalar is, but for U+2028/2029's E2 80 A8/A9.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8], escapingLineSeparators: Bool = false) {
         var text = text
         bytes.append(UInt8(ascii: "\""))
         text.withUTF8 { utf8 in
             var start = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                let separator = escapingLineSeparators && byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || separator else {
+                    index += 1
+                    continue
+                }
                 bytes += UnsafeBufferPointer(rebasing: utf8[start..<index])
-                start = index + 1
                 switch byte {
+                case _ where separator: bytes += (utf8[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
                 case UInt8(ascii: "\""): bytes += #"\""#.utf8
                 case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
                 case 0x08: bytes += #"\b"#.utf8
@@ -58,6 +71,8 @@ struct JSONOutput {
                     bytes += #"\u00"#.utf8
                     bytes += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
                 }
+                index += separator ? 3 : 1
+                start = index
             }
             bytes += UnsafeBufferPointer(rebasing: utf8[start...])
         }

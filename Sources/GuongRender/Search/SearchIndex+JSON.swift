@@ -1,4 +1,4 @@
-// Unsafe code: escapes JSON and hashes the index's files over raw bytes.
+// Unsafe code: hashes the index's files over raw bytes.
 import Foundation
 import GuongKit
 
@@ -80,36 +80,9 @@ enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `s` as a JSON string to `bytes`. By bytes: an escaped character is ASCII, and no byte
-    /// of a multibyte scalar is, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in
-    /// older JavaScript.
+    /// Appends `s` as a JSON string to `bytes`, U+2028 and U+2029 escaped for older JavaScript.
     static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
-        func escape(_ text: String) { bytes += text.utf8 }
-        var s = s
-        bytes.append(UInt8(ascii: "\""))
-        s.withUTF8 { text in
-            var index = 0
-            while index < text.count {
-                let byte = text[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): escape("\\\"")
-                case UInt8(ascii: "\\"): escape("\\\\")
-                case UInt8(ascii: "\n"): escape("\\n")
-                case UInt8(ascii: "\t"): escape("\\t")
-                case UInt8(ascii: "\r"): escape("\\r")
-                case 0..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                case 0xE2 where text[index] == 0x80 && (text[index + 1] == 0xA8 || text[index + 1] == 0xA9):
-                    escape(text[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index += 2
-                default:
-                    bytes.append(byte)
-                }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONOutput.appendQuoted(s, to: &bytes, escapingLineSeparators: true)
     }
 }
 
