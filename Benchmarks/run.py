@@ -8,7 +8,7 @@
 
 For every N the corpus is generated once (Benchmarks/generate_corpus.py, seeded) and cached under
 Benchmarks/.corpora/. Each repetition builds with guong, then with Hugo, then runs `guong check`, each into
-an empty output folder, and records wall time, CPU time (user + sys) and peak resident memory of that
+an empty output folder (guong also without its parse cache, `.guong-cache/`, unless `--warm-cache`), and records wall time, CPU time (user + sys) and peak resident memory of that
 process (os.wait4, the same figures `/usr/bin/time -v` prints). Medians are reported, with the ratios.
 
 Output goes to /dev/shm (tmpfs) when it exists: on a disk, each run deletes the tens of thousands of files
@@ -144,6 +144,9 @@ def benchmark_size(count: int, args: argparse.Namespace, guong: Path, hugo: str 
                 continue
             target = out / tool
             fresh(target)
+            if tool == "guong" and not args.warm_cache:
+                # A first build is the first: nothing kept from an earlier one, the parse cache included.
+                fresh(site / ".guong-cache")
             if tool == "guong":
                 sample, output = run_measured([str(guong), "build", "--site", str(site), "--output", str(target)])
             else:
@@ -327,6 +330,8 @@ def main() -> None:
     parser.add_argument("--no-hugo", action="store_true", help="time guong only")
     parser.add_argument("--rebuild", action="store_true", help="time rebuilds into the existing output after a "
                                                                 "one-profile edit instead of first builds")
+    parser.add_argument("--warm-cache", action="store_true", help="first builds keep the site's .guong-cache (the parse "
+                        "cache) from the run before, as a build into a new output folder does; by default it is deleted")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--output-root", type=Path, help="where the sites are built (default: /dev/shm if present, "
                                                          "else beside the corpus)")
