@@ -5,8 +5,8 @@ import Foundation
 /// a separate `stat` by path and a copy out of `Data` cost more than the reading. The file is opened
 /// without blocking and checked with `fstat` on the open descriptor, so a pipe is never read from (it
 /// could hang the check) and nothing can swap the file between the check and the read.
-enum FileBytes {
-    enum Outcome: Equatable {
+package enum FileBytes {
+    package enum Outcome: Equatable {
         case read([UInt8])
         case missing
         /// A folder, pipe, socket or device.
@@ -17,7 +17,7 @@ enum FileBytes {
     }
 
     /// The bytes of the regular file at `path`, if it holds at most `limit` of them.
-    static func read(_ path: String, limit: Int) -> Outcome {
+    package static func read(_ path: String, limit: Int) -> Outcome {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(reason(errno))

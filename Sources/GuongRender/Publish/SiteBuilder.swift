@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .output(error)
         }
-        let renderer = PhaseTimings.measure("renderer") { SiteRenderer(model: model, theme: theme) }
+        let renderer = PhaseTimings.measure("renderer") { SiteRenderer(model: model, theme: theme, searchCacheOf: options.siteRoot) }
         let ledger = OutputLedger()
         let changes: OutputChanges
         let target = folder.target

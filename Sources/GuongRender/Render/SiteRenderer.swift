@@ -69,7 +69,20 @@ public struct SiteRenderer: Sendable {
     package var searchIndex: SearchIndex { pendingIndex.value }
 
     public init(model: SiteModel, theme: Theme, extraBodyHTML: String = "") {
-        pendingIndex = Deferred { PhaseTimings.measure("search index") { SearchIndex(model: model) } }
+        self.init(model: model, theme: theme, extraBodyHTML: extraBodyHTML, searchCacheOf: nil)
+    }
+
+    /// With `searchCacheOf`, the search index's batches of words are kept between builds in that site's
+    /// `.guong-cache/search` (`SearchBatchCache`), read and saved on the index's own thread.
+    package init(model: SiteModel, theme: Theme, extraBodyHTML: String = "", searchCacheOf siteRoot: URL?) {
+        pendingIndex = Deferred {
+            PhaseTimings.measure("search index") {
+                let cache = siteRoot.map(SearchBatchCache.init(siteRoot:))
+                let index = SearchIndex(model: model, cache: cache)
+                cache?.save()
+                return index
+            }
+        }
         // The cards and the listings at once: each has serial stretches the other fills.
         (context, listings) = concurrently({
             PhaseTimings.measure("render context") { RenderContext(model: model, theme: theme, extraBodyHTML: extraBodyHTML) }

@@ -49,7 +49,8 @@ package struct SearchIndex: Sendable {
     /// Total bytes of every index file.
     var byteCount: Int { files.reduce(0) { $0 + $1.contents.count } }
 
-    package init(model: SiteModel) {
+    /// The index of `model`'s profiles; `cache` holds the batches of words read by the last build.
+    package init(model: SiteModel, cache: SearchBatchCache? = nil) {
         let tables = SearchTables(model: model)
         // Documents go in order of their stable ids (SearchIDs); indices are sorted, not profiles: moving
         // a profile retains each of its strings.
@@ -78,7 +79,7 @@ package struct SearchIndex: Sendable {
         }
         rest.append(File(path: Self.directory + "loc.json", contents: Self.facetsJSON(documents, ids: ids, tables: tables)))
 
-        let entries = Self.termEntries(SearchPostings(documents: documents, ids: ids, profiles: profiles, tables: tables))
+        let entries = Self.termEntries(SearchPostings(documents: documents, ids: ids, profiles: profiles, tables: tables, cache: cache))
         let shards = SearchShards.partition(entries.mapValues(\.count), target: Self.shardTarget)
         let keys = shards.keys.sorted()
         rest += keys.parallelMap { key in

@@ -17,15 +17,19 @@ struct SearchPostings {
     /// Per form, `document << 2 | place` for each document that holds it, in order of document.
     private(set) var postings: [[Int32]] = []
 
-    /// `ids[i]` is the id of `documents[i]`, ascending.
-    init(documents: [SearchDocument], ids: [Int], profiles: [Profile], tables: SearchTables) {
+    /// `ids[i]` is the id of `documents[i]`, ascending. Batches found in `cache` are taken from it, the
+    /// others read and kept there.
+    init(documents: [SearchDocument], ids: [Int], profiles: [Profile], tables: SearchTables, cache: SearchBatchCache? = nil) {
         let batches = stride(from: 0, to: documents.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, documents.count) }
         let detailPhrases = Self.phrasesOfDetails(documents: documents, tables: tables)
         var read = batches.parallelMap { range in
+            let texts = range.map { documents[$0].texts(of: profiles[$0], tables: tables) }
+            let key = cache.map { _ in SearchBatchCache.key(ids: ids[range], texts: texts) }
+            if let key, let found = cache?.batch(key) { return found }
             var batch = Batch()
             var words = SearchWordScanner()
-            for id in range {
-                for (place, texts) in documents[id].texts(of: profiles[id], tables: tables) {
+            for (id, places) in zip(range, texts) {
+                for (place, texts) in places {
                     words.removeAll()
                     for text in texts { words.append(text) }
                     batch.add(words, document: ids[id], place: place)
@@ -39,15 +43,17 @@ struct SearchPostings {
                     }
                 }
             }
-            return batch.grouped()
+            let grouped = batch.grouped()
+            if let key { cache?.keep(grouped, as: key) }
+            return grouped
         }
         for index in read.indices {
             let batch = read[index]
-            read[index] = Grouped(forms: SearchFormTable(), starts: [0], values: [])  // freed as soon as merged
-            batch.forms.bytes.withUnsafeBytes { bytes in
-                for form in 0..<batch.forms.count {
-                    let global = forms.insert(bytes.baseAddress! + batch.forms.starts[form], count: batch.forms.counts[form],
-                                              hash: batch.forms.hashes[form])
+            read[index] = Grouped(formBytes: [], formStarts: [], formCounts: [], formHashes: [], starts: [0], values: [])  // freed as soon as merged
+            batch.formBytes.withUnsafeBytes { bytes in
+                for form in batch.formStarts.indices {
+                    let global = forms.insert(bytes.baseAddress! + batch.formStarts[form], count: batch.formCounts[form],
+                                              hash: batch.formHashes[form])
                     if global == postings.count { postings.append([]) }
                     postings[global] += batch.values[batch.starts[form]..<batch.starts[form + 1]]
                 }
@@ -78,11 +84,27 @@ struct SearchPostings {
         return found
     }
 
-    /// A batch's postings by form: form `i`'s are `values[starts[i]..<starts[i + 1]]`, in order of document.
-    private struct Grouped {
-        var forms: SearchFormTable
+    /// A batch's forms (as `SearchFormTable` keeps them: form `i` is `formBytes[formStarts[i]...]`, padded
+    /// with zeros to a multiple of 8) and its postings by form: form `i`'s are `values[starts[i]..<starts[i + 1]]`,
+    /// in order of document.
+    struct Grouped: Sendable {
+        var formBytes: [UInt8]
+        var formStarts: [Int]
+        var formCounts: [Int]
+        var formHashes: [UInt64]
         var starts: [Int]
         var values: [Int32]
+
+        /// Whether every range the merge reads is inside its array (a batch read back from the cache).
+        var isWellFormed: Bool {
+            let forms = formStarts.count
+            guard formCounts.count == forms, formHashes.count == forms, starts.count == forms + 1, starts.first == 0,
+                  starts.last == values.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return false }
+            return zip(formStarts, formCounts).allSatisfy { start, count in
+                start >= 0 && count > 0 && start % 8 == 0
+                    && start + SearchFormTable.padded(count) <= formBytes.count
+            }
+        }
     }
 
     /// The forms of a run of documents, and what each document holds of them.
@@ -125,7 +147,8 @@ struct SearchPostings {
                 values[next[Int(form)]] = value
                 next[Int(form)] += 1
             }
-            return Grouped(forms: forms, starts: starts, values: values)
+            return Grouped(formBytes: forms.bytes, formStarts: forms.starts, formCounts: forms.counts, formHashes: forms.hashes,
+                           starts: starts, values: values)
         }
     }
 }
