@@ -1,12 +1,10 @@
 /// A compact byte encoding for caches on disk: integers as LEB128 varints (signed ones zig-zagged), byte
 /// strings and strings with their length first. Written and read back by the same executable only (a
 /// cache's key holds the executable's identity), so it needs no schema.
-package struct CacheWriter {
-    package private(set) var bytes: [UInt8] = []
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
 
-    package init() {}
-
-    package mutating func add(_ value: UInt64) {
+    mutating func add(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -15,31 +13,31 @@ package struct CacheWriter {
         bytes.append(UInt8(value))
     }
 
-    package mutating func add(_ value: Int) {
+    mutating func add(_ value: Int) {
         let signed = Int64(value)
         add(UInt64(bitPattern: (signed << 1) ^ (signed >> 63)))
     }
 
-    package mutating func add(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    mutating func add(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    package mutating func add(_ value: some Collection<UInt8>) {
+    mutating func add(_ value: some Collection<UInt8>) {
         add(UInt64(value.count))
         bytes.append(contentsOf: value)
     }
 
-    package mutating func add(_ value: String) { add(value.utf8) }
+    mutating func add(_ value: String) { add(value.utf8) }
 
     /// Bytes as they are, without their length (the caller wrote it).
-    package mutating func add(raw value: some Collection<UInt8>) { bytes.append(contentsOf: value) }
+    mutating func add(raw value: some Collection<UInt8>) { bytes.append(contentsOf: value) }
 
     /// An optional value: a flag, then the value when there is one.
-    package mutating func add<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+    mutating func add<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
         add(value != nil)
         if let value { write(&self, value) }
     }
 
     /// A count, then every element.
-    package mutating func add<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+    mutating func add<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         add(UInt64(values.count))
         for value in values { write(&self, value) }
     }
@@ -47,24 +45,22 @@ package struct CacheWriter {
 
 /// Reads what `CacheWriter` wrote. Any read past the end, or a value out of range, throws: the caller drops
 /// the whole cache, never trusts part of it.
-package struct CacheReader {
-    package struct Malformed: Error {
-        package init() {}
-    }
+struct CacheReader {
+    struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    package private(set) var offset: Int
+    private(set) var offset: Int
     private let end: Int
 
-    package init(_ bytes: [UInt8], range: Range<Int>? = nil) {
+    init(_ bytes: [UInt8], range: Range<Int>? = nil) {
         self.bytes = bytes
         offset = range?.lowerBound ?? 0
         end = range?.upperBound ?? bytes.count
     }
 
-    package var isAtEnd: Bool { offset == end }
+    var isAtEnd: Bool { offset == end }
 
-    package mutating func unsigned() throws(Malformed) -> UInt64 {
+    mutating func unsigned() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -77,19 +73,19 @@ package struct CacheReader {
         }
     }
 
-    package mutating func int() throws(Malformed) -> Int {
+    mutating func int() throws(Malformed) -> Int {
         let raw = try unsigned()
         return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
     }
 
-    package mutating func bool() throws(Malformed) -> Bool {
+    mutating func bool() throws(Malformed) -> Bool {
         guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     /// The range of the next length-prefixed run of bytes.
-    package mutating func range() throws(Malformed) -> Range<Int> {
+    mutating func range() throws(Malformed) -> Range<Int> {
         let count = try unsigned()
         guard count <= UInt64(end - offset) else { throw Malformed() }
         let range = offset..<(offset + Int(count))
@@ -97,15 +93,15 @@ package struct CacheReader {
         return range
     }
 
-    package mutating func byteArray() throws(Malformed) -> [UInt8] { Array(bytes[try range()]) }
+    mutating func byteArray() throws(Malformed) -> [UInt8] { Array(bytes[try range()]) }
 
-    package mutating func string() throws(Malformed) -> String { String(decoding: bytes[try range()], as: UTF8.self) }
+    mutating func string() throws(Malformed) -> String { String(decoding: bytes[try range()], as: UTF8.self) }
 
-    package mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {
+    mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    package mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+    mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try unsigned()
         // Every element takes at least a byte: a count past what is left is corrupt, not a huge allocation.
         guard count <= UInt64(end - offset) else { throw Malformed() }

@@ -1,3 +1,4 @@
+// Unsafe code: the cache file's fixed-width numbers are loaded from its bytes in place (read at every rebuild).
 import Foundation
 import GuongKit
 import Synchronization
@@ -16,7 +17,9 @@ package final class SearchBatchCache: Sendable {
     private let previous: [Fingerprint: SearchPostings.Grouped]
     private let current = Mutex<(batches: [Fingerprint: SearchPostings.Grouped], read: Int)>(([:], 0))
 
-    static let magic = Array("GUONG-SEARCH-1\n".utf8)
+    static let magic = Array("GUONG-SEARCH-2\n".utf8)
+    /// A file that is not one `encode` wrote whole.
+    struct Malformed: Error {}
     /// The largest cache file read (ten thousand profiles take about 20 MB).
     static let maximumBytes = 256 << 20
 
@@ -83,18 +86,20 @@ package final class SearchBatchCache: Sendable {
     }
 
     static func encode(_ batches: [Fingerprint: SearchPostings.Grouped]) -> [UInt8] {
-        var writer = CacheWriter()
-        writer.add(raw: magic)
+        var writer = RawWriter(bytes: magic)
         writer.add(UInt64(batches.count))
         for (key, batch) in batches.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
             writer.add(key.high)
             writer.add(key.low)
-            writer.add(batch.formBytes)
-            writer.add(batch.formStarts) { $0.add($1) }
-            writer.add(batch.formCounts) { $0.add($1) }
-            writer.add(batch.formHashes) { $0.add($1) }
-            writer.add(batch.starts) { $0.add($1) }
-            writer.add(batch.values) { $0.add(Int($1)) }
+            writer.add(UInt64(batch.formStarts.count))
+            writer.add(UInt64(batch.formBytes.count))
+            writer.add(UInt64(batch.values.count))
+            writer.bytes += batch.formBytes
+            for start in batch.formStarts { writer.add(UInt32(start)) }
+            for count in batch.formCounts { writer.add(UInt32(count)) }
+            for hash in batch.formHashes { writer.add(hash) }
+            for start in batch.starts { writer.add(UInt32(start)) }
+            for value in batch.values { writer.add(UInt32(bitPattern: value)) }
         }
         var checksum = FingerprintHasher()
         checksum.add(writer.bytes)
@@ -105,32 +110,96 @@ package final class SearchBatchCache: Sendable {
     }
 
     /// The batches of a file `encode` wrote, each checked for the bounds the merge relies on.
-    static func decode(_ file: [UInt8]) throws(CacheReader.Malformed) -> [Fingerprint: SearchPostings.Grouped] {
-        guard file.starts(with: magic) else { throw CacheReader.Malformed() }
-        var reader = CacheReader(file, range: magic.count..<file.count)
-        let int: (inout CacheReader) throws(CacheReader.Malformed) -> Int = { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.int() }
-        let unsigned: (inout CacheReader) throws(CacheReader.Malformed) -> UInt64 = { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.unsigned() }
+    static func decode(_ file: [UInt8]) throws(Malformed) -> [Fingerprint: SearchPostings.Grouped] {
+        guard file.count >= magic.count + 16, file.starts(with: magic) else { throw Malformed() }
+        var checksum = FingerprintHasher()
+        file.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[..<(file.count - 16)])) }
+        let sum = checksum.finalize()
+        return try file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[Fingerprint: SearchPostings.Grouped], Malformed> in
+            Result { () throws(Malformed) in try read(raw, checksum: sum) }
+        }.get()
+    }
+
+    private static func read(_ raw: UnsafeRawBufferPointer, checksum sum: Fingerprint) throws(Malformed) -> [Fingerprint: SearchPostings.Grouped] {
+        var reader = RawReader(raw: raw, offset: magic.count, end: raw.count - 16)
         var batches: [Fingerprint: SearchPostings.Grouped] = [:]
-        let count = try reader.unsigned()
-        guard count <= UInt64(file.count) else { throw CacheReader.Malformed() }
+        let count = try reader.count(of: 40)
         for _ in 0..<count {
-            let key = Fingerprint(high: try reader.unsigned(), low: try reader.unsigned())
+            let key = Fingerprint(high: try reader.word(), low: try reader.word())
+            let forms = try reader.count(of: 20), byteCount = try reader.count(of: 1), values = try reader.count(of: 4)
             let batch = SearchPostings.Grouped(
-                formBytes: try reader.byteArray(), formStarts: try reader.array(int), formCounts: try reader.array(int),
-                formHashes: try reader.array(unsigned), starts: try reader.array(int),
-                values: try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in
-                    let value = try reader.int()
-                    guard let small = Int32(exactly: value) else { throw CacheReader.Malformed() }
-                    return small
-                })
-            guard batch.isWellFormed else { throw CacheReader.Malformed() }
+                formBytes: try reader.bytes(byteCount),
+                formStarts: try reader.array(forms, width: 4) { Int($0.load32()) },
+                formCounts: try reader.array(forms, width: 4) { Int($0.load32()) },
+                formHashes: try reader.array(forms, width: 8) { $0.load64() },
+                starts: try reader.array(forms + 1, width: 4) { Int($0.load32()) },
+                values: try reader.array(values, width: 4) { Int32(bitPattern: $0.load32()) })
+            guard batch.isWellFormed else { throw Malformed() }
             batches[key] = batch
         }
-        let end = reader.offset
-        let sum = Fingerprint(high: try reader.unsigned(), low: try reader.unsigned())
-        var checksum = FingerprintHasher()
-        checksum.add(Array(file[..<end]))
-        guard reader.isAtEnd, checksum.finalize() == sum else { throw CacheReader.Malformed() }
+        guard reader.offset == reader.end, sum == Fingerprint(high: reader.load64(at: reader.end), low: reader.load64(at: reader.end + 8))
+        else { throw Malformed() }
         return batches
+    }
+}
+
+/// Little-endian fixed-width numbers appended to bytes.
+private struct RawWriter {
+    var bytes: [UInt8]
+
+    mutating func add(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func add(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+}
+
+/// Reads what `RawWriter` wrote, every read checked against the end.
+private struct RawReader {
+    typealias Malformed = SearchBatchCache.Malformed
+
+    let raw: UnsafeRawBufferPointer
+    var offset: Int
+    let end: Int
+
+    func load64(at position: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+
+    mutating func load64() -> UInt64 {
+        defer { offset += 8 }
+        return load64(at: offset)
+    }
+
+    mutating func load32() -> UInt32 {
+        defer { offset += 4 }
+        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func word() throws(Malformed) -> UInt64 {
+        guard end - offset >= 8 else { throw Malformed() }
+        return load64()
+    }
+
+    /// A count of things that take at least `size` bytes each: one past what is left is corrupt.
+    mutating func count(of size: Int) throws(Malformed) -> Int {
+        let value = try word()
+        guard value <= UInt64(end - offset) / UInt64(size) else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func bytes(_ count: Int) throws(Malformed) -> [UInt8] {
+        guard end - offset >= count else { throw Malformed() }
+        defer { offset += count }
+        return Array(raw[offset..<offset + count])
+    }
+
+    /// `count` values of `width` bytes, each read by `read` (which reads exactly `width` bytes).
+    mutating func array<T>(_ count: Int, width: Int, _ read: (inout RawReader) -> T) throws(Malformed) -> [T] {
+        guard count <= (end - offset) / width else { throw Malformed() }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(read(&self)) }
+        return values
     }
 }
