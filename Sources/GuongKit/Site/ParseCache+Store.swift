@@ -5,15 +5,15 @@ import Foundation
 ///
 /// The file: the magic, the key (16 bytes), then one entry after another — the path, the identity, the
 /// entry's checksum (over the path, the identity and the result) and the encoded result. An entry is checked
-/// when it is used, on every core, and written out one after the other, so neither a load nor a save holds a
-/// second copy of the cache in memory.
+/// when it is used, on every core, and written out one after the other, parsed files encoded a chunk at a
+/// time on every core, so neither a load nor a save holds a second copy of the cache in memory.
 extension ParseCache {
     /// What a load did with one file.
     enum Outcome: Sendable {
         /// The entry held: its encoded result is carried into the next cache unchanged.
         case kept(Entry)
-        /// Parsed, and may be kept for next time.
-        case parsed(FileIdentity, [UInt8])
+        /// Parsed, and may be kept for next time: encoded when the cache is saved, from the load's results.
+        case parsed(FileIdentity, PhotoRecord?)
         /// Parsed, not to be kept.
         case uncached
     }
@@ -23,6 +23,12 @@ extension ParseCache {
         let cache: ParseCache
         let paths: [String]
         let outcomes: [Outcome]
+        /// The load's results, the parsed ones encoded at saving.
+        let results: [ProfileCache.Result]
+
+        /// Files encoded at once while saving: their encodings, not every file's, are held in memory (at
+        /// 50,000 profiles they come to 260 MB).
+        static let chunk = 1_024
 
         /// Writes the next cache to `url` (a new file renamed over the old); a cache that cannot be written
         /// is only a slower next build, so failures are not reported.
@@ -39,20 +45,30 @@ extension ParseCache {
                 writer.add(raw: ParseCache.magic)
                 for value in [cache.key.high, cache.key.low] { writer.add(raw: (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }) }
                 var written = 0
-                for (path, outcome) in zip(paths, outcomes) {
-                    switch outcome {
-                    case .uncached: continue
-                    case .kept(let entry):
-                        ParseCache.write(path: path, identity: entry.identity, checksum: entry.checksum, result: cache.bytes[entry.result], to: &writer)
-                    case .parsed(let identity, let encoded):
-                        ParseCache.write(path: path, identity: identity, checksum: ParseCache.checksum(path: path, identity: identity, encoded, in: encoded.indices),
-                                         result: encoded[...], to: &writer)
+                for start in stride(from: 0, to: outcomes.count, by: Self.chunk) {
+                    let range = start..<min(start + Self.chunk, outcomes.count)
+                    let encoded = Array(range).parallelMap { index -> [UInt8]? in
+                        guard case .parsed(_, let photo) = outcomes[index] else { return nil }
+                        return ParseCache.encode(results[index], photo: photo)
                     }
-                    if writer.bytes.count >= 1 << 20 {
-                        written += writer.bytes.count
-                        guard written <= ParseCache.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
-                        try handle.write(contentsOf: writer.bytes)
-                        writer = CacheWriter()
+                    for (index, encoded) in zip(range, encoded) {
+                        let path = paths[index]
+                        switch outcomes[index] {
+                        case .uncached: continue
+                        case .kept(let entry):
+                            ParseCache.write(path: path, identity: entry.identity, checksum: entry.checksum, result: cache.bytes[entry.result], to: &writer)
+                        case .parsed(let identity, _):
+                            guard let encoded else { continue }
+                            ParseCache.write(path: path, identity: identity,
+                                             checksum: ParseCache.checksum(path: path, identity: identity, encoded, in: encoded.indices),
+                                             result: encoded[...], to: &writer)
+                        }
+                        if writer.bytes.count >= 1 << 20 {
+                            written += writer.bytes.count
+                            guard written <= ParseCache.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
+                            try handle.write(contentsOf: writer.bytes)
+                            writer = CacheWriter()
+                        }
                     }
                 }
                 try handle.write(contentsOf: writer.bytes)
@@ -84,10 +100,11 @@ extension ParseCache {
             let photo = result.profile.flatMap(PhotoRecord.init)
             guard let identity, identity.latestChange < started - Self.racyWindow,
                   Self.isCacheable(result, photo: photo, started: started) else { return (result, .uncached) }
-            return (result, .parsed(identity, Self.encode(result, photo: photo)))
+            return (result, .parsed(identity, photo))
         }
         let unchanged = found.count == entries.count && found.allSatisfy { if case .kept = $0.1 { true } else { false } }
-        return (found.map(\.0), unchanged ? nil : Update(cache: self, paths: files.map(\.path), outcomes: found.map(\.1)))
+        let results = found.map(\.0)
+        return (results, unchanged ? nil : Update(cache: self, paths: files.map(\.path), outcomes: found.map(\.1), results: results))
     }
 
     /// The largest cache file read or written (ten thousand profiles take about 50 MB).

@@ -77,10 +77,7 @@ public struct SiteRenderer: Sendable {
     package init(model: SiteModel, theme: Theme, extraBodyHTML: String = "", searchCacheOf siteRoot: URL?) {
         pendingIndex = Deferred {
             PhaseTimings.measure("search index") {
-                let cache = siteRoot.map(SearchBatchCache.init(siteRoot:))
-                let index = SearchIndex(model: model, cache: cache)
-                cache?.save()
-                return index
+                SearchIndex(model: model, cache: siteRoot.map(SearchBatchCache.init(siteRoot:)))
             }
         }
         // The cards and the listings at once: each has serial stretches the other fills.

@@ -10,12 +10,14 @@ import Synchronization
 /// others come from the file. Documents are batched by their place in id order, so a profile added or
 /// removed shifts the batches after it, which are read again (the index is then as a clean build's).
 ///
-/// The file holds exactly the batches of the last build; it is dropped whole when it cannot be read back,
-/// and rewritten only when a batch was read. Safe to delete.
+/// The file holds exactly the batches of the last build, a record each with its own checksum; it is dropped
+/// whole when any record cannot be read back, and rewritten only when a batch was read. Safe to delete.
 package final class SearchBatchCache: Sendable {
     private let location: URL
-    private let previous: [Fingerprint: SearchPostings.Grouped]
-    private let current = Mutex<(batches: [Fingerprint: SearchPostings.Grouped], read: Int)>(([:], 0))
+    /// The last build's batches, this build's, how many this build read, and whether it was saved (then both
+    /// are emptied, freeing them before the index's files are made).
+    private let state: Mutex<(previous: [Fingerprint: SearchPostings.Grouped], current: [Fingerprint: SearchPostings.Grouped],
+                              read: Int, saved: Bool)>
 
     static let magic = Array("GUONG-SEARCH-2\n".utf8)
     /// A file that is not one `encode` wrote whole.
@@ -26,43 +28,58 @@ package final class SearchBatchCache: Sendable {
     /// The cache of the site at `siteRoot`, read now.
     package init(siteRoot: URL) {
         location = siteRoot.appendingPathComponent(".guong-cache/search", isDirectory: false)
+        var previous: [Fingerprint: SearchPostings.Grouped] = [:]
         if case .read(let file) = FileBytes.read(location.path, limit: Self.maximumBytes), let batches = try? Self.decode(file) {
             previous = batches
-        } else {
-            previous = [:]
         }
+        state = Mutex((previous, [:], 0, false))
     }
 
     /// The batch kept under `key`, if the last build had it; it is kept for the next one too.
     func batch(_ key: Fingerprint) -> SearchPostings.Grouped? {
-        guard let found = previous[key] else { return nil }
-        current.withLock { $0.batches[key] = found }
-        return found
+        state.withLock { state in
+            guard let found = state.previous[key] else { return nil }
+            state.current[key] = found
+            return found
+        }
     }
 
     /// Keeps a batch just read.
     func keep(_ batch: SearchPostings.Grouped, as key: Fingerprint) {
-        current.withLock {
-            $0.batches[key] = batch
+        state.withLock {
+            $0.current[key] = batch
             $0.read += 1
         }
     }
 
     /// How many batches this build read rather than found.
-    var batchesRead: Int { current.withLock { $0.read } }
+    var batchesRead: Int { state.withLock { $0.read } }
 
     /// Writes this build's batches if any was read or one of the last build's is no longer used (a new file
-    /// renamed over the old); a cache that cannot be written is only a slower next build.
+    /// renamed over the old, a batch at a time); a cache that cannot be written is only a slower next build.
+    /// Called once the batches are merged; later calls do nothing.
     package func save() {
-        let (batches, read) = current.withLock { ($0.batches, $0.read) }
-        guard read > 0 || batches.count != previous.count else { return }
+        let (batches, changed) = state.withLock { state in
+            defer { state = ([:], [:], state.read, true) }
+            return state.saved ? ([:], false) : (state.current, state.read > 0 || state.current.count != state.previous.count)
+        }
+        guard changed else { return }
         let folder = location.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(location.lastPathComponent).\(getpid())")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let bytes = Self.encode(batches)
-            guard bytes.count <= Self.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
+            // A FileHandle, not Data.write: that syncs the file to the disk, which a cache does not need.
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Self.magic)
+            var written = Self.magic.count
+            for (key, batch) in batches.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
+                let record = Self.encode(batch, key: key)
+                written += record.count
+                guard written <= Self.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
+                try handle.write(contentsOf: record)
+            }
             guard rename(temporary.path, location.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -85,22 +102,22 @@ package final class SearchBatchCache: Sendable {
         return hasher.finalize()
     }
 
-    static func encode(_ batches: [Fingerprint: SearchPostings.Grouped]) -> [UInt8] {
-        var writer = RawWriter(bytes: magic)
-        writer.add(UInt64(batches.count))
-        for (key, batch) in batches.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
-            writer.add(key.high)
-            writer.add(key.low)
-            writer.add(UInt64(batch.formStarts.count))
-            writer.add(UInt64(batch.formBytes.count))
-            writer.add(UInt64(batch.values.count))
-            writer.bytes += batch.formBytes
-            for start in batch.formStarts { writer.add(UInt32(start)) }
-            for count in batch.formCounts { writer.add(UInt32(count)) }
-            for hash in batch.formHashes { writer.add(hash) }
-            for start in batch.starts { writer.add(UInt32(start)) }
-            for value in batch.values { writer.add(UInt32(bitPattern: value)) }
-        }
+    /// One batch's record: its key, its sizes, its arrays as little-endian fixed-width numbers, and a
+    /// checksum over all of that.
+    static func encode(_ batch: SearchPostings.Grouped, key: Fingerprint) -> [UInt8] {
+        var writer = RawWriter(bytes: [])
+        writer.bytes.reserveCapacity(48 + batch.formBytes.count + batch.formStarts.count * 20 + batch.values.count * 4 + 16)
+        writer.add(key.high)
+        writer.add(key.low)
+        writer.add(UInt64(batch.formStarts.count))
+        writer.add(UInt64(batch.formBytes.count))
+        writer.add(UInt64(batch.values.count))
+        writer.bytes += batch.formBytes
+        for start in batch.formStarts { writer.add(UInt32(start)) }
+        for count in batch.formCounts { writer.add(UInt32(count)) }
+        for hash in batch.formHashes { writer.add(hash) }
+        for start in batch.starts { writer.add(UInt32(start)) }
+        for value in batch.values { writer.add(UInt32(bitPattern: value)) }
         var checksum = FingerprintHasher()
         checksum.add(writer.bytes)
         let sum = checksum.finalize()
@@ -109,22 +126,20 @@ package final class SearchBatchCache: Sendable {
         return writer.bytes
     }
 
-    /// The batches of a file `encode` wrote, each checked for the bounds the merge relies on.
+    /// The batches of a file `save` wrote: the magic, then records to the end, each checked against its
+    /// checksum and for the bounds the merge relies on.
     static func decode(_ file: [UInt8]) throws(Malformed) -> [Fingerprint: SearchPostings.Grouped] {
-        guard file.count >= magic.count + 16, file.starts(with: magic) else { throw Malformed() }
-        var checksum = FingerprintHasher()
-        file.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[..<(file.count - 16)])) }
-        let sum = checksum.finalize()
+        guard file.starts(with: magic) else { throw Malformed() }
         return try file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[Fingerprint: SearchPostings.Grouped], Malformed> in
-            Result { () throws(Malformed) in try read(raw, checksum: sum) }
+            Result { () throws(Malformed) in try read(raw) }
         }.get()
     }
 
-    private static func read(_ raw: UnsafeRawBufferPointer, checksum sum: Fingerprint) throws(Malformed) -> [Fingerprint: SearchPostings.Grouped] {
-        var reader = RawReader(raw: raw, offset: magic.count, end: raw.count - 16)
+    private static func read(_ raw: UnsafeRawBufferPointer) throws(Malformed) -> [Fingerprint: SearchPostings.Grouped] {
+        var reader = RawReader(raw: raw, offset: magic.count, end: raw.count)
         var batches: [Fingerprint: SearchPostings.Grouped] = [:]
-        let count = try reader.count(of: 40)
-        for _ in 0..<count {
+        while reader.offset < reader.end {
+            let start = reader.offset
             let key = Fingerprint(high: try reader.word(), low: try reader.word())
             let forms = try reader.count(of: 20), byteCount = try reader.count(of: 1), values = try reader.count(of: 4)
             let batch = SearchPostings.Grouped(
@@ -134,11 +149,11 @@ package final class SearchBatchCache: Sendable {
                 formHashes: try reader.array(forms, width: 8) { $0.load64() },
                 starts: try reader.array(forms + 1, width: 4) { Int($0.load32()) },
                 values: try reader.array(values, width: 4) { Int32(bitPattern: $0.load32()) })
-            guard batch.isWellFormed else { throw Malformed() }
-            batches[key] = batch
+            var checksum = FingerprintHasher()
+            checksum.add(UnsafeRawBufferPointer(rebasing: raw[start..<reader.offset]))
+            guard checksum.finalize() == Fingerprint(high: try reader.word(), low: try reader.word()), batch.isWellFormed,
+                  batches.updateValue(batch, forKey: key) == nil else { throw Malformed() }
         }
-        guard reader.offset == reader.end, sum == Fingerprint(high: reader.load64(at: reader.end), low: reader.load64(at: reader.end + 8))
-        else { throw Malformed() }
         return batches
     }
 }

@@ -18,7 +18,7 @@ struct SearchPostings {
     private(set) var postings: [[Int32]] = []
 
     /// `ids[i]` is the id of `documents[i]`, ascending. Batches found in `cache` are taken from it, the
-    /// others read and kept there.
+    /// others read and kept there; the cache is saved once they are merged.
     init(documents: [SearchDocument], ids: [Int], profiles: [Profile], tables: SearchTables, cache: SearchBatchCache? = nil) {
         let batches = stride(from: 0, to: documents.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, documents.count) }
         let detailPhrases = Self.phrasesOfDetails(documents: documents, tables: tables)
@@ -59,6 +59,8 @@ struct SearchPostings {
                 }
             }
         }
+        // Saved now, so its batches are freed before the index's files are made.
+        cache?.save()
     }
 
     /// The phrases of every distinct detail text (positions, unit names and years repeat across thousands of
