@@ -119,6 +119,7 @@ extension RenderContext {
             "nav": layoutBase.navigation(section: shell.section, path: shell.path),
             "content": .utf8(bytes: content),
             "usesSearch": .bool(shell.usesSearch),
+            "isHome": .bool(isHome),
         ]
         var output: [UInt8] = []
         output.reserveCapacity(content.count + 8 * 1024)
@@ -153,7 +154,7 @@ struct LayoutBase: Sendable {
     private let plainMenu: TemplateValue
     /// The names of the values `RenderContext.layout` gives each page's layout, over `object`.
     static let pageNames: Set<String> = ["title", "fullTitle", "description", "canonical", "shareURL", "ogType", "image",
-                                         "noIndex", "breadcrumbs", "hasBreadcrumbs", "nav", "content", "usesSearch"]
+                                         "noIndex", "breadcrumbs", "hasBreadcrumbs", "nav", "content", "usesSearch", "isHome"]
     /// The layout with what does not depend on those rendered once (nil if the theme lacks it).
     let prerendered: PrerenderedTemplate?
     /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be
