@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuongKit
 
 /// `guong build` end to end: the real binary on a copy of the basic fixture site in a temporary folder.
 @Suite("guong build, end to end")
@@ -61,7 +62,7 @@ struct BuildCommandTests {
         #expect(!sitemap.contains("404.html"))
     }
 
-    @Test("puts every internal link under the base URL's path, and full URLs in the sitemap and feed")
+    @Test("links every page relative to itself, under the base URL's path, and full URLs in the sitemap and feed")
     func basePath() throws {
         let (temp, site) = try SiteBuildFixture.copyBasicSite()
         defer { try? FileManager.default.removeItem(at: temp) }
@@ -75,11 +76,21 @@ struct BuildCommandTests {
                 let raw = String(match.output[2].substring ?? "")
                 let values = match.output[1].substring == "srcset"
                     ? raw.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) } : [raw]
+                // Relative to the page (RelativeLinks), but on the 404 page, which is served at any path.
+                let page = try #require(URL(string: "https://x.example/a/b/" + path))
                 for value in values {
                     if value.isEmpty || value.hasPrefix("#") || value.hasPrefix("mailto:") || value.hasPrefix("tel:") { continue }
                     if let host = URL(string: value)?.host, host != "x.example" { continue }  // external
                     checked += 1
-                    #expect(value.hasPrefix("/a/b/") || value.hasPrefix("https://x.example/a/b/"), "\(path): \(value)")
+                    if path == "404.html" {
+                        #expect(value.hasPrefix("/a/b/"), "\(path): \(value)")
+                    } else {
+                        #expect(!value.hasPrefix("/"), "\(path): \(value)")
+                    }
+                    let resolved = try #require(URL(string: value, relativeTo: page)?.absoluteURL.standardized)
+                    #expect(resolved.absoluteString.hasPrefix("https://x.example/a/b/"), "\(path): \(value)")
+                    let target = String(resolved.absoluteString.dropFirst("https://x.example/a/b/".count).prefix { $0 != "#" && $0 != "?" })
+                    #expect(value.hasPrefix("https:") || files[SitePaths.file(for: target)] != nil, "\(path): \(value) leads to no file")
                 }
             }
             for match in html.matches(of: shareURL) {

@@ -35,7 +35,7 @@ struct CardSummaryTests {
 /// A profile page names a few colleagues and links the unit's page, instead of repeating every colleague's card.
 @Suite("Profile page: the same unit's aside")
 struct RelatedAsideTests {
-    @Test("at most four colleagues, by name, and a link to all of the unit's exemplars")
+    @Test("at most two colleagues, by name, and a link to all of the unit's exemplars")
     func bounded() throws {
         let site = try TemporarySite()
         for number in 1...7 {
@@ -51,5 +51,26 @@ struct RelatedAsideTests {
         #expect(listed == SiteRenderer.relatedLimit)
         #expect(!aside.contains("class=\"card\""))
         #expect(aside.contains("/don-vi/th-nhi-binh/\">Xem tất cả điển hình của đơn vị ("))
+    }
+
+    @Test("the colleagues named are the profile's neighbours in its unit, so every colleague is named somewhere")
+    func neighbours() {
+        let unit = [10, 11, 12, 13, 14]
+        #expect(SiteRenderer.neighbours(of: 12, in: unit, limit: 2) == [11, 13])
+        #expect(SiteRenderer.neighbours(of: 10, in: unit, limit: 2) == [11, 14])
+        #expect(SiteRenderer.neighbours(of: 14, in: unit, limit: 2) == [10, 13])
+        #expect(SiteRenderer.neighbours(of: 12, in: unit, limit: 4) == [10, 11, 13, 14])
+        #expect(SiteRenderer.neighbours(of: 10, in: [10, 11], limit: 2) == [11])
+        #expect(SiteRenderer.neighbours(of: 10, in: [10], limit: 2) == [])
+        for count in 2...9 {
+            let unit = Array(100..<100 + count)
+            var named = Set<Int>()
+            for member in unit {
+                let names = SiteRenderer.neighbours(of: member, in: unit, limit: 2)
+                #expect(names.count == min(2, count - 1) && !names.contains(member) && Set(names).count == names.count)
+                named.formUnion(names)
+            }
+            #expect(named == Set(unit), "every one of \(count) colleagues is named on another's page")
+        }
     }
 }

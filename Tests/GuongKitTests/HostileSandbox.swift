@@ -101,7 +101,11 @@ enum BuiltSiteAudit {
             switch url.pathExtension {
             case "html":
                 let html = String(decoding: data, as: UTF8.self)
-                if let problem = HTMLAudit.problem(in: html, allowedScripts: [basePath + "assets/search.js", basePath + "assets/form.js", basePath + "assets/share.js"]) {
+                // A page's own scripts, linked relative to it (the 404 page's from the root path).
+                let depth = name.dropFirst().count(where: { $0 == "/" })
+                let prefix = name == "/404.html" ? basePath : depth == 0 ? "" : String(repeating: "../", count: depth)
+                let scripts = ["search.js", "form.js", "share.js"].map { prefix + "assets/" + $0 }
+                if let problem = HTMLAudit.problem(in: html, allowedScripts: Set(scripts)) {
                     problems.append("\(name): \(problem)")
                 }
                 let photos = html.components(separatedBy: "<img class=\"profile-photo\"").count - 1

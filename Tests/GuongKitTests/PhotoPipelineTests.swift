@@ -42,14 +42,14 @@ struct PhotoPipelineTests {
         try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
         _ = try sandbox.build()
         let page = try String(contentsOf: sandbox.output.appendingPathComponent("dien-hinh/le-van-anh/index.html"), encoding: .utf8)
-        // The fixture site is published at https://example.edu.vn/dien-hinh/.
-        let here = "/dien-hinh/dien-hinh/le-van-anh/"
+        // The fixture site is published at https://example.edu.vn/dien-hinh/; links are relative to the page.
+        let here = ""
         #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"\(here)anh-160.webp 160w, \(here)anh-480.webp 480w, \(here)anh-600.webp 600w\""))
         #expect(page.contains("<img class=\"profile-photo\" src=\"\(here)anh-600.jpg\" srcset=\"\(here)anh-160.jpg 160w, "))
         #expect(page.contains("width=\"600\" height=\"800\" alt=\"Lê Văn Ảnh\">"))
         let main = page.components(separatedBy: "<img class=\"profile-photo\"")[1].prefix { $0 != ">" }
         #expect(!main.contains("loading="), "the main photo loads at once")
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.edu.vn\(here)anh-chia-se.jpg\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.edu.vn/dien-hinh/dien-hinh/le-van-anh/anh-chia-se.jpg\">"))
 
         // Every page has a raster share image at an absolute URL; every raster <img> a size and a srcset.
         let enumerator = FileManager.default.enumerator(at: sandbox.output, includingPropertiesForKeys: nil)
@@ -71,7 +71,7 @@ struct PhotoPipelineTests {
         #expect(pages > 10)
         #expect(thumbnails >= 3, "cards in lists show the square thumbnail")
         let list = try String(contentsOf: sandbox.output.appendingPathComponent("ca-nhan/index.html"), encoding: .utf8)
-        #expect(list.contains("<picture class=\"card-thumb\"><source type=\"image/webp\" srcset=\"/dien-hinh/dien-hinh/le-van-anh/anh-vuong.webp 160w\""))
+        #expect(list.contains("<picture class=\"card-thumb\"><source type=\"image/webp\" srcset=\"../dien-hinh/le-van-anh/anh-vuong.webp 160w\""))
         #expect(list.contains("loading=\"lazy\" alt=\"Lê Văn Ảnh\">"))
         let home = try String(contentsOf: sandbox.output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("<meta property=\"og:image\" content=\"https://example.edu.vn/dien-hinh/assets/chia-se.png\">"))

@@ -124,7 +124,7 @@ struct TextShortcutTests {
         "https://x.vn/đơn-vị/Trường THCS Lê Lợi/", "%41%zz+/:@!$'()*,;=[]", "a\u{0301}\u{1F600}\u{0}\t\n",
     ])
     func shareURLEncoding(url: String) {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:")
         #expect(PageShell.queryEncoded(url) == url.addingPercentEncoding(withAllowedCharacters: unreserved))
     }
 

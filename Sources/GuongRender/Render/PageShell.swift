@@ -19,6 +19,9 @@ struct PageShell {
     var usesSearch = false
     /// For pages that should not be indexed (404).
     var noIndex = false
+    /// Links stay written from the site's root path (the 404 page, served at any path); every other page's
+    /// are made relative to it (`RelativeLinks`).
+    var linksFromRoot = false
 }
 
 extension PageShell {
@@ -31,6 +34,7 @@ extension PageShell {
         }
         hasher.add(usesSearch)
         hasher.add(noIndex)
+        hasher.add(linksFromRoot)
     }
 }
 
@@ -59,8 +63,16 @@ extension RenderContext {
         return hasher.finalize()
     }
 
-    /// Renders the draft's template with its values, then wraps it in the layout: the page's UTF-8.
+    /// Renders the draft's template with its values, then wraps it in the layout: the page's UTF-8, its links
+    /// relative to the page unless the shell keeps them from the root path.
     package func render(_ draft: PageDraft) -> [UInt8] {
+        let page = renderFromRoot(draft)
+        if draft.shell.linksFromRoot { return page }
+        return links.relative.rewrite(page, at: draft.shell.path)
+    }
+
+    /// The page with every link written from the site's root path.
+    private func renderFromRoot(_ draft: PageDraft) -> [UInt8] {
         let (template, shell) = (draft.template, draft.shell)
         var values = draft.values
         values["t"] = strings
@@ -107,6 +119,7 @@ extension RenderContext {
             "nav": layoutBase.navigation(section: shell.section, path: shell.path),
             "content": .utf8(bytes: content),
             "usesSearch": .bool(shell.usesSearch),
+            "isHome": .bool(isHome),
         ]
         var output: [UInt8] = []
         output.reserveCapacity(content.count + 8 * 1024)
@@ -141,7 +154,7 @@ struct LayoutBase: Sendable {
     private let plainMenu: TemplateValue
     /// The names of the values `RenderContext.layout` gives each page's layout, over `object`.
     static let pageNames: Set<String> = ["title", "fullTitle", "description", "canonical", "shareURL", "ogType", "image",
-                                         "noIndex", "breadcrumbs", "hasBreadcrumbs", "nav", "content", "usesSearch"]
+                                         "noIndex", "breadcrumbs", "hasBreadcrumbs", "nav", "content", "usesSearch", "isHome"]
     /// The layout with what does not depend on those rendered once (nil if the theme lacks it).
     let prerendered: PrerenderedTemplate?
     /// Whether the layout uses `content` only as `{{{content}}}` at its top level, so a page can be

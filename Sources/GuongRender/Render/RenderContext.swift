@@ -7,9 +7,13 @@ package struct Links: Sendable {
     /// The absolute base URL, for canonical links, feeds and the sitemap.
     let baseURL: String
 
+    /// Turns a rendered page's links from `basePath` into links relative to the page.
+    let relative: RelativeLinks
+
     init(baseURL: String) {
         self.baseURL = baseURL
         self.basePath = BaseURL.path(of: baseURL)
+        relative = RelativeLinks(basePath: basePath)
     }
 
     /// A link to a site path: `nam/2022/` → `/dien-hinh-tien-tien/nam/2022/`.

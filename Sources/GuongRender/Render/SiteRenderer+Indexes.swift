@@ -75,6 +75,8 @@ extension SiteRenderer {
     func notFoundPage() -> PageDraft {
         var shell = PageShell(title: context.t("not_found_title"), path: SitePaths.notFound)
         shell.noIndex = true
+        // Served at whatever path was not found: only links from the root path lead anywhere from there.
+        shell.linksFromRoot = true
         return context.page("not-found", [:], shell: shell)
     }
 }

@@ -20,6 +20,7 @@ extension TemplateVariables {
         "nav[].current": "`page` on the item's own page, `true` on the other pages of its section (for `aria-current`); absent elsewhere",
         "content": "the page, rendered by its own template",
         "usesSearch": "whether the page loads `search.js` (the search page, and the form, which takes the slug rule from it)",
+        "isHome": "true on the home page alone (which alone names the feed in its head, for feed readers to find)",
         "lang": "the site's language (`site.yaml`'s `language`)",
         "site": "the site's settings",
         "site.title": "the site's title",
