@@ -37,11 +37,9 @@ public struct PreparedPhoto: Sendable, Hashable {
     package func sizes(_ fileExtension: String) -> [File] {
         let suffix = Array(("." + fileExtension).utf8)
         return files.filter { file in
-            var name = file.name
-            return name.withUTF8 { bytes in
-                guard bytes.count > 4 + suffix.count, bytes.starts(with: "anh-".utf8), bytes.suffix(suffix.count).elementsEqual(suffix) else { return false }
-                return bytes[4...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count > 0
-            }
+            let name = file.name.utf8
+            guard name.count > 4 + suffix.count, name.starts(with: "anh-".utf8), name.suffix(suffix.count).elementsEqual(suffix) else { return false }
+            return name.dropFirst(4).first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
         }.sorted { $0.width < $1.width }
     }
 
