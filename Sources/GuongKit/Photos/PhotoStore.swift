@@ -122,11 +122,20 @@ public final class PhotoStore: Sendable {
         return index
     }
 
-    /// `photo` as the cache holds it now, if it still holds its entry (read from the entry's `info`, which
-    /// is then marked used): a profile taken from the parse cache keeps its photo's entry from being cleaned.
+    /// `photo` as the cache holds it now, if it still holds its entry, which is then marked used: a profile
+    /// taken from the parse cache keeps its photo's entry from being cleaned. A photo whose files all carry
+    /// their stamps is the entry as it was made (an entry is never changed once in place, and one deleted and
+    /// made again holds the same bytes), so its `info` still being there suffices (one `lstat`, on every
+    /// build for each such photo); one without stamps is read from the entry's `info`, which gives them.
     package func stillHolds(_ photo: PreparedPhoto) -> PreparedPhoto? {
-        guard let folderPath, photo.folder.deletingLastPathComponent().path == folderPath else { return nil }
-        return entry(photo.folder.lastPathComponent)
+        guard let folderPath, photo.folderPath.hasPrefix(folderPath + "/") else { return nil }
+        let name = String(photo.folderPath.dropFirst(folderPath.count + 1))
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        guard photo.files.allSatisfy({ $0.stamp != nil }) else { return entry(name) }
+        var status = stat()
+        guard lstat(photo.folderPath + "/info", &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        _ = state.withLock { $0.used.insert(name) }
+        return photo
     }
 
     /// The entry `name`, if the cache holds it whole; it is then marked used.

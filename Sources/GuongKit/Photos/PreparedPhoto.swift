@@ -30,12 +30,17 @@ public struct PreparedPhoto: Sendable, Hashable {
     /// The cache entry that holds the files.
     public var folder: URL { didSet { folderPath = folder.path } }
     /// `folder` as a path, made once: a URL's path is rebuilt on every use, for each of thousands of files.
-    private var folderPath: String
+    package private(set) var folderPath: String
 
-    /// The widths published in one encoding, narrowest first.
+    /// The widths published in one encoding (`anh-<digits>.<fileExtension>`), narrowest first; names compared
+    /// as UTF-8 bytes, since every draft of a profile page with a photo asks.
     package func sizes(_ fileExtension: String) -> [File] {
-        files.filter { $0.name.hasPrefix("anh-") && $0.name.hasSuffix("." + fileExtension) && Int($0.name.dropFirst(4).prefix { $0.isNumber }) != nil }
-            .sorted { $0.width < $1.width }
+        let suffix = Array(("." + fileExtension).utf8)
+        return files.filter { file in
+            let name = file.name.utf8
+            guard name.count > 4 + suffix.count, name.starts(with: "anh-".utf8), name.suffix(suffix.count).elementsEqual(suffix) else { return false }
+            return name.dropFirst(4).first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+        }.sorted { $0.width < $1.width }
     }
 
     package func file(_ name: String) -> File? { files.first { $0.name == name } }
@@ -52,13 +57,13 @@ public struct PreparedPhoto: Sendable, Hashable {
         }.joined()
     }
 
-    /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again).
+    /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again). Read on
+    /// every build for each photo the parse cache keeps, so walked field by field without splitting it into arrays.
     init?(info: [UInt8], folder: URL) {
-        var lines = info.split(separator: UInt8(ascii: "\n")).map { $0.split(separator: UInt8(ascii: " ")) }
-        guard let first = lines.first, first.count == 3, let width = Self.number(first[0]), let height = Self.number(first[1]) else { return nil }
-        lines.removeFirst()
+        var reader = InfoReader(bytes: info)
+        guard let first = reader.line(), first.count == 3, let width = Self.number(first[0]), let height = Self.number(first[1]) else { return nil }
         var files: [File] = []
-        for line in lines {
+        while let line = reader.line() {
             guard line.count == 3 || line.count == 6, let fileWidth = Self.number(line[1]), let fileHeight = Self.number(line[2]),
                   !line[0].contains(UInt8(ascii: "/")) else { return nil }
             var file = File(name: String(decoding: line[0], as: UTF8.self), width: fileWidth, height: fileHeight)
@@ -76,6 +81,29 @@ public struct PreparedPhoto: Sendable, Hashable {
     private static func number(_ digits: ArraySlice<UInt8>, digits limit: Int = 9) -> Int? {
         guard (1...limit).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    /// The lines of an `info` file, each as its space-separated fields; empty lines skipped.
+    private struct InfoReader {
+        let bytes: [UInt8]
+        var position = 0
+
+        mutating func line() -> [ArraySlice<UInt8>]? {
+            while position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+            guard position < bytes.count else { return nil }
+            var fields: [ArraySlice<UInt8>] = []
+            fields.reserveCapacity(6)
+            var start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+                if bytes[position] == UInt8(ascii: " ") {
+                    if start < position { fields.append(bytes[start..<position]) }
+                    start = position + 1
+                }
+                position += 1
+            }
+            if start < position { fields.append(bytes[start..<position]) }
+            return fields
+        }
     }
 
     init(width: Int, height: Int, isVector: Bool, files: [File], folder: URL) {

@@ -52,7 +52,7 @@ extension ParseCache {
         if let photo {
             // A photo replaced, edited or turned into a link since is another file: the profile is parsed again.
             guard profile != nil, FileIdentity(path: photo.path) == photo.identity else { throw CacheReader.Malformed() }
-            profile?.photo = URL(fileURLWithPath: photo.path)
+            profile?.photo = URL(fileURLWithPath: photo.path, isDirectory: false)  // a file: Foundation would lstat it to know
             profile?.preparedPhoto = photo.prepared
         }
         return (profile, diagnostics, isDraft)

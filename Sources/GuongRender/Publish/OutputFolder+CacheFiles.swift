@@ -18,16 +18,20 @@ extension OutputFolder {
     /// Puts the cache's files `photo` into the staging folder, and hands `record` each one's site path and
     /// how it compares with the previous output's file there; called from many threads, each with its own photo.
     public func publish(_ photo: CachedPhotoFiles, record: (String, OutputChange) -> Void) throws(Problem) {
-        let entry = try Folder(photo.cacheFolder)
         let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
         // A previous output's folder that cannot be opened (none there, or not a folder) holds no file to keep.
         let previous = hasPrevious ? Folder.previous(target.path + "/" + photo.siteFolder) : .missing
+        // Opened only for a file not kept by its stamp: an unchanged rebuild never looks into the cache.
+        var entry: Folder?
         for (name, stamp) in zip(photo.names, photo.stamps) {
             let relativePath = photo.siteFolder + "/" + name
             if let stamp, case .folder(let folder) = previous, Self.keep(name, stamped: stamp, from: folder, to: staged) {
                 record(relativePath, .unchanged)
             } else {
-                record(relativePath, try publish(name, from: entry, to: staged, previous: previous, as: relativePath))
+                let opened: Folder
+                if let entry { opened = entry } else { opened = try Folder(photo.cacheFolder) }
+                entry = opened
+                record(relativePath, try publish(name, from: opened, to: staged, previous: previous, as: relativePath))
             }
         }
     }

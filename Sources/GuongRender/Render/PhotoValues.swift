@@ -19,11 +19,13 @@ enum PhotoValues {
         }
         let jpegs = photo.sizes("jpg")
         guard let largest = jpegs.last else { return nil }
-        object["url"] = .text(url(SitePaths.photoFile(of: profile, largest.name)))
+        // The profile's folder as a link, made once for the photo's six files (`url` prefixes a site path).
+        let folder = url(SitePaths.profile(profile.slug))
+        object["url"] = .text(folder + largest.name)
         object.size(largest.width, largest.height)
         object["sizes"] = .text(profileSizes)
-        object["jpegSrcset"] = .text(srcset(jpegs, of: profile, url: url))
-        object["webpSrcset"] = .text(srcset(photo.sizes("webp"), of: profile, url: url))
+        object["jpegSrcset"] = .text(srcset(jpegs, in: folder))
+        object["webpSrcset"] = .text(srcset(photo.sizes("webp"), in: folder))
         return object
     }
 
@@ -36,9 +38,10 @@ enum PhotoValues {
             return object
         }
         guard let jpeg = photo.file("anh-vuong.jpg"), let webp = photo.file("anh-vuong.webp") else { return nil }
+        let folder = url(SitePaths.profile(profile.slug))
         var object: TemplateObject = [
-            "alt": .text(profile.name), "url": .text(url(SitePaths.photoFile(of: profile, jpeg.name))), "sizes": .text(thumbnailSizes),
-            "jpegSrcset": .text(srcset([jpeg], of: profile, url: url)), "webpSrcset": .text(srcset([webp], of: profile, url: url)),
+            "alt": .text(profile.name), "url": .text(folder + jpeg.name), "sizes": .text(thumbnailSizes),
+            "jpegSrcset": .text(srcset([jpeg], in: folder)), "webpSrcset": .text(srcset([webp], in: folder)),
         ]
         object.size(jpeg.width, jpeg.height)
         return object
@@ -50,8 +53,14 @@ enum PhotoValues {
         return SitePaths.photoFile(of: profile, share.name)
     }
 
-    private static func srcset(_ files: [PreparedPhoto.File], of profile: Profile, url: (String) -> String) -> String {
-        files.map { "\(url(SitePaths.photoFile(of: profile, $0.name))) \($0.width)w" }.joined(separator: ", ")
+    /// `files` as a `srcset`, each linked in `folder` (the profile's folder as a link, ending in `/`).
+    private static func srcset(_ files: [PreparedPhoto.File], in folder: String) -> String {
+        var text = ""
+        for file in files {
+            if !text.isEmpty { text += ", " }
+            text += folder + file.name + " " + String(file.width) + "w"
+        }
+        return text
     }
 }
 

@@ -12,7 +12,7 @@ extension SiteRenderer {
         values["bodyHTML"] = .utf8(bytes: MarkdownBlock.html(of: profile.body))
         values["hasBody"] = .bool(!profile.body.isEmpty)
         values["registered"] = .text(profile.registered?.vietnamese ?? "")
-        if let picture = PhotoValues.picture(of: profile, url: context.url) { values["photo"] = .object(picture) }
+        if let picture = PhotoValues.picture(of: profile, url: context.links.url) { values["photo"] = .object(picture) }
         // A few colleagues and a link to the unit's page: listing every one made the aside most of the page.
         let unit = model.byUnit[profile.unitID] ?? []
         let neighbours = Self.neighbours(of: index, in: unit, limit: Self.relatedLimit)
