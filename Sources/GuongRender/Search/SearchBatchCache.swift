@@ -22,7 +22,7 @@ package final class SearchBatchCache: Sendable {
     static let magic = Array("GUONG-SEARCH-2\n".utf8)
     /// A file that is not one `encode` wrote whole.
     struct Malformed: Error {}
-    /// The largest cache file read (ten thousand profiles take about 20 MB).
+    /// The largest cache file read (ten thousand profiles take about 10 MB, fifty thousand 64 MB).
     static let maximumBytes = 256 << 20
 
     /// The cache of the site at `siteRoot`, read now.
