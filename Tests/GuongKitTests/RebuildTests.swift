@@ -84,6 +84,44 @@ struct RebuildTests {
         #expect(json?["unchanged"] as? Int == rebuilt.count - differing.count - 1)  // the marker is not counted
     }
 
+    @Test("the spare tree: the old site kept beside the output becomes the next staging folder, never written through")
+    func spareTree() throws {
+        let (temp, site) = try SiteBuildFixture.copyBasicSite()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("public")
+        let spare = temp.appendingPathComponent(".public.guong-spare")
+        _ = try build(site, into: output)
+        #expect(!FileManager.default.fileExists(atPath: spare.path))
+        _ = try build(site, into: output)
+        // The old site, every file of it the live site's own (hard links), kept as the spare tree.
+        #expect(try SiteBuildFixture.tree(spare) == SiteBuildFixture.tree(output))
+        let page = "dien-hinh/nguyen-thi-minh-thu/index.html"
+        let livePage = try Data(contentsOf: output.appendingPathComponent(page))
+
+        // A file planted in the spare tree, and one removed from it: neither shows in the next site.
+        try Data("cũ".utf8).write(to: spare.appendingPathComponent("dien-hinh/khong-con.html"))
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("nam/index.html"))
+        let editedURL = site.appendingPathComponent("content/profiles/nguyen-thi-minh-thu.md")
+        let text = try String(contentsOf: editedURL, encoding: .utf8)
+        try (text + "\nMột đoạn thêm vào cuối hồ sơ.\n").write(to: editedURL, atomically: true, encoding: .utf8)
+        let before = try stamps(output)
+        _ = try build(site, into: output)
+        let clean = temp.appendingPathComponent("clean")
+        _ = try build(site, into: clean)
+        #expect(SiteBuildFixture.differences(try SiteBuildFixture.tree(output), try SiteBuildFixture.tree(clean)).isEmpty)
+        // The edited page was replaced, not written into: the old site (now the spare) still has its old bytes.
+        #expect(try Data(contentsOf: spare.appendingPathComponent(page)) == livePage)
+        #expect(try Data(contentsOf: output.appendingPathComponent(page)) != livePage)
+        // Unchanged files are the same files as before the build.
+        let after = try stamps(output)
+        #expect(after.filter { before[$0.key] == $0.value }.count > after.count / 2)
+
+        // Without the spare tree, the next build starts from an empty folder and gives the same site.
+        try FileManager.default.removeItem(at: spare)
+        _ = try build(site, into: output)
+        #expect(SiteBuildFixture.differences(try SiteBuildFixture.tree(output), try SiteBuildFixture.tree(clean)).isEmpty)
+    }
+
     @Test("a removed profile's files are listed as removed and are gone; a new one's as added")
     func removedAndAdded() throws {
         let (temp, site) = try SiteBuildFixture.copyBasicSite()

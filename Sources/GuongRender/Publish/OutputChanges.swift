@@ -89,6 +89,8 @@ package final class OutputLedger: Sendable {
     }
 
     var files: Int { state.withLock { $0.files } }
+    /// Every file recorded, by path.
+    var paths: Set<String> { state.withLock { $0.written } }
     /// What each file was made from, by path.
     package var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
     var pages: Int { state.withLock { $0.pages } }

@@ -25,9 +25,12 @@ extension OutputFolder {
         var entry: Folder?
         for (name, stamp) in zip(photo.names, photo.stamps) {
             let relativePath = photo.siteFolder + "/" + name
-            if let stamp, case .folder(let folder) = previous, Self.keep(name, stamped: stamp, from: folder, to: staged) {
+            if let stamp, case .folder(let folder) = previous,
+               Self.keep(name, stamped: stamp, from: folder, to: staged, replacing: usesSpare) {
                 record(relativePath, .unchanged)
             } else {
+                // From the spare tree, a file may be there already, maybe a link to the live site's: replaced.
+                if usesSpare { unlinkat(staged.descriptor, name, 0) }
                 let opened: Folder
                 if let entry { opened = entry } else { opened = try Folder(photo.cacheFolder) }
                 entry = opened
@@ -38,10 +41,20 @@ extension OutputFolder {
 
     /// Links the previous output's file `name` into the staging folder if it is the cache's file as `stamp`
     /// says it was made: a regular file of that size and modification time.
-    private static func keep(_ name: String, stamped stamp: PreparedPhoto.Stamp, from previous: Folder, to staged: Folder) -> Bool {
+    /// With `replacing` (the staging folder started as the spare tree), a staged file that is the previous one
+    /// already is left as it is, and any other removed first.
+    private static func keep(_ name: String, stamped stamp: PreparedPhoto.Stamp, from previous: Folder, to staged: Folder,
+                             replacing: Bool) -> Bool {
         var old = stat()
         guard fstatat(previous.descriptor, name, &old, AT_SYMLINK_NOFOLLOW) == 0, old.st_mode & S_IFMT == S_IFREG,
               old.st_size == stamp.size, old.st_mtim.tv_sec == stamp.seconds, old.st_mtim.tv_nsec == stamp.nanoseconds else { return false }
+        if replacing {
+            var present = stat()
+            if fstatat(staged.descriptor, name, &present, AT_SYMLINK_NOFOLLOW) == 0 {
+                if present.st_mode & S_IFMT == S_IFREG, present.st_dev == old.st_dev, present.st_ino == old.st_ino { return true }
+                unlinkat(staged.descriptor, name, 0)
+            }
+        }
         return linkat(previous.descriptor, name, staged.descriptor, name, 0) == 0
     }
 

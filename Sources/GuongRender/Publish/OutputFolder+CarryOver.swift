@@ -23,7 +23,22 @@ extension OutputFolder {
     /// Carries the previous output's file at `relativePath` over as it is, unread (its page's fingerprint
     /// did not change); false when there is none or it cannot be linked.
     func keepPrevious(_ relativePath: String) -> Bool {
-        hasPrevious && linkPrevious(relativePath, to: staging.path + "/" + relativePath)
+        guard hasPrevious else { return false }
+        let staged = stagingPath + "/" + relativePath
+        if usesSpare {
+            if isPreviousFile(relativePath) { return true }
+            unlink(staged)
+        }
+        return linkPrevious(relativePath, to: staged)
+    }
+
+    /// Whether the staging folder's file at `relativePath` is the previous output's (one inode: a file the
+    /// last build carried over, which the spare tree shares with it).
+    func isPreviousFile(_ relativePath: String) -> Bool {
+        var staged = stat(), previous = stat()
+        guard lstat(stagingPath + "/" + relativePath, &staged) == 0, staged.st_mode & S_IFMT == S_IFREG,
+              lstat(target.path + "/" + relativePath, &previous) == 0 else { return false }
+        return staged.st_dev == previous.st_dev && staged.st_ino == previous.st_ino
     }
 
     /// Hard-links the previous output's file into the staging folder; false when the file system refused

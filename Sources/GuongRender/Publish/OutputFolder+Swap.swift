@@ -5,7 +5,8 @@ import GuongKit
 /// The swap, in one step: a build killed at any moment leaves at `target` the old site or the new one,
 /// never neither, and the next build clears what a killed one left beside it.
 extension OutputFolder {
-    /// Puts the staged site in place of the old one, then deletes the old one. The two folders are exchanged
+    /// Puts the staged site in place of the old one, then keeps the old one as the spare tree, the next
+    /// build's staging folder (`OutputFolder+Spare`). The two folders are exchanged
     /// by one system call (Linux `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`); the staging
     /// name then holds the old site until it is deleted. Where the file system cannot exchange, two renames:
     /// the old site waits under a marked name that `recoverInterrupted()` puts back if a kill comes between.
@@ -24,8 +25,8 @@ extension OutputFolder {
             try commitByTwoRenames(alongside: alongside)
             return
         }
-        let staging = self.staging
-        _ = concurrently({ Self.removeMarkedFolder(staging) }, alongside)
+        let (staging, spare) = (self.staging, self.spare)
+        _ = concurrently({ Self.keepAsSpare(staging, spare: spare) }, alongside)
     }
 
     /// The fallback: the old site moves to `.<name>.guong-old-<pid>`, the new one into place.
@@ -37,7 +38,8 @@ extension OutputFolder {
             _ = rename(old.path, target.path)
             throw .io(path: target.path, reason: String(cString: strerror(failure)))
         }
-        _ = concurrently({ Self.removeMarkedFolder(old) }, alongside)
+        let spare = self.spare
+        _ = concurrently({ Self.keepAsSpare(old, spare: spare) }, alongside)
     }
 
     /// Clears what killed builds left beside `target`: their staging folders (`.<name>.guong-new-<pid>`)
@@ -79,7 +81,7 @@ extension OutputFolder {
     }
 
     /// A real folder (not a link) holding the marker as a regular file.
-    private static func isMarkedFolder(_ url: URL) -> Bool {
+    static func isMarkedFolder(_ url: URL) -> Bool {
         var info = stat()
         guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
         return lstat(url.appendingPathComponent(markerName).path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG

@@ -16,6 +16,12 @@ public struct OutputFolder: Sendable {
     let stagingPath: String
     /// Whether `target` holds a previous output to compare with and carry unchanged files over from.
     let hasPrevious: Bool
+    /// The tree the last build swapped out (`.<name>.guong-spare`), kept to become the next staging folder.
+    let spare: URL
+    /// Whether the staging folder starts as the spare tree (the build before the last one's output): its
+    /// files that are the previous output's files already (hard links, the same inode) stay as they are, any
+    /// other is replaced, and what the new site does not hold is removed before the swap (`OutputFolder+Spare`).
+    let usesSpare: Bool
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {
@@ -44,13 +50,21 @@ public struct OutputFolder: Sendable {
         let name = target.lastPathComponent
         staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
         stagingPath = staging.path
+        spare = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-spare", isDirectory: true)
+        usesSpare = hasPrevious && Self.isMarkedFolder(spare)
     }
 
     /// Creates the empty staging folder, marked as ours.
     public func prepare() throws(Problem) {
         do {
             try? FileManager.default.removeItem(at: staging)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            if usesSpare, rename(spare.path, stagingPath) == 0 {
+                // The spare tree, to be brought up to date.
+            } else {
+                // A spare tree without a previous output beside it is of no use.
+                if !hasPrevious, Self.isMarkedFolder(spare) { Self.removeMarkedFolder(spare) }
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
         } catch {
             throw .io(path: staging.path, reason: SystemErrorText.vietnamese(error))
         }
@@ -64,6 +78,9 @@ public struct OutputFolder: Sendable {
     public func write(_ file: OutputFile) throws(Problem) -> OutputChange {
         let path = stagingPath + "/" + file.path
         let change = file.contents.withUnsafeBytes { compareWithPrevious(file.path, $0) }
+        if change == .unchanged, usesSpare, isPreviousFile(file.path) { return .unchanged }
+        // From the spare tree, a file may be there already, maybe a link to the live site's: replaced, never written into.
+        if usesSpare { unlink(path) }
         if change == .unchanged, linkPrevious(file.path, to: path) { return .unchanged }
         // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
         // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.

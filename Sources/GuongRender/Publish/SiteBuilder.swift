@@ -109,6 +109,7 @@ public struct SiteBuilder: Sendable {
                 return true
             }) }
             changes = PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) }
+            PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
             // The manifest is written (a stat of every new file) while the old tree is deleted.
             let fingerprints = ledger.fingerprints
             try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in
