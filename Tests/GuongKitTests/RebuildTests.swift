@@ -93,8 +93,15 @@ struct RebuildTests {
         _ = try build(site, into: output)
         #expect(!FileManager.default.fileExists(atPath: spare.path))
         _ = try build(site, into: output)
-        // The old site, every file of it the live site's own (hard links), kept as the spare tree.
+        // The old site, every file of it the live site's own (hard links), kept as the spare tree, closed to
+        // all but its owner; the live site's folder keeps the usual permissions.
         #expect(try SiteBuildFixture.tree(spare) == SiteBuildFixture.tree(output))
+        var info = stat()
+        #expect(lstat(spare.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        let mode = { (url: URL) -> mode_t in var folder = stat(); _ = lstat(url.path, &folder); return folder.st_mode & 0o777 }
+        let probe = temp.appendingPathComponent("probe")
+        try FileManager.default.createDirectory(at: probe, withIntermediateDirectories: false)
+        #expect(mode(output) == mode(probe))
         let page = "dien-hinh/nguyen-thi-minh-thu/index.html"
         let livePage = try Data(contentsOf: output.appendingPathComponent(page))
 
@@ -112,6 +119,7 @@ struct RebuildTests {
         // The edited page was replaced, not written into: the old site (now the spare) still has its old bytes.
         #expect(try Data(contentsOf: spare.appendingPathComponent(page)) == livePage)
         #expect(try Data(contentsOf: output.appendingPathComponent(page)) != livePage)
+        #expect(mode(output) == mode(probe))
         // Unchanged files are the same files as before the build.
         let after = try stamps(output)
         #expect(after.filter { before[$0.key] == $0.value }.count > after.count / 2)

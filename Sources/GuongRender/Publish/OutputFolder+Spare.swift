@@ -46,13 +46,23 @@ extension OutputFolder {
     }
 
     /// Keeps the old site, at `old` after the swap, as the spare tree; deletes it if it cannot be kept.
+    /// The spare tree is closed to everyone but its owner (mode 0700): an output built straight into a web
+    /// server's folder must not serve the old site — a profile just withdrawn, say — from a hidden folder beside it.
     static func keepAsSpare(_ old: URL, spare: URL) {
         // Only a spare tree of ours is ever replaced; a folder of that name that is not ours stays, and then
         // the old site is deleted instead.
         if isMarkedFolder(spare) { removeMarkedFolder(spare) }
-        guard rename(old.path, spare.path) == 0 else {
+        guard chmod(old.path, 0o700) == 0, rename(old.path, spare.path) == 0 else {
             removeMarkedFolder(old)
             return
         }
+    }
+
+    /// Gives the staging folder, made from the spare tree, the live site's folder's permissions (the spare is
+    /// kept closed), or those of a new folder when there is none.
+    func openUp() {
+        var live = stat()
+        let mode = lstat(target.path, &live) == 0 ? live.st_mode & 0o7777 : 0o755
+        chmod(stagingPath, mode)
     }
 }

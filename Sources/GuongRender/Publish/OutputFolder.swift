@@ -60,6 +60,7 @@ public struct OutputFolder: Sendable {
             try? FileManager.default.removeItem(at: staging)
             if usesSpare, rename(spare.path, stagingPath) == 0 {
                 // The spare tree, to be brought up to date.
+                openUp()
             } else {
                 // A spare tree without a previous output beside it is of no use.
                 if !hasPrevious, Self.isMarkedFolder(spare) { Self.removeMarkedFolder(spare) }
