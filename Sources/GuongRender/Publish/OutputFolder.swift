@@ -79,10 +79,9 @@ public struct OutputFolder: Sendable {
     public func write(_ file: OutputFile) throws(Problem) -> OutputChange {
         let path = stagingPath + "/" + file.path
         let change = file.contents.withUnsafeBytes { compareWithPrevious(file.path, $0) }
-        if change == .unchanged, usesSpare, isPreviousFile(file.path) { return .unchanged }
+        if change == .unchanged, keepPrevious(file.path) { return .unchanged }
         // From the spare tree, a file may be there already, maybe a link to the live site's: replaced, never written into.
         if usesSpare { unlink(path) }
-        if change == .unchanged, linkPrevious(file.path, to: path) { return .unchanged }
         // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
         // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
