@@ -11,7 +11,7 @@ extension OutputFolder {
     /// name then holds the old site until it is deleted. Where the file system cannot exchange, two renames:
     /// the old site waits under a marked name that `recoverInterrupted()` puts back if a kill comes between.
     /// `alongside` runs once the new site is in place, while the old one is deleted.
-    public func commit(alongside: @Sendable () -> Void = {}) throws(Problem) {
+    public func commit(alongside: @escaping @Sendable () -> Void = {}) throws(Problem) {
         var info = stat()
         guard lstat(target.path, &info) == 0 else {
             guard rename(staging.path, target.path) == 0 else { throw .io(path: target.path, reason: String(cString: strerror(errno))) }
@@ -30,7 +30,7 @@ extension OutputFolder {
     }
 
     /// The fallback: the old site moves to `.<name>.guong-old-<pid>`, the new one into place.
-    func commitByTwoRenames(alongside: @Sendable () -> Void = {}) throws(Problem) {
+    func commitByTwoRenames(alongside: @escaping @Sendable () -> Void = {}) throws(Problem) {
         let old = Self.sibling(of: target, kind: "old", pid: getpid())
         guard rename(target.path, old.path) == 0 else { throw .io(path: target.path, reason: String(cString: strerror(errno))) }
         guard rename(staging.path, target.path) == 0 else {
