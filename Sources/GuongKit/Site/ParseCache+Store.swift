@@ -33,14 +33,7 @@ extension ParseCache {
         /// Writes the next cache to `url` (a new file renamed over the old); a cache that cannot be written
         /// is only a slower next build, so failures are not reported.
         package func save(to url: URL) {
-            let folder = url.deletingLastPathComponent()
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
-            do {
-                // A FileHandle, not Data.write: that syncs the file to the disk, which a cache does not need.
-                guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-                let handle = try FileHandle(forWritingTo: temporary)
-                defer { try? handle.close() }
+            CacheFile.replace(url) { handle in
                 var writer = CacheWriter()
                 writer.add(raw: ParseCache.magic)
                 for value in [cache.key.high, cache.key.low] { writer.add(raw: (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }) }
@@ -72,10 +65,6 @@ extension ParseCache {
                     }
                 }
                 try handle.write(contentsOf: writer.bytes)
-                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                try? FileManager.default.removeItem(at: url)
             }
         }
     }

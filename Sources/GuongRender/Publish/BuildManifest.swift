@@ -47,15 +47,6 @@ struct BuildManifest: Sendable {
     /// written is removed, so no stale one is read.
     func save(to url: URL) {
         let text = self.text
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: url)
-        }
+        CacheFile.replace(url) { try $0.write(contentsOf: text) }
     }
 }

@@ -64,14 +64,7 @@ package final class SearchBatchCache: Sendable {
             return state.saved ? ([:], false) : (state.current, state.read > 0 || state.current.count != state.previous.count)
         }
         guard changed else { return }
-        let folder = location.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(location.lastPathComponent).\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // A FileHandle, not Data.write: that syncs the file to the disk, which a cache does not need.
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
+        CacheFile.replace(location) { handle in
             try handle.write(contentsOf: Self.magic)
             var written = Self.magic.count
             for (key, batch) in batches.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
@@ -80,10 +73,6 @@ package final class SearchBatchCache: Sendable {
                 guard written <= Self.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
                 try handle.write(contentsOf: record)
             }
-            guard rename(temporary.path, location.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: location)
         }
     }
 
