@@ -37,6 +37,41 @@ struct BuildManifestTests {
         #expect(one.entries.mapValues(\.fingerprint) == two.entries.mapValues(\.fingerprint))
     }
 
+    @Test("the stamps a build takes as it writes, or keeps from the last manifest, are those of the files it leaves")
+    func stampsAreTheFiles() throws {
+        let (temp, site) = try SiteBuildFixture.copyBasicSite()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("out")
+        for round in 0..<3 {
+            // First into an empty folder (every stamp taken at writing), then twice more (carried over, spare tree).
+            if round == 2 {
+                let profile = try #require(FileManager.default.enumerator(atPath: site.appendingPathComponent("content/profiles").path)?
+                    .compactMap { $0 as? String }.first { $0.hasSuffix(".md") })
+                let url = site.appendingPathComponent("content/profiles").appendingPathComponent(profile)
+                try (String(contentsOf: url, encoding: .utf8) + "\nMột câu thêm.\n").write(to: url, atomically: true, encoding: .utf8)
+            }
+            #expect(try SiteBuildFixture.guong(["build", "--site", site.path, "--output", output.path]).status == 0)
+            let manifest = BuildManifest.load(BuildManifest.location(siteRoot: site, target: output))
+            #expect(manifest.entries.count > 50)
+            for (path, entry) in manifest.entries {
+                #expect(FileStamp(path: output.path + "/" + path) == entry.stamp, "round \(round): \(path)")
+            }
+        }
+    }
+
+    @Test("a known stamp is taken as it is; the others are read")
+    func knownStamps() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guong-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: folder.appendingPathComponent("read.html"))
+        let fingerprint = Fingerprint.of(Array("x".utf8))
+        let known = FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4)
+        let manifest = BuildManifest.made(of: ["read.html": fingerprint, "known.html": fingerprint], known: ["known.html": known], in: folder)
+        #expect(manifest.entries["known.html"]?.stamp == known)
+        #expect(manifest.entries["read.html"]?.stamp == FileStamp(path: folder.appendingPathComponent("read.html").path))
+    }
+
     @Test("a manifest round-trips; a damaged one is ignored")
     func manifestFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guong-manifest-\(UUID().uuidString)")

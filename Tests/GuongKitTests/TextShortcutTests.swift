@@ -149,12 +149,12 @@ struct TextShortcutTests {
     }
 }
 
-@Suite("Reading fields by a lookup table")
-struct FieldMatcherTests {
+@Suite("Reading fields and kinds by a lookup table")
+struct SchemaMatcherTests {
     @Test func theTableMatchesWhatTheSchemaMatches() throws {
         let site = try SiteLoader(root: Fixtures.packageRoot).load()
         let schema = try #require(site.schema)
-        let matcher = FieldMatcher(schema)
+        let matcher = SchemaMatcher(schema)
         var texts = ["", " ", "x", "d", "D", "đ", "Đ", "dd", " a ", "cntt", "CNTT", "Giao duc", "giáo  dục_đào-tạo", "e"]
         for field in schema.fields {
             for name in [field.code, field.name, field.id, field.short] + field.aliases {
@@ -163,6 +163,21 @@ struct FieldMatcherTests {
         }
         for text in texts {
             #expect(matcher.match(text)?.code == schema.matchField(text)?.code, "\(text)")
+        }
+    }
+
+    @Test func kindsMatchAsTheSchemaMatchesThem() throws {
+        let site = try SiteLoader(root: Fixtures.packageRoot).load()
+        let schema = try #require(site.schema)
+        let matcher = SchemaMatcher(schema)
+        var texts = ["", " ", "x", "ca nhan", "CÁ NHÂN", "tap  the", "tập_thể", "individual", "Collective"]
+        for definition in schema.kinds {
+            for name in [definition.kind.rawValue, definition.name] + definition.aliases {
+                texts += [name, name.uppercased(), " \(name) ", VietnameseFolding.fold(name), name + "x"]
+            }
+        }
+        for text in texts {
+            #expect(matcher.matchKind(text) == schema.matchKind(text), "\(text)")
         }
     }
 }

@@ -7,7 +7,7 @@ extension ProfileParser {
             reportAbsent(.kind, fields, file: file, example: "kind: individual", diagnostics: &diagnostics)
             return nil
         }
-        if let kind = schema.matchKind(text) { return kind }
+        if let kind = matcher.matchKind(text) { return kind }
         let names = schema.kinds.flatMap { [$0.kind.rawValue, $0.name] + $0.aliases }
         diagnostics.append(.kindUnknown(at, value: text, suggestion: Suggestion.nearest(to: text, in: names)))
         return nil
@@ -74,15 +74,15 @@ extension ProfileParser {
         var codes: [String] = []
         var failed = false
         // `fields: a, đ` is a list without brackets, unless the whole text is a field's name (names hold commas).
-        let items = node.scalar.map { fieldMatcher.match($0.trimmingCharacters(in: .whitespaces)) != nil } == true
+        let items = node.scalar.map { matcher.match($0.trimmingWhitespace()) != nil } == true
             ? node.items : FrontMatterFields.splittingList(node).items
         for item in items {
-            guard let text = item.scalar?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = item.scalar?.trimmingWhitespace(), !text.isEmpty else {
                 diagnostics.append(.valueType(item.location, key: .fields, expected: "mã hoặc tên lĩnh vực"))
                 failed = true
                 continue
             }
-            if let field = fieldMatcher.match(text) {
+            if let field = matcher.match(text) {
                 if !codes.contains(field.code) { codes.append(field.code) }
             } else {
                 let names = schema.fields.flatMap { [$0.code, $0.name, $0.short] + $0.aliases }
@@ -109,8 +109,8 @@ extension ProfileParser {
         var years: [Int] = []
         var failed = false
         for item in node.items {
-            let text = item.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard text.count == 4, let year = Int(text) else {
+            let text = item.scalar?.trimmingWhitespace() ?? ""
+            guard text.utf8.count == 4, let year = Int(text) else {  // 4 ASCII digits
                 diagnostics.append(.yearInvalid(item.location, value: text))
                 failed = true
                 continue
@@ -281,7 +281,7 @@ extension ProfileParser {
 extension YAMLNode {
     /// `year:` with nothing after it: a value not filled in yet, not a wrong one.
     fileprivate var isEmptyScalar: Bool {
-        scalar?.trimmingCharacters(in: .whitespaces).isEmpty == true
+        scalar?.trimmingWhitespace().isEmpty == true
     }
 }
 

@@ -8,7 +8,7 @@ extension ProfileParser {
         var stages: [Int: Int] = [:]
         if let pairs = node.pairs {
             for (key, value) in pairs {
-                let text = key.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
+                let text = key.scalar?.trimmingWhitespace() ?? ""
                 guard let year = Int(text), years?.contains(year) ?? true else {
                     diagnostics.append(.stageYear(key.location, value: text, years: years ?? []))
                     continue
@@ -22,7 +22,7 @@ extension ProfileParser {
     }
 
     private func stage(_ node: YAMLNode, diagnostics: inout [Diagnostic]) -> Int? {
-        let text = node.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
+        let text = node.scalar?.trimmingWhitespace() ?? ""
         if let index = schema.matchStage(text) { return index }
         let names = schema.process.map(\.name)
         let suggestion = Suggestion.nearest(to: text, in: names + schema.process.flatMap { [$0.id] + $0.aliases })
@@ -92,7 +92,7 @@ extension ProfileParser {
             var unitText: (String, SourceLocation)?
             var year: Int?
             var result = ""
-            if let text = item.scalar?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let text = item.scalar?.trimmingWhitespace(), !text.isEmpty {
                 unitText = (text, item.location)
             } else if let entry = ItemKeys(item, names: Self.spreadKeys) {
                 for unknown in entry.unknown { diagnostics.append(.spreadInvalid(unknown.location, "khóa \"\(unknown.scalar ?? "")\" không được dùng.")) }
@@ -153,7 +153,7 @@ struct ItemKeys {
 
     /// A scalar's trimmed, non-empty text and where it is.
     func text(_ key: String) -> (String, SourceLocation)? {
-        guard let node = values[key], let text = node.scalar?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let node = values[key], let text = node.scalar?.trimmingWhitespaceAndNewlines(), !text.isEmpty else { return nil }
         return (text, node.location)
     }
 }

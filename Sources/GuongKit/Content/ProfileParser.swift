@@ -4,10 +4,10 @@ import Foundation
 /// Every problem in the file is reported, not just the first.
 public struct ProfileParser: Sendable {
     public var schema: RegistrationSchema {
-        didSet { fieldMatcher = FieldMatcher(schema) }
+        didSet { matcher = SchemaMatcher(schema) }
     }
-    /// The schema's fields by code and folded name, for reading `fields:`.
-    private(set) var fieldMatcher: FieldMatcher
+    /// The schema's fields and kinds by code and folded name, for reading `fields:` and `kind:`.
+    private(set) var matcher: SchemaMatcher
     public var units: [String: Unit]
     /// The `content/` folder: photos must stay inside it.
     public var contentRoot: URL
@@ -24,7 +24,7 @@ public struct ProfileParser: Sendable {
                 photos: PhotoStore? = nil) {
         self.schema = schema
         self.photos = photos
-        fieldMatcher = FieldMatcher(schema)
+        matcher = SchemaMatcher(schema)
         self.units = units
         self.contentRoot = contentRoot
         self.limits = limits

@@ -69,7 +69,7 @@ struct SVGAudit {
             return .unsafe("thuộc tính lạ \(attribute.prefix(40))")
         }
         if lower == "href" || lower == "xlink:href" || lower == "src" {
-            return value.trimmingCharacters(in: .whitespaces).hasPrefix("#") ? nil : .unsafe("liên kết \(attribute)=\"\(value.prefix(60))\"")
+            return value.trimmingWhitespace().hasPrefix("#") ? nil : .unsafe("liên kết \(attribute)=\"\(value.prefix(60))\"")
         }
         // Presentation attributes (`fill`, `filter` …) are CSS to a browser, as `style` is.
         if let problem = lower == "style" ? SVGStyle.problem(inStyle: value) : SVGStyle.problem(inValue: value) {

@@ -1,4 +1,5 @@
 // Unsafe code: counts `![` and `]` over a body's UTF-8 buffer in one pass, before cmark sees it.
+import Foundation
 /// Inputs on which Debian's libcmark 0.30.2 takes time quadratic in their size, found by a linear scan before
 /// cmark sees them. CVE-2023-22486 (fixed in cmark 0.30.3): each link closed after unclosed image openers `![`
 /// walks back over all of them, so the time `![[]()` repeated takes grows with the square of its count.
@@ -16,6 +17,8 @@ enum CmarkBounds {
     static func lineOverBudget(in body: String) -> Int? {
         var body = body
         return body.withUTF8 { bytes -> Int? in
+            // Most bodies have no image opener at all: nothing can be over the budget.
+            guard hasImageOpener(bytes) else { return nil }
             var total = 0, openers = 0, closers = 0
             var line = 0, chunkStart = 0, firstOpener = 0, lineIsBlank = true
             var previous: UInt8 = 0
@@ -49,5 +52,17 @@ enum CmarkBounds {
             total += openers * closers
             return total > imageBracketBudget ? (openers > 0 ? firstOpener : chunkStart) : nil
         }
+    }
+
+    /// Whether `![` occurs in `bytes`, found with `memchr` for each `!`.
+    private static func hasImageOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "!")), bytes.count - offset) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "[") { return true }
+            offset = at + 1
+        }
+        return false
     }
 }

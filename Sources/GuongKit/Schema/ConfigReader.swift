@@ -44,7 +44,7 @@ struct ConfigReader {
             diagnostics.append(.configInvalid(node.location, "thiếu khóa \"\(key)\"."))
             return nil
         }
-        guard let text = value.scalar?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = value.scalar?.trimmingWhitespaceAndNewlines(), !text.isEmpty else {
             diagnostics.append(.configInvalid(value.location, "\"\(key)\" phải là một giá trị chữ, không để trống."))
             return nil
         }
@@ -53,7 +53,7 @@ struct ConfigReader {
 
     /// An optional text value under `key`.
     func optionalText(_ node: YAMLNode, _ key: String) -> String? {
-        node[key]?.scalar?.trimmingCharacters(in: .whitespacesAndNewlines)
+        node[key]?.scalar?.trimmingWhitespaceAndNewlines()
     }
 
     /// A required whole number under `key`.
@@ -91,6 +91,6 @@ struct ConfigReader {
 
     /// A list of texts under `key`, empty when absent.
     func texts(_ node: YAMLNode, _ key: String) -> [String] {
-        node[key]?.items.compactMap { $0.scalar?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+        node[key]?.items.compactMap { $0.scalar?.trimmingWhitespace() }.filter { !$0.isEmpty } ?? []
     }
 }

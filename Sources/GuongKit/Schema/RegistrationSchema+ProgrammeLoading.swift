@@ -5,7 +5,7 @@ extension RegistrationSchema {
         var stages: [Stage] = []
         for node in root["process"]?.items ?? [] {
             let stage: Stage
-            if let name = node.scalar?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            if let name = node.scalar?.trimmingWhitespace(), !name.isEmpty {
                 stage = Stage(id: VietnameseFolding.slug(name), name: name, aliases: [])
             } else if node.pairs != nil, let name = reader.text(node, "name") {
                 stage = Stage(id: reader.optionalText(node, "id") ?? VietnameseFolding.slug(name), name: name,
@@ -40,7 +40,7 @@ extension RegistrationSchema {
     /// `honour_forms:` a list of names, or of `{id, name, aliases}`.
     static func readHonourForms(_ root: YAMLNode, _ reader: inout ConfigReader) -> [HonourForm] {
         (root["honour_forms"]?.items ?? []).compactMap { node -> HonourForm? in
-            if let name = node.scalar?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            if let name = node.scalar?.trimmingWhitespace(), !name.isEmpty {
                 return HonourForm(id: VietnameseFolding.slug(name), name: name, aliases: [])
             }
             guard node.pairs != nil, let name = reader.text(node, "name") else { return nil }
@@ -60,7 +60,7 @@ extension RegistrationSchema {
         }
         for (key, value) in pairs {
             let name = key.scalar ?? ""
-            let text = value.scalar?.trimmingCharacters(in: .whitespaces) ?? ""
+            let text = value.scalar?.trimmingWhitespace() ?? ""
             if name == "every_year" || VietnameseFolding.key(name) == "hang nam" {
                 let parts = text.split(separator: "-").compactMap { Int($0) }
                 if parts.count == 2, (1...12).contains(parts[0]), (1...SimpleDate.days(in: parts[0], of: 2000)).contains(parts[1]) {

@@ -63,7 +63,7 @@ public struct RegistrationSchema: Sendable {
     /// The field a profile means by `text`: a code exactly (so `d` and `đ` stay apart), else a
     /// name or alias compared folded (`CNTT`, `dd`, `cong nghe thong tin`).
     public func matchField(_ text: String) -> Field? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingWhitespace().lowercased()
         if let field = fields.first(where: { $0.code.lowercased() == trimmed }) { return field }
         let key = VietnameseFolding.key(trimmed)
         return fields.first { field in
@@ -166,7 +166,7 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var day: Int
 
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day) else { return nil }
         self.year = year

@@ -1,3 +1,5 @@
+// Unsafe code: finds each `=` of a block's HTML with memchr over its buffer.
+import Foundation
 /// Finds the addresses in a block's HTML, as cmark writes it (`href="…"`, `src="…"`).
 enum LinkScan {
     private static let attributes = [Array("href=\"".utf8), Array("src=\"".utf8)]
@@ -6,7 +8,7 @@ enum LinkScan {
     /// Whether every address in `html` starts with a scheme that never names a file of the site.
     static func onlyAbsoluteLinks(_ html: [UInt8]) -> Bool {
         var index = 0
-        while let equals = html[index...].firstIndex(of: UInt8(ascii: "=")) {
+        while let equals = nextEquals(in: html, from: index) {
             index = equals + 1
             guard html.index(after: equals) < html.endIndex, html[equals + 1] == UInt8(ascii: "\"") else { continue }
             let isAddress = attributes.contains { name in
@@ -18,5 +20,15 @@ enum LinkScan {
             guard absolute.contains(where: { lowered.starts(with: $0) }) else { return false }
         }
         return true
+    }
+
+    /// The index of the next `=` at or after `start` (`memchr`: most block HTML has none, and a generic
+    /// search took ten times as long).
+    private static func nextEquals(in html: [UInt8], from start: Int) -> Int? {
+        guard start < html.count else { return nil }
+        return html.withUnsafeBufferPointer { buffer in
+            memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "=")), buffer.count - start)
+                .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
     }
 }

@@ -25,42 +25,62 @@ public enum VietnameseFolding {
     /// The same fold, scalar by scalar from a table, for text made only of scalars below U+0300 and
     /// Vietnamese letters (U+1E00–U+1EFF); nil for anything else. Each such scalar decomposes to a base
     /// letter and marks in U+0300–U+036F only, so folding it alone and joining the results is the same fold,
-    /// without Foundation's decomposition of the whole string (the bulk of a check's time).
+    /// without Foundation's decomposition of the whole string (the bulk of a check's time). Works on the
+    /// UTF-8 bytes: appending scalars to a String one by one was most of a fold's time.
     static func foldedByTable(_ text: String) -> String? {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0..<0x80: result.unicodeScalars.append(scalar)
-            case 0x80..<0x300: result += foldTable[Int(scalar.value)]
-            case 0x1E00..<0x1F00: result += foldTable[Int(scalar.value) - 0x1E00 + 0x300]
-            default: return nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    result.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                    index += 1
+                    continue
+                }
+                // A String's bytes are valid UTF-8: the lead byte says how many continuation bytes follow.
+                let entry: Int
+                if lead < 0xE0 {
+                    entry = Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)  // below U+0800
+                    guard entry < 0x300 else { return nil }
+                    index += 2
+                } else if lead < 0xF0 {
+                    let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
+                    guard (0x1E00..<0x1F00).contains(value) else { return nil }
+                    entry = value - 0x1E00 + 0x300
+                    index += 3
+                } else {
+                    return nil
+                }
+                result += foldTable[entry]
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
-    /// `foldedByDecomposing` of each scalar in U+0000–U+02FF, then of each in U+1E00–U+1EFF.
-    private static let foldTable: [String] = (Array(0..<0x300) + Array(0x1E00..<0x1F00)).map { value in
-        foldedByDecomposing(String(Unicode.Scalar(UInt32(value))!))
+    /// `foldedByDecomposing` of each scalar in U+0000–U+02FF, then of each in U+1E00–U+1EFF, as UTF-8.
+    private static let foldTable: [[UInt8]] = (Array(0..<0x300) + Array(0x1E00..<0x1F00)).map { value in
+        Array(foldedByDecomposing(String(Unicode.Scalar(UInt32(value))!)).utf8)
     }
 
     /// `"Nguyễn Văn Hiệp"` → `"nguyen-van-hiep"`: ASCII letters and digits joined by single hyphens.
     public static func slug(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         var pendingHyphen = false
-        for scalar in fold(text).unicodeScalars {
-            // ASCII letters by range: the property lookup was most of the time of a slug.
-            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !result.isEmpty { result.append("-") }
+        // By UTF-8 byte: an ASCII letter or digit is one byte, and every byte of any other scalar is ≥ 0x80.
+        for byte in fold(text).utf8 {
+            switch byte {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
+                if pendingHyphen, !result.isEmpty { result.append(0x2D) }
                 pendingHyphen = false
-                result.unicodeScalars.append(scalar)
-            } else {
+                result.append(byte)
+            default:
                 pendingHyphen = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A folded form for matching names typed loosely: `"Lĩnh_vực"` and `"linh  vuc"` → `"linh vuc"`.

@@ -31,9 +31,11 @@ struct BuildManifest: Sendable {
 
     /// The manifest of the output folder `folder` as just published: `fingerprints` by path, each with the
     /// stamp of its file now (files that cannot be stamped are left out, and will be rendered next time).
-    static func made(of fingerprints: [String: Fingerprint], in folder: URL) -> BuildManifest {
+    /// `known` holds the stamps taken as files were put in place (a swap keeps inode, size and time); the
+    /// other files are `lstat`ed.
+    static func made(of fingerprints: [String: Fingerprint], known: [String: FileStamp] = [:], in folder: URL) -> BuildManifest {
         let paths = Array(fingerprints.keys)
-        let stamps = paths.parallelMap { FileStamp(path: folder.path + "/" + $0) }
+        let stamps = paths.parallelMap { known[$0] ?? FileStamp(path: folder.path + "/" + $0) }
         var manifest = BuildManifest()
         manifest.entries.reserveCapacity(paths.count)
         for (path, stamp) in zip(paths, stamps) {

@@ -63,6 +63,8 @@ package final class OutputLedger: Sendable {
         var changes = OutputChanges()
         var written: Set<String> = []
         var fingerprints: [String: Fingerprint] = [:]
+        /// The stamps known when the files were put in place (the rest are read for the manifest).
+        var stamps: [String: FileStamp] = [:]
         var files = 0
         var pages = 0
         var notRendered = 0
@@ -72,10 +74,12 @@ package final class OutputLedger: Sendable {
     /// Files published from the photo cache have no `fingerprint`: they are known unchanged by their inode.
     package init() {}
 
-    package func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, rendered: Bool = true) {
+    package func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, stamp: FileStamp? = nil,
+                        rendered: Bool = true) {
         state.withLock { state in
             if !rendered { state.notRendered += 1 }
             if let fingerprint { state.fingerprints[path] = fingerprint }
+            if let stamp { state.stamps[path] = stamp }
             state.files += 1
             if path.hasSuffix(".html") { state.pages += 1 }
             state.written.insert(path)
@@ -93,6 +97,8 @@ package final class OutputLedger: Sendable {
     var paths: Set<String> { state.withLock { $0.written } }
     /// What each file was made from, by path.
     package var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
+    /// The stamps of the files whose stamp was known when they were put in place, by path.
+    var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
     var pages: Int { state.withLock { $0.pages } }
     /// Pages carried over by their fingerprint, without being rendered.
     var notRendered: Int { state.withLock { $0.notRendered } }

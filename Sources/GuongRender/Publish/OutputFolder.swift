@@ -1,6 +1,7 @@
 // Unsafe code: write(2) of a file's bytes from their buffer.
 import Foundation
 import GuongKit
+import Synchronization
 
 /// Writes a site beside its output folder and swaps it in whole, so a failed or interrupted build
 /// leaves the previous site as it was. Folders guong made carry a marker; others are never replaced.
@@ -22,6 +23,9 @@ public struct OutputFolder: Sendable {
     /// files that are the previous output's files already (hard links, the same inode) stay as they are, any
     /// other is replaced, and what the new site does not hold is removed before the swap (`OutputFolder+Spare`).
     let usesSpare: Bool
+    /// The folders made in a staging folder that started empty (nil when it is the spare tree, whose folders
+    /// mostly exist already): each folder is made once, before its first file is opened.
+    let madeFolders: MadeFolders?
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {
@@ -52,6 +56,7 @@ public struct OutputFolder: Sendable {
         stagingPath = staging.path
         spare = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-spare", isDirectory: true)
         usesSpare = hasPrevious && Self.isMarkedFolder(spare)
+        madeFolders = usesSpare ? nil : MadeFolders(root: stagingPath)
     }
 
     /// Creates the empty staging folder, marked as ours.
@@ -77,11 +82,21 @@ public struct OutputFolder: Sendable {
     /// same, written otherwise — and says which; called from many threads, each with its own path.
     @discardableResult
     public func write(_ file: OutputFile) throws(Problem) -> OutputChange {
+        try writeStamped(file).change
+    }
+
+    /// `write`, with the stamp of the file written (from its descriptor, before it is closed), or nil when
+    /// the previous file was carried over or the stamp could not be read: the build manifest then `lstat`s it.
+    func writeStamped(_ file: OutputFile) throws(Problem) -> (change: OutputChange, stamp: FileStamp?) {
         let path = stagingPath + "/" + file.path
         let change = file.contents.withUnsafeBytes { compareWithPrevious(file.path, $0) }
-        if change == .unchanged, keepPrevious(file.path) { return .unchanged }
+        if change == .unchanged, keepPrevious(file.path) { return (.unchanged, nil) }
         // From the spare tree, a file may be there already, maybe a link to the live site's: replaced, never written into.
         if usesSpare { unlink(path) }
+        // A new staging folder has no folders yet: each is made before its first file instead of after a failed open.
+        if let madeFolders, let failure = madeFolders.make(holding: path) {
+            throw .io(path: path, reason: String(cString: strerror(failure)))
+        }
         // Plain open/write/close: Foundation's Data.write fsyncs every file, which made a build of thousands
         // of pages wait on the disk. Durability is not what the swap promises; the old site stays until commit.
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -94,7 +109,7 @@ public struct OutputFolder: Sendable {
         defer { close(descriptor) }
         let failure = file.contents.withUnsafeBytes { writeAll(descriptor, $0) }
         if let failure { throw .io(path: path, reason: String(cString: strerror(failure))) }
-        return change
+        return (change, FileStamp(descriptor: descriptor))
     }
 
     /// Removes the staging folder after a failed build.
@@ -113,6 +128,25 @@ func makeFolder(holding path: String) -> Int32? {
     guard errno == ENOENT else { return errno }
     if let failure = makeFolder(holding: folder) { return failure }
     return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
+}
+
+/// The folders made so far in a new staging folder, shared by the threads that write into it.
+final class MadeFolders: Sendable {
+    private let made: Mutex<Set<Substring>>
+
+    init(root: String) {
+        made = Mutex([Substring(root)])
+    }
+
+    /// Makes the folder `path` is in unless it was made already; the `errno` of a failure, or nil.
+    func make(holding path: String) -> Int32? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let folder = path[..<slash]
+        if made.withLock({ $0.contains(folder) }) { return nil }
+        if let failure = makeFolder(holding: path) { return failure }
+        made.withLock { _ = $0.insert(folder) }
+        return nil
+    }
 }
 
 /// Writes all of `bytes` to `descriptor`; the `errno` of a failure, or nil.

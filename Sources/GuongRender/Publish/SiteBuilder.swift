@@ -94,27 +94,31 @@ public struct SiteBuilder: Sendable {
         do {
             try PhaseTimings.measure("render and write") { () throws in try renderer.render(link: { photo in try folder.publish(photo) { ledger.record($0, $1) } },
                                 previous: { manifest.fingerprint(of: $0, in: target) }, write: { file in
+                // A file carried over by its fingerprint is the one the manifest stamped (checked before it
+                // was given), and a hard link keeps inode, size and time: the stamp is the manifest's.
                 if file.isUnchanged {
                     guard folder.keepPrevious(file.path) else { return false }
-                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, rendered: false)
+                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, stamp: manifest.entries[file.path]?.stamp,
+                                  rendered: false)
                     return true
                 }
                 // A file made whole (the data, the index) whose bytes' fingerprint is the last build's, in the
                 // file that build wrote: kept without reading it back to compare.
                 if manifest.fingerprint(of: file.path, in: target) == file.fingerprint, folder.keepPrevious(file.path) {
-                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint)
+                    ledger.record(file.path, .unchanged, fingerprint: file.fingerprint, stamp: manifest.entries[file.path]?.stamp)
                     return true
                 }
-                ledger.record(file.path, try folder.write(file), fingerprint: file.fingerprint)
+                let written = try folder.writeStamped(file)
+                ledger.record(file.path, written.change, fingerprint: file.fingerprint, stamp: written.stamp)
                 return true
             }) }
             changes = PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) }
             PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
-            // The manifest is written (a stat of every new file) while the old tree is deleted.
-            let fingerprints = ledger.fingerprints
+            // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is deleted.
+            let (fingerprints, stamps) = (ledger.fingerprints, ledger.stamps)
             try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in
                 try folder.commit(alongside: {
-                    PhaseTimings.measure("manifest save") { BuildManifest.made(of: fingerprints, in: target).save(to: manifestURL) }
+                    PhaseTimings.measure("manifest save") { BuildManifest.made(of: fingerprints, known: stamps, in: target).save(to: manifestURL) }
                 })
             }
         } catch {
