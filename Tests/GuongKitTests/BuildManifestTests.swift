@@ -24,6 +24,23 @@ struct BuildManifestTests {
         #expect(Fingerprint.of(Array(repeating: 7, count: 8)) != Fingerprint.of(Array(repeating: 7, count: 9)))
     }
 
+    @Test("every byte of a value counts, whatever its length and place (lanes, words and the tail)")
+    func everyByteCounts() {
+        for length in 0...100 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let original = Fingerprint.of(bytes)
+            var seen: Set<Fingerprint> = [original]
+            for index in bytes.indices {
+                var changed = bytes
+                changed[index] ^= 0x01
+                seen.insert(Fingerprint.of(changed))
+            }
+            // One more byte, of any value, changes it too.
+            seen.insert(Fingerprint.of(bytes + [0]))
+            #expect(seen.count == length + 2, "length \(length)")
+        }
+    }
+
     @Test("the fingerprints of a page do not depend on the process: two builds of one site agree")
     func stableAcrossProcesses() throws {
         let (temp, site) = try SiteBuildFixture.copyBasicSite()

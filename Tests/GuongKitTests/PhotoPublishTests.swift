@@ -56,8 +56,10 @@ struct PhotoPublishTests {
     func onAnotherFileSystemEachIsACopyWithTheCacheFilesTimeAndARebuildKeepsIt() throws {
         let sandbox = try HostileSandbox()
         try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
-        let output = Self.otherFileSystem!.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: output) }
+        // In a folder of its own, removed with the spare tree the second build leaves beside the output.
+        let scratch = Self.otherFileSystem!.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
+        let output = scratch.appendingPathComponent("out", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let (_, folder, entry) = try Self.build(sandbox, into: output)
         for name in try FileManager.default.contentsOfDirectory(atPath: entry.path) where name != "info" {
             let published = try Self.stamp(folder.appendingPathComponent(name)), cached = try Self.stamp(entry.appendingPathComponent(name))

@@ -152,9 +152,10 @@ struct PhotoRebuildTests {
         guard layout == .sameFileSystem || PhotoPublishTests.otherFileSystem != nil else { return }
         let sandbox = try HostileSandbox()
         try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
-        let output = layout == .sameFileSystem ? sandbox.output
-            : PhotoPublishTests.otherFileSystem!.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
-        defer { if layout == .otherFileSystem { try? FileManager.default.removeItem(at: output) } }
+        // On the other file system, in a folder of its own, removed with the spare tree the rebuild leaves beside the output.
+        let scratch = PhotoPublishTests.otherFileSystem?.appendingPathComponent("guong-test-\(UUID().uuidString)", isDirectory: true)
+        let output = layout == .sameFileSystem ? sandbox.output : scratch!.appendingPathComponent("out", isDirectory: true)
+        defer { if layout == .otherFileSystem, let scratch { try? FileManager.default.removeItem(at: scratch) } }
         _ = try Self.build(sandbox, into: output)
         let published = output.appendingPathComponent("dien-hinh/le-van-anh/anh-vuong.webp")
         let bytes = try Data(contentsOf: published)

@@ -59,13 +59,30 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     init(dictionaryLiteral elements: (String, TemplateValue?)...) {
         entries = []
         entries.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        for (name, value) in elements { assign(value, to: TemplateKey(name)) }
     }
 
     init(_ fields: [String: TemplateValue]) {
         entries = []
         entries.reserveCapacity(fields.count)
-        for (key, value) in fields { self[key] = value }
+        for (name, value) in fields { assign(value, to: TemplateKey(name)) }
+    }
+
+    /// Sets a value of an object being made (no base, nothing sealed or memoized): what the subscript's
+    /// setter does, with a new entry moved down into place by hand (most objects are made from a literal of
+    /// ten to twenty values, and an array's general `insert` was most of the cost of making one).
+    private mutating func assign(_ value: TemplateValue?, to key: TemplateKey) {
+        if let index = index(of: key) {
+            if let value { entries[index].value = value } else { entries.remove(at: index) }
+            return
+        }
+        guard let value else { return }
+        entries.append(Entry(key: key, value: value))
+        var index = entries.count - 1
+        while index > 0, entries[index - 1].key.hash >= key.hash {
+            entries.swapAt(index - 1, index)
+            index -= 1
+        }
     }
 
     /// An object with nothing of its own yet, over `base`.
