@@ -53,6 +53,16 @@ struct TextShortcutTests {
         #expect(VietnameseFolding.slug("ΣΑΣ ½ ١٢ x") == "x")
     }
 
+    @Test("The achievements heading is found whatever its case, marks and punctuation", arguments: [
+        ("## Thành tích nổi bật", true), ("## THÀNH TÍCH NỔI BẬT:", true), ("## Thành-tích  nổi_bật!", true),
+        ("## thanh tich noi bat", true), ("## Thành tích nổi bật ½", true), ("## Thành tích nổi bật α", false),
+        ("### 1. Thành tích nổi bật", false), ("## Thành tích", false), ("Thành tích nổi bật", false),
+    ])
+    func achievementsHeading(markdown: String, isHeading: Bool) throws {
+        let block = try #require(CmarkParser.parse(markdown + "\n").blocks.first)
+        #expect(ProfileSections.isAchievementsHeading(block) == isHeading)
+    }
+
     @Test func trimmingMatchesFoundationForEveryBMPScalar() {
         for value in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(value) {
             let scalar = String(Unicode.Scalar(value)!)

@@ -6,6 +6,8 @@ extension FrontMatterFields {
         switch node.value {
         case .scalar(let text, let quoted):
             let trimmed = text.trimmingWhitespaceAndNewlines()
+            // Most values start with no curly quote: known by the first scalar, before any Character is made.
+            guard let opening = trimmed.unicodeScalars.first, [0x201C, 0x2018, 0x201E].contains(opening.value) else { return node }
             guard let first = trimmed.first, let last = trimmed.last, trimmed.count >= 2,
                   (first == "“" && last == "”") || (first == "‘" && last == "’") || (first == "„" && last == "“") else { return node }
             diagnostics.append(.valueCurlyQuotes(node.location, key: key, quote: String(first) + "…" + String(last)))

@@ -49,9 +49,31 @@ struct ProfileSections {
 
     static func isAchievementsHeading(_ block: MarkdownBlock) -> Bool {
         guard case .heading = block.kind else { return false }
-        let letters = VietnameseFolding.fold(block.text).unicodeScalars.map { scalar -> Character in
+        let folded = VietnameseFolding.fold(block.text)
+        if let words = asciiWords(folded) { return words == achievementsHeading }
+        let letters = folded.unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? Character(scalar) : " "
         }
         return String(letters).split(separator: " ").joined(separator: " ") == achievementsHeading
+    }
+
+    /// The words of an ASCII text (letters and digits, the only alphabetic ASCII scalars being letters) joined
+    /// by single spaces, as `isAchievementsHeading` makes them by scalar and Character; nil for other text.
+    private static func asciiWords(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            case 0x80...:
+                return nil
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

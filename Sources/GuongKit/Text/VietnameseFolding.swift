@@ -1,3 +1,4 @@
+// Unsafe code: the fold reads a text's UTF-8 in place, a scalar's bytes at a time.
 import Foundation
 
 /// The one definition of how Vietnamese text is folded to plain ASCII-ish lowercase:

@@ -3,7 +3,7 @@ extension StringProtocol {
     /// The text without leading and trailing white space and line ends: the same as Foundation's
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, by scalar, without bridging to NSString.
     func trimmingWhitespaceAndNewlines() -> String {
-        if let untouched = asPrintableASCIIEnds { return untouched }
+        if let untouched = untouched(by: \.isWhitespaceOrNewline) { return untouched }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline })!
@@ -15,7 +15,7 @@ extension StringProtocol {
     /// The text without leading and trailing white space: Foundation's `trimmingCharacters(in: .whitespaces)`
     /// (tab, the space separators and the zero-width space), by scalar.
     func trimmingWhitespace() -> String {
-        if let untouched = asPrintableASCIIEnds { return untouched }
+        if let untouched = untouched(by: \.isWhitespaceNotNewline) { return untouched }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhitespaceNotNewline }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isWhitespaceNotNewline })!
@@ -24,11 +24,11 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
-    /// The text itself when it starts and ends with a printable ASCII character (most values): there is
-    /// nothing to trim, and no scalar need be looked at.
-    private var asPrintableASCIIEnds: String? {
+    /// The text itself when neither its first nor its last scalar is trimmed (most values): nothing to
+    /// trim, found without looking at any other scalar.
+    private func untouched(by isTrimmed: (Unicode.Scalar) -> Bool) -> String? {
         let text = String(self)  // free for a String, what most callers have
-        guard let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last)
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !isTrimmed(first), !isTrimmed(last)
         else { return nil }
         return text
     }
