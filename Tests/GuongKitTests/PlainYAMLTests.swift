@@ -56,6 +56,15 @@ struct PlainYAMLTests {
         #expect(!compare(yaml))
     }
 
+    @Test("Many keys: taken while distinct, declined at a repeat, before and after the first 32")
+    func manyKeys() {
+        let keys = (0..<40).map { "k\($0): giá trị \($0)" }
+        #expect(compare(keys.joined(separator: "\n")))
+        #expect(!compare((keys + ["k35: lại"]).joined(separator: "\n")))
+        #expect(!compare((keys + ["k3: lại"]).joined(separator: "\n")))
+        #expect(!compare((keys.prefix(10) + ["k3: lại"]).joined(separator: "\n")))
+    }
+
     @Test func everyFrontMatterOfTheSampleSiteAndFixturesIsReadAlike() throws {
         var taken = 0, files = 0
         for folder in [Fixtures.packageRoot.appendingPathComponent("content"), Fixtures.folder] {

@@ -4,6 +4,8 @@ struct FrontMatterFields {
     private(set) var keyLocations: [ProfileKey: SourceLocation] = [:]
 
     init(_ mapping: [(key: YAMLNode, value: YAMLNode)], diagnostics: inout [Diagnostic]) {
+        values.reserveCapacity(mapping.count)
+        keyLocations.reserveCapacity(mapping.count)
         for (keyNode, written) in mapping {
             let name = keyNode.scalar ?? ""
             guard let key = ProfileKey(matching: name) else {
