@@ -108,4 +108,12 @@ struct AliasTests {
     func isHead(position: String, head: Bool) throws {
         #expect(try schema().isHead(position: position) == head)
     }
+
+    @Test("The heads among many positions are those isHead takes, each judged once")
+    func headPositions() throws {
+        let schema = try schema()
+        let positions = ["Hiệu trưởng", "Giáo viên", "Phó Hiệu trưởng", "Hiệu trưởng", "Bí thư Chi bộ, Hiệu trưởng", "Giáo viên"]
+        #expect(schema.headPositions(among: positions) == ["Hiệu trưởng", "Bí thư Chi bộ, Hiệu trưởng"])
+        #expect(schema.headPositions(among: [String]()).isEmpty)
+    }
 }

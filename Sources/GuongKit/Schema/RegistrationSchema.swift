@@ -95,6 +95,12 @@ public struct RegistrationSchema: Sendable {
         }
     }
 
+    /// The positions among `positions` that head a unit (`isHead`), each distinct one judged once: a site's
+    /// thousands of individuals hold a few hundred positions.
+    public func headPositions(among positions: some Sequence<String>) -> Set<String> {
+        Set(Set(positions).filter { isHead(position: $0) })
+    }
+
     /// Whether `character` stands between the titles of a combined position (a switch: `String.contains`
     /// walked the separators' Characters for every Character of every position).
     static func separatesTitles(_ character: Character) -> Bool {

@@ -51,9 +51,9 @@ package struct SiteRules {
         var unitsWithCollective = Set<String>()
         for index in profiles.indices where profiles[index].kind == .collective { unitsWithCollective.insert(profiles[index].unitID) }
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let schema = schema
-        let isHead = profiles.parallelMap { $0.kind == .individual && schema.isHead(position: $0.position) }
-        for index in profiles.indices where isHead[index] && !unitsWithCollective.contains(profiles[index].unitID) {
+        let heads = schema.headPositions(among: profiles.indices.filter { profiles[$0].kind == .individual }.map { profiles[$0].position })
+        for index in profiles.indices where profiles[index].kind == .individual && heads.contains(profiles[index].position)
+            && !unitsWithCollective.contains(profiles[index].unitID) {
             let unitID = profiles[index].unitID
             diagnostics.append(.headWithoutCollective(profiles[index].location, unit: unitNames[unitID] ?? unitID))
         }

@@ -16,6 +16,8 @@ public struct SiteModel: Sendable {
     public var byYear: [Int: [Int]]
     public var byKind: [ProfileKind: [Int]]
     public var byUnit: [String: [Int]]
+    /// The positions of individuals that head their unit (`RegistrationSchema.isHead`), each judged once.
+    public var headPositions: Set<String>
 
     /// Builds the model from checked content; drafts are left out unless `includeDrafts`.
     public init(config: SiteConfig, schema: RegistrationSchema, units: [Unit], pages: [Page],
@@ -44,6 +46,13 @@ public struct SiteModel: Sendable {
         self.byYear = byYear
         self.byKind = byKind
         self.byUnit = byUnit
+        let individuals = byKind[.individual] ?? []
+        headPositions = schema.headPositions(among: individuals.lazy.map { [profiles = self.profiles] in profiles[$0].position })
+    }
+
+    /// Whether `profile` is an individual who heads the unit, judged with the unit's collective criteria.
+    public func isHead(_ profile: Profile) -> Bool {
+        profile.kind == .individual && headPositions.contains(profile.position)
     }
 
     /// The years of the phase, in order.

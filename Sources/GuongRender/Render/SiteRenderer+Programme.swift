@@ -16,7 +16,7 @@ extension SiteRenderer {
         }
         // The plan judges a head of unit with the unit's collective criteria: show the unit's own collective
         // profile (the school as a whole first, then its other collectives) and those criteria.
-        let isHead = profile.kind == .individual && model.schema.isHead(position: profile.position)
+        let isHead = model.isHead(profile)
         let unitName = model.unitName(profile.unitID)
         let collectives = isHead ? (model.byUnit[profile.unitID] ?? []).filter { model.profiles[$0].kind == .collective }
             .sorted { (model.profiles[$0].name == unitName ? 0 : 1, $0) < (model.profiles[$1].name == unitName ? 0 : 1, $1) } : []
