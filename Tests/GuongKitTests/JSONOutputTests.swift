@@ -24,6 +24,27 @@ struct JSONOutputTests {
         #expect(output.bytes == Array(try encoder.encode([text])))
     }
 
+    @Test("each escaped character at every place of a long text, in and out of the eight-byte steps")
+    func escapesAtEveryPlace() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let specials = (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) } + ["\"", "\\", "\u{2028}", "\u{2029}", "ệ", "\u{2027}"]
+        for special in specials {
+            for place in 0..<20 {
+                let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: 19 - place)
+                let expected = Array(try encoder.encode(text))
+                var plain: [UInt8] = []
+                JSONOutput.appendQuoted(text, to: &plain)
+                #expect(plain == expected, "\(Array(special.unicodeScalars)) at \(place)")
+                var separated: [UInt8] = []
+                JSONOutput.appendQuoted(text, to: &separated, escapingLineSeparators: true)
+                let expectedSeparated = String(decoding: expected, as: UTF8.self)
+                    .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+                #expect(separated == Array(expectedSeparated.utf8), "\(Array(special.unicodeScalars)) at \(place)")
+            }
+        }
+    }
+
     @Test func objectsTakeCommasBetweenKeysOnly() {
         var output = JSONOutput()
         output.raw("{")

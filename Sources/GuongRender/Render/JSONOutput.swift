@@ -49,6 +49,13 @@ struct JSONOutput {
             var start = 0
             var index = 0
             while index < utf8.count {
+                // Most text has nothing to escape: eight bytes at a time while that holds.
+                if index + 8 <= utf8.count,
+                   !mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self),
+                                    separators: escapingLineSeparators) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 let separator = escapingLineSeparators && byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
                     && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
@@ -77,6 +84,17 @@ struct JSONOutput {
             bytes += UnsafeBufferPointer(rebasing: utf8[start...])
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a byte of `word` may be one `appendQuoted` escapes (below 0x20, `"`, `\\`, or with `separators`
+    /// the 0xE2 that starts U+2028 and U+2029): never false when one is (the bit tricks that find a byte
+    /// below a value and a zero byte), so a false answer lets all eight through as they are.
+    static func mayNeedEscaping(_ word: UInt64, separators: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        var found = ((word &- ones &* 0x20) & ~word & highs) | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))
+        if separators { found |= zeroByte(word ^ (ones &* 0xE2)) }
+        return found != 0
     }
 
     /// `[a,b,…]`, each element written by `element`.

@@ -6,25 +6,52 @@ extension SearchIndex {
     /// `[row or 0,…]`, one slot a line from id `first` to the chunk's last document, `0` where no
     /// document has the id; a row is `["name","slug or empty","position",kind,unit,[fields],[years]]`.
     static func chunkJSON(_ documents: ArraySlice<SearchDocument>, ids: ArraySlice<Int>, first: Int) -> [UInt8] {
-        var lines = Array(repeating: "0", count: (ids.last ?? first) - first + 1)
-        for (document, id) in zip(documents, ids) {
-            lines[id - first] = "[" + [
-                JSONText.quote(document.name), JSONText.quote(document.slug), JSONText.quote(document.position),
-                String(document.kind), String(document.unit),
-                "[" + document.fields.map(String.init).joined(separator: ",") + "]",
-                "[" + document.years.map(String.init).joined(separator: ",") + "]",
-            ].joined(separator: ",") + "]"
+        slots(documents, ids: ids, first: first) { document, json in
+            json.append(UInt8(ascii: "["))
+            JSONText.appendQuoted(document.name, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.appendQuoted(document.slug, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.appendQuoted(document.position, to: &json)
+            json += ",\(document.kind),\(document.unit),[".utf8
+            json += document.fields.map(String.init).joined(separator: ",").utf8
+            json += "],[".utf8
+            json += document.years.map(String.init).joined(separator: ",").utf8
+            json += "]]".utf8
         }
-        return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
     }
 
     /// `[["lead","achievement",…] or 0,…]`, one slot a line from id `first` to the group's last document.
     static func excerptJSON(_ documents: ArraySlice<SearchDocument>, ids: ArraySlice<Int>, first: Int) -> [UInt8] {
-        var lines = Array(repeating: "0", count: (ids.last ?? first) - first + 1)
-        for (document, id) in zip(documents, ids) {
-            lines[id - first] = "[" + document.excerpts.map(JSONText.quote).joined(separator: ",") + "]"
+        slots(documents, ids: ids, first: first) { document, json in
+            json.append(UInt8(ascii: "["))
+            for (number, excerpt) in document.excerpts.enumerated() {
+                if number > 0 { json.append(UInt8(ascii: ",")) }
+                JSONText.appendQuoted(excerpt, to: &json)
+            }
+            json.append(UInt8(ascii: "]"))
         }
-        return Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
+    }
+
+    /// `[\n` slot `,\n` slot … `\n]\n`: one slot a line for each id from `first` to the last of `ids` (ascending,
+    /// `ids[i]` the id of `documents[i]`), a document's written by `write`, `0` where no document has the id.
+    /// Written straight as bytes: a String per value, joined, was most of the cost of these files.
+    private static func slots(_ documents: ArraySlice<SearchDocument>, ids: ArraySlice<Int>, first: Int,
+                              write: (SearchDocument, inout [UInt8]) -> Void) -> [UInt8] {
+        var json: [UInt8] = Array("[\n".utf8)
+        var next = first
+        for (document, id) in zip(documents, ids) {
+            while next < id {
+                json += (next == first ? "0" : ",\n0").utf8
+                next += 1
+            }
+            if id > first { json += ",\n".utf8 }
+            write(document, &json)
+            next = id + 1
+        }
+        if next == first { json += "0".utf8 }  // no document: the one slot of `first`
+        json += "\n]\n".utf8
+        return json
     }
 
     /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of
