@@ -60,6 +60,20 @@ struct SourceTextTests {
         }
     }
 
+    @Test("the shortcut's eight-byte steps over ASCII see a scalar and a CR at every place")
+    func theShortcutSeesEveryPlace() {
+        let values: [UInt32] = [0x0A, 0x0D, 0x7F, 0x80, 0xE9, 0x2FF, 0x300, 0x1E00, 0x1EFF, 0x1F00, 0x2010, 0x2027, 0x2028, 0x205E, 0x205F]
+        for value in values {
+            let inRanges = value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value)
+            for place in 0..<20 {
+                let text = String(repeating: "a", count: place) + String(Unicode.Scalar(value)!) + String(repeating: "b", count: 20 - place)
+                #expect(SourceText.isNFCByConstruction(text) == inRanges, "U+\(String(value, radix: 16)) at \(place)")
+                #expect(SourceText.isNormalised(Array(text.utf8)[...]) == (inRanges && value != 0x0D), "U+\(String(value, radix: 16)) at \(place)")
+            }
+        }
+    }
+
     /// Bytes, and the line and column of their first byte that is not UTF-8 (typed once, so the
     /// type checker does not have to solve the array literal inside the attribute).
     static let invalidUTF8Cases: [([UInt8], Int, Int)] = {
