@@ -70,7 +70,6 @@ public struct SiteLoader: Sendable {
 
         var profiles: [Profile] = []
         var drafts: [String] = []
-        var cacheSaved: Deferred<Void>?
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
@@ -100,8 +99,7 @@ public struct SiteLoader: Sendable {
                     }) { parser.parseNotingDraft($0) }
                 }
                 results = found
-                // Saved on another thread while the rules across files run and the pages are read.
-                cacheSaved = next.map { next in Deferred { PhaseTimings.measure("parse cache save") { next.save(to: url) } } }
+                if let next { PhaseTimings.measure("parse cache save") { next.save(to: url) } }
             } else {
                 results = PhaseTimings.measure("parse profiles") {
                     profileFiles.parallelMap { file in
@@ -139,7 +137,6 @@ public struct SiteLoader: Sendable {
             pages = read
             diagnostics += problems
         }
-        cacheSaved?.value
         return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
                            profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
                            drafts: drafts)

@@ -130,18 +130,20 @@ func makeFolder(holding path: String) -> Int32? {
     return mkdir(folder, 0o777) == 0 || errno == EEXIST ? nil : errno
 }
 
-/// The folders made so far in a new staging folder, shared by the threads that write into it.
+/// The folders made so far in a new staging folder, shared by the threads that write into it, kept as the
+/// hashes of their paths (tens of thousands of folders at 50,000 profiles): two folders with one hash would
+/// only cost the second's first file a failed open, after which `write` makes its folder anyway.
 final class MadeFolders: Sendable {
-    private let made: Mutex<Set<Substring>>
+    private let made: Mutex<Set<Int>>
 
     init(root: String) {
-        made = Mutex([Substring(root)])
+        made = Mutex([root.hashValue])
     }
 
     /// Makes the folder `path` is in unless it was made already; the `errno` of a failure, or nil.
     func make(holding path: String) -> Int32? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
-        let folder = path[..<slash]
+        let folder = path[..<slash].hashValue
         if made.withLock({ $0.contains(folder) }) { return nil }
         if let failure = makeFolder(holding: path) { return failure }
         made.withLock { _ = $0.insert(folder) }

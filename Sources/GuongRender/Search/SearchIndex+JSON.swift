@@ -51,7 +51,7 @@ extension SearchIndex {
         }
         if next == first { json += "0".utf8 }  // no document: the one slot of `first`
         json += "\n]\n".utf8
-        return json
+        return json.trimmed
     }
 
     /// `{"kinds":[…],"units":[…],"fields":[…],"years":[…]}`, each entry the postings-coded id gaps of

@@ -91,7 +91,7 @@ package struct SearchIndex: Sendable {
                 json += entries[term]!
             }
             json += "}\n".utf8
-            return File(path: Self.directory + SearchShards.fileName(key), contents: json)
+            return File(path: Self.directory + SearchShards.fileName(key), contents: json.trimmed)
         }
         rest.sort { $0.path < $1.path }
 
