@@ -1,4 +1,4 @@
-// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy.
+// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy; an entry's path compared in place.
 import Foundation
 import Synchronization
 

@@ -1,3 +1,4 @@
+// Unsafe code: file names compared as UTF-8 in place (`sizes`), for every photo on every build.
 import Foundation
 
 /// A photo made ready for the site: its upright size and the files made from it, kept in the photo cache.
