@@ -1,4 +1,4 @@
-// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy.
+// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy; an entry's path compared in place.
 import Foundation
 import Synchronization
 
@@ -128,9 +128,7 @@ public final class PhotoStore: Sendable {
     /// made again holds the same bytes), so its `info` still being there suffices (one `lstat`, on every
     /// build for each such photo); one without stamps is read from the entry's `info`, which gives them.
     package func stillHolds(_ photo: PreparedPhoto) -> PreparedPhoto? {
-        guard let folderPath, photo.folderPath.hasPrefix(folderPath + "/") else { return nil }
-        let name = String(photo.folderPath.dropFirst(folderPath.count + 1))
-        guard !name.isEmpty, !name.contains("/") else { return nil }
+        guard let folderPath, let name = Self.entryName(photo.folderPath, in: folderPath) else { return nil }
         guard photo.files.allSatisfy({ $0.stamp != nil }) else { return entry(name) }
         var status = stat()
         guard lstat(photo.folderPath + "/info", &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
@@ -138,12 +136,26 @@ public final class PhotoStore: Sendable {
         return photo
     }
 
+    /// The name of the entry at `path` if it is one directly in the cache's folder `folder`; compared as bytes
+    /// (String's `hasPrefix` and `dropFirst` compare and count characters, for every photo on every build).
+    private static func entryName(_ path: String, in folder: String) -> String? {
+        let name = path.utf8.withContiguousStorageIfAvailable { path in
+            folder.utf8.withContiguousStorageIfAvailable { folder -> String? in
+                guard !folder.isEmpty, path.count > folder.count + 1, memcmp(path.baseAddress!, folder.baseAddress!, folder.count) == 0,
+                      path[folder.count] == UInt8(ascii: "/") else { return nil }
+                let name = UnsafeBufferPointer(rebasing: path[(folder.count + 1)...])
+                return name.contains(UInt8(ascii: "/")) ? nil : String(decoding: name, as: UTF8.self)
+            } ?? nil
+        }
+        return name ?? nil
+    }
+
     /// The entry `name`, if the cache holds it whole; it is then marked used.
     private func entry(_ name: String) -> PreparedPhoto? {
         guard let folderPath else { return nil }
         let entry = folderPath + "/" + name
         guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
-              let photo = PreparedPhoto(info: info, folder: URL(fileURLWithPath: entry, isDirectory: true)) else { return nil }
+              let photo = PreparedPhoto(info: info[...], folderPath: entry) else { return nil }
         _ = state.withLock { $0.used.insert(name) }
         return Self.addingStamps(to: photo, entry: entry)
     }

@@ -1,3 +1,4 @@
+// Unsafe code: file names compared as UTF-8 in place (`sizes`), for every photo on every build.
 import Foundation
 
 /// A photo made ready for the site: its upright size and the files made from it, kept in the photo cache.
@@ -27,20 +28,37 @@ public struct PreparedPhoto: Sendable, Hashable {
     public var isVector: Bool
     /// Every file made from it, by name (`anh-480.webp`, `anh-vuong.jpg`, `anh-chia-se.jpg` …).
     public var files: [File]
-    /// The cache entry that holds the files.
-    public var folder: URL { didSet { folderPath = folder.path } }
-    /// `folder` as a path, made once: a URL's path is rebuilt on every use, for each of thousands of files.
+    /// The cache entry that holds the files, as a URL made when asked: a build only needs its path.
+    public var folder: URL {
+        get { URL(fileURLWithPath: folderPath, isDirectory: true) }
+        set { folderPath = newValue.path }
+    }
+    /// The cache entry's path, kept as it was given: a URL made for each photo the parse cache brings back
+    /// cost more than reading its `info` (docs/performance.md, Photos).
     package private(set) var folderPath: String
 
-    /// The widths published in one encoding (`anh-<digits>.<fileExtension>`), narrowest first; names compared
-    /// as UTF-8 bytes, since every draft of a profile page with a photo asks.
+    /// The widths published in one encoding (`anh-<digits>.<fileExtension>`), narrowest first. Names are
+    /// compared as bytes in place: every build asks for each photo's page, its data and its path.
     package func sizes(_ fileExtension: String) -> [File] {
-        let suffix = Array(("." + fileExtension).utf8)
-        return files.filter { file in
-            let name = file.name.utf8
-            guard name.count > 4 + suffix.count, name.starts(with: "anh-".utf8), name.suffix(suffix.count).elementsEqual(suffix) else { return false }
-            return name.dropFirst(4).first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
-        }.sorted { $0.width < $1.width }
+        var found: [File] = []
+        found.reserveCapacity(files.count)
+        for file in files where Self.isNumberedSize(file.name, fileExtension) { found.append(file) }
+        // Already narrowest first as the cache writes them; sorted only when not.
+        if !zip(found, found.dropFirst()).allSatisfy({ $0.width <= $1.width }) { found.sort { $0.width < $1.width } }
+        return found
+    }
+
+    /// Whether `name` is `anh-<digit>….<fileExtension>`, compared as bytes where they lie.
+    private static func isNumberedSize(_ name: String, _ fileExtension: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { name in
+            fileExtension.utf8.withContiguousStorageIfAvailable { suffix in
+                let count = name.count, dot = count - suffix.count - 1
+                guard count > 5 + suffix.count, name[0] == UInt8(ascii: "a"), name[1] == UInt8(ascii: "n"), name[2] == UInt8(ascii: "h"),
+                      name[3] == UInt8(ascii: "-"), name[4] &- UInt8(ascii: "0") < 10, name[dot] == UInt8(ascii: ".") else { return false }
+                for index in 0..<suffix.count where name[dot + 1 + index] != suffix[index] { return false }
+                return true
+            } ?? false
+        } ?? false
     }
 
     package func file(_ name: String) -> File? { files.first { $0.name == name } }
@@ -57,62 +75,28 @@ public struct PreparedPhoto: Sendable, Hashable {
         }.joined()
     }
 
-    /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again). Read on
-    /// every build for each photo the parse cache keeps, so walked field by field without splitting it into arrays.
+    /// Reads an entry's `info` file back; nil when it is not one (an entry cut short is made again).
     init?(info: [UInt8], folder: URL) {
-        var reader = InfoReader(bytes: info)
-        guard let first = reader.line(), first.count == 3, let width = Self.number(first[0]), let height = Self.number(first[1]) else { return nil }
-        var files: [File] = []
-        while let line = reader.line() {
-            guard line.count == 3 || line.count == 6, let fileWidth = Self.number(line[1]), let fileHeight = Self.number(line[2]),
-                  !line[0].contains(UInt8(ascii: "/")) else { return nil }
-            var file = File(name: String(decoding: line[0], as: UTF8.self), width: fileWidth, height: fileHeight)
-            if line.count == 6 {
-                guard let size = Self.number(line[3], digits: 18), let seconds = Self.number(line[4], digits: 18),
-                      let nanoseconds = Self.number(line[5]) else { return nil }
-                file.stamp = Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds)
-            }
-            files.append(file)
-        }
-        self.init(width: width, height: height, isVector: first[2].elementsEqual("svg".utf8), files: files, folder: folder)
+        self.init(info: info[...], folderPath: folder.path)
     }
 
-    /// A number in `info`: decimal digits only, at most `limit` of them.
-    private static func number(_ digits: ArraySlice<UInt8>, digits limit: Int = 9) -> Int? {
-        guard (1...limit).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-
-    /// The lines of an `info` file, each as its space-separated fields; empty lines skipped.
-    private struct InfoReader {
-        let bytes: [UInt8]
-        var position = 0
-
-        mutating func line() -> [ArraySlice<UInt8>]? {
-            while position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
-            guard position < bytes.count else { return nil }
-            var fields: [ArraySlice<UInt8>] = []
-            fields.reserveCapacity(6)
-            var start = position
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
-                if bytes[position] == UInt8(ascii: " ") {
-                    if start < position { fields.append(bytes[start..<position]) }
-                    start = position + 1
-                }
-                position += 1
-            }
-            if start < position { fields.append(bytes[start..<position]) }
-            return fields
-        }
+    /// Reads `info` of the entry at `folderPath`. Read on every build for each photo the parse cache keeps, so
+    /// walked once, byte by byte, in place (`PreparedPhoto+Info.swift`).
+    init?(info: ArraySlice<UInt8>, folderPath: String) {
+        guard let read = info.withUnsafeBufferPointer({ InfoReader.read($0) }) else { return nil }
+        self.init(width: read.width, height: read.height, isVector: read.isVector, files: read.files, folderPath: folderPath)
     }
 
     init(width: Int, height: Int, isVector: Bool, files: [File], folder: URL) {
+        self.init(width: width, height: height, isVector: isVector, files: files, folderPath: folder.path)
+    }
+
+    init(width: Int, height: Int, isVector: Bool, files: [File], folderPath: String) {
         self.width = width
         self.height = height
         self.isVector = isVector
         self.files = files
-        self.folder = folder
-        folderPath = folder.path
+        self.folderPath = folderPath
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A parse's result (`ProfileParser.parseNotingDraft`) in `CacheWriter`'s encoding, field by field. A profile's
-/// photo is written after it: the photo file's path and identity, and its photo cache entry (folder and `info`).
+/// photo is written after it: the photo file's path and identity, and its photo cache entry (folder, and what
+/// its `info` says: `PreparedPhoto+Cache.swift`).
 extension ParseCache {
     /// `photo`: the profile's photo record, as `isCacheable` judged it.
     static func encode(_ result: ProfileCache.Result, photo: PhotoRecord?) -> [UInt8] {
@@ -12,8 +13,8 @@ extension ParseCache {
         writer.add(photo) { writer, record in
             writer.add(record.path)
             writer.add(record.identity.values) { $0.add($1) }
-            writer.add(record.prepared.folder.path)
-            writer.add(record.prepared.info)
+            writer.add(record.prepared.folderPath)
+            writer.add(record.prepared)
         }
         return writer.bytes
     }
@@ -42,10 +43,8 @@ extension ParseCache {
         let photo = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) -> PhotoRecord in
             let path = try reader.string()
             let values = try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.int() }
-            let folder = URL(fileURLWithPath: try reader.string(), isDirectory: true)
-            guard values.count == 7, let prepared = PreparedPhoto(info: Array(try reader.string().utf8), folder: folder) else {
-                throw CacheReader.Malformed()
-            }
+            let prepared = try reader.preparedPhoto(folderPath: try reader.string())
+            guard values.count == 7 else { throw CacheReader.Malformed() }
             return PhotoRecord(path: path, identity: FileIdentity(values: values), prepared: prepared)
         }
         guard reader.isAtEnd else { throw CacheReader.Malformed() }

@@ -72,7 +72,10 @@ package final class OutputLedger: Sendable {
     private let state = Mutex(State())
 
     /// Files published from the photo cache have no `fingerprint`: they are known unchanged by their inode.
-    package init() {}
+    /// `expectedFiles` (the previous output's count) sizes the set of paths once instead of growing it step by step.
+    package init(expectedFiles: Int = 0) {
+        state.withLock { $0.written.reserveCapacity(expectedFiles) }
+    }
 
     package func record(_ path: String, _ change: OutputChange, fingerprint: Fingerprint? = nil, stamp: FileStamp? = nil,
                         rendered: Bool = true) {

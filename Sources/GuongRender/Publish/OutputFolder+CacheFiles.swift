@@ -19,22 +19,33 @@ extension OutputFolder {
     /// how it compares with the previous output's file there; called from many threads, each with its own photo.
     public func publish(_ photo: CachedPhotoFiles, record: (String, OutputChange) -> Void) throws(Problem) {
         let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
-        // A previous output's folder that cannot be opened (none there, or not a folder) holds no file to keep.
-        let previous = hasPrevious ? Folder.previous(target.path + "/" + photo.siteFolder) : .missing
-        // Opened only for a file not kept by its stamp: an unchanged rebuild never looks into the cache.
+        let previousPath = targetPath + "/" + photo.siteFolder
+        // From the spare tree, the staged folder holds the live site's own files already when nothing changed: the
+        // live folder's inode numbers, read at once, and one `stat` of each staged file tell them (`LiveFolder`).
+        let live = usesSpare ? LiveFolder(previousPath, names: photo.names) : nil
+        // Opened only for a file not told so: an unchanged rebuild neither stats the live files one by one nor
+        // looks into the cache.
+        var previous: PreviousFolder?
         var entry: Folder?
-        for (name, stamp) in zip(photo.names, photo.stamps) {
-            let relativePath = photo.siteFolder + "/" + name
-            if let stamp, case .folder(let folder) = previous,
+        for index in photo.names.indices {
+            let (name, stamp) = (photo.names[index], photo.stamps[index])
+            let relativePath = joinedPath(photo.siteFolder, name)
+            if let stamp, let live, live.holds(name, at: index, stamped: stamp, stagedIn: staged.descriptor) {
+                record(relativePath, .unchanged)
+                continue
+            }
+            let opened = previous ?? (hasPrevious ? Folder.previous(previousPath) : .missing)
+            previous = opened
+            if let stamp, case .folder(let folder) = opened,
                Self.keep(name, stamped: stamp, from: folder, to: staged, replacing: usesSpare) {
                 record(relativePath, .unchanged)
             } else {
                 // From the spare tree, a file may be there already, maybe a link to the live site's: replaced.
                 if usesSpare { unlinkat(staged.descriptor, name, 0) }
-                let opened: Folder
-                if let entry { opened = entry } else { opened = try Folder(photo.cacheFolder) }
-                entry = opened
-                record(relativePath, try publish(name, from: opened, to: staged, previous: previous, as: relativePath))
+                let cache: Folder
+                if let entry { cache = entry } else { cache = try Folder(photo.cacheFolder) }
+                entry = cache
+                record(relativePath, try publish(name, from: cache, to: staged, previous: opened, as: relativePath))
             }
         }
     }

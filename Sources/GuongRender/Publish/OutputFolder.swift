@@ -11,6 +11,8 @@ public struct OutputFolder: Sendable {
     static let markerText = "Thư mục này do guong tạo ra; lệnh guong build thay toàn bộ nội dung của nó.\n"
 
     public let target: URL
+    /// `target` as a path, made once (a URL's path is made anew on every use).
+    let targetPath: String
     /// Where the new site is written before the swap.
     public let staging: URL
     /// `staging` as a path, for the system calls that write into it.
@@ -51,6 +53,7 @@ public struct OutputFolder: Sendable {
         }
         self.hasPrevious = hasPrevious
         self.target = target
+        targetPath = target.path
         let name = target.lastPathComponent
         staging = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-new-\(getpid())", isDirectory: true)
         stagingPath = staging.path

@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
             throw .output(error)
         }
         let renderer = PhaseTimings.measure("renderer") { SiteRenderer(model: model, theme: theme, searchCacheOf: options.siteRoot) }
-        let ledger = OutputLedger()
+        let ledger = OutputLedger(expectedFiles: previousFiles.count)
         let changes: OutputChanges
         let target = folder.target
         do {

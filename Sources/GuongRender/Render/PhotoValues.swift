@@ -53,14 +53,20 @@ enum PhotoValues {
         return SitePaths.photoFile(of: profile, share.name)
     }
 
-    /// `files` as a `srcset`, each linked in `folder` (the profile's folder as a link, ending in `/`).
+    /// `files` as a `srcset`, each linked in `folder` (the profile's folder as a link, ending in `/`): made
+    /// as bytes in one buffer, since every build makes it for every photo's page draft and card.
     private static func srcset(_ files: [PreparedPhoto.File], in folder: String) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        text.reserveCapacity(files.count * (folder.utf8.count + 24))
         for file in files {
-            if !text.isEmpty { text += ", " }
-            text += folder + file.name + " " + String(file.width) + "w"
+            if !text.isEmpty { text.append(contentsOf: ", ".utf8) }
+            text.append(contentsOf: folder.utf8)
+            text.append(contentsOf: file.name.utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(file.width).utf8)
+            text.append(UInt8(ascii: "w"))
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

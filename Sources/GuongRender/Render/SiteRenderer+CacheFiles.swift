@@ -15,8 +15,9 @@ extension SiteRenderer {
     /// are rendered.
     package func cachedPhotoFiles(of job: PageJob) -> CachedPhotoFiles? {
         guard case .photoFile(let index, _) = job, let photo = context.model.profiles[index].preparedPhoto else { return nil }
-        let siteFolder = SitePaths.profile(context.model.profiles[index].slug)
-        return CachedPhotoFiles(cacheFolder: photo.cachePath(of: ""), siteFolder: String(siteFolder.dropLast()), names: photo.files.map(\.name),
+        var siteFolder = SitePaths.profile(context.model.profiles[index].slug)
+        siteFolder.removeLast()  // its `/`
+        return CachedPhotoFiles(cacheFolder: photo.folderPath, siteFolder: siteFolder, names: photo.files.map(\.name),
                                 stamps: photo.files.map(\.stamp))
     }
 }
