@@ -58,32 +58,21 @@ public struct SourceText: Sendable {
     /// UCD: each of these scalars has NFC_Quick_Check=Yes and combining class 0.)
     package static func isNFCByConstruction(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { isNFCByConstruction($0, allowingCR: true) }
+        return text.withUTF8 { isNFCByConstruction($0[...], allowingCR: true) }
     }
 
     /// The same test on UTF-8 bytes, by their lead bytes: U+0000–U+02FF are one or two bytes up to
     /// CB BF, U+1E00–U+1EFF are E1 B8–BB xx, the punctuation is E2 80 90–A7 and E2 80 B0–E2 81 9E.
-    /// ASCII (most of a file) is passed eight bytes at a time: no byte with its high bit, and no CR unless allowed.
-    static func isNFCByConstruction(_ bytes: UnsafeBufferPointer<UInt8>, allowingCR: Bool) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let crs = word ^ (ones &* 0x0D)
-                if word & highs == 0, allowingCR || (crs &- ones) & ~crs & highs == 0 {
-                    index += 8
-                    continue
-                }
-            }
+    static func isNFCByConstruction<Bytes: Collection<UInt8>>(_ bytes: Bytes, allowingCR: Bool) -> Bool where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
             if byte < 0x80 {
                 guard byte != 0x0D || allowingCR else { return false }
                 index += 1
             } else if byte < 0xCC {
                 index += 2
-            } else if byte == 0xE1 || byte == 0xE2, index + 2 < bytes.count {
+            } else if byte == 0xE1 || byte == 0xE2, index + 2 < bytes.endIndex {
                 let second = bytes[index + 1], third = bytes[index + 2]
                 let accepted = byte == 0xE1
                     ? (0xB8...0xBB).contains(second)
@@ -100,7 +89,7 @@ public struct SourceText: Sendable {
     /// Whether decoded `bytes` are already what `normalise` makes: no CR, and NFC by construction.
     static func isNormalised(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withContiguousStorageIfAvailable { isNFCByConstruction($0, allowingCR: false) }
-            ?? Array(bytes).withUnsafeBufferPointer { isNFCByConstruction($0, allowingCR: false) }
+            ?? isNFCByConstruction(bytes, allowingCR: false)
     }
 
     private static func firstInvalidPosition(in bytes: ArraySlice<UInt8>) -> (Int, Int) {

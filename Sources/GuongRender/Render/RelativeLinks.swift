@@ -38,25 +38,21 @@ struct RelativeLinks: Sendable {
             .map { Array($0) + [UInt8(ascii: "/")] }
         var output: [UInt8] = []
         output.reserveCapacity(page.count)
-        // Over the page's buffer: slicing the array for each of a page's hundreds of links retained and released it.
-        page.withUnsafeBufferPointer { page in
-            let base = page.baseAddress!
-            var copied = 0
-            for start in starts {
-                output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
-                var rest = start + basePathCount
-                var shared = 0
-                while shared < folders.count, rest + folders[shared].count <= page.count,
-                      folders[shared].withUnsafeBufferPointer({ memcmp(base + rest, $0.baseAddress!, $0.count) == 0 }) {
-                    rest += folders[shared].count
-                    shared += 1
-                }
-                for _ in shared..<folders.count { output += Self.up }
-                if shared == folders.count, Self.needsDot(page, at: rest) { output += Self.here }
-                copied = rest
+        var copied = 0
+        for start in starts {
+            output += page[copied..<start]
+            var rest = start + basePathCount
+            var shared = 0
+            while shared < folders.count, rest + folders[shared].count <= page.count,
+                  page[rest..<rest + folders[shared].count].elementsEqual(folders[shared]) {
+                rest += folders[shared].count
+                shared += 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: page.count - copied))
+            for _ in shared..<folders.count { output += Self.up }
+            if shared == folders.count, Self.needsDot(page, at: rest) { output += Self.here }
+            copied = rest
         }
+        output += page[copied...]
         return output
     }
 
@@ -66,7 +62,7 @@ struct RelativeLinks: Sendable {
     /// Whether what is left of a link at `index`, led by nothing, would not lead where it did: an empty link
     /// is the page itself, a `/` leads from the host's root, and a `:` before any `/`, `?` or `#` makes
     /// what precedes it a scheme.
-    private static func needsDot(_ page: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func needsDot(_ page: [UInt8], at index: Int) -> Bool {
         guard index < page.count else { return true }
         switch page[index] {
         case UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: "/"): return true
@@ -97,8 +93,7 @@ struct RelativeLinks: Sendable {
                     let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     start = offset + 1
                     let end = offset + needle.count
-                    guard end <= bytes.count, bytes[offset + 1] == UInt8(ascii: "\""),
-                          memcmp(base + offset, needle.baseAddress!, needle.count) == 0 else { continue }
+                    guard end <= bytes.count, memcmp(base + offset, needle.baseAddress!, needle.count) == 0 else { continue }
                     start = end
                     guard let attribute = linkAttribute(bytes, equalsAt: offset) else { continue }
                     starts.append(offset + 2)
