@@ -171,4 +171,16 @@ struct RebuildTests {
         var secretInfo = stat()
         #expect(lstat(secret.path, &secretInfo) == 0 && secretInfo.st_ino != info.st_ino)
     }
+
+    @Test("the change list's paths are in the order of their UTF-8 bytes, ASCII or not")
+    func changeListOrder() {
+        let ascii = ["nam/2022/index.html", "Z.html", "a.html", "dien-hinh/b/index.html", "dien-hinh/a/", "_x", "A.html"]
+        var sorted = ascii
+        sorted.sortByUTF8()
+        #expect(sorted == ascii.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let mixed = ascii + ["đ.html", "e\u{301}.html", "é.html", "z.html"]
+        var sortedMixed = mixed
+        sortedMixed.sortByUTF8()
+        #expect(sortedMixed == mixed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
 }
