@@ -69,10 +69,10 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in fields { assign(value, to: TemplateKey(name)) }
     }
 
-    /// Sets a value of an object being made (no base, nothing sealed or memoized): what the subscript's
-    /// setter does, with a new entry appended and the entries after its place moved up by one in memory
-    /// (most objects are made from a literal of ten to twenty values; the array's general `insert`, and
-    /// swapping entries, each copied and released entries and was most of the cost of making one).
+    /// Sets or removes the object's own value under `key` (the subscript's setter adds what a base and a memo
+    /// need): a new entry is appended and the entries after its place moved up by one in memory (most objects
+    /// are made from a literal of ten to twenty values; the array's general `insert`, and swapping entries,
+    /// each copied and released entries and was most of the cost of making one).
     private mutating func assign(_ value: TemplateValue?, to key: TemplateKey) {
         if let index = index(of: key) {
             if let value { entries[index].value = value } else { entries.remove(at: index) }
@@ -116,13 +116,8 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         set {
             memoKey = nil
             sealedFingerprint = nil
-            let index = index(of: key)
-            if let newValue {
-                if let index { entries[index].value = newValue } else { entries.insert(Entry(key: key, value: newValue), at: insertionPoint(for: key.hash)) }
-                return
-            }
-            if let index { entries.remove(at: index) }
-            if let base, base.object[key] != nil {
+            assign(newValue, to: key)
+            if newValue == nil, let base, base.object[key] != nil {
                 // Removing a value the extended object has: this object stops extending it.
                 self = TemplateObject(fields.filter { $0.key != key.name })
             }
