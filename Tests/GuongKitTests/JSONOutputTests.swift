@@ -45,6 +45,21 @@ struct JSONOutputTests {
         }
     }
 
+    @Test("the eight-byte tests never miss a byte, at any place, whatever its neighbours")
+    func byteWordNeverMisses() {
+        for value in 0...255 {
+            for place in 0..<8 {
+                for filler: UInt8 in [0x00, 0x1F, 0x61, 0xFF] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = UInt8(value)
+                    let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    #expect(ByteWord.has(UInt8(value), in: word) != 0)
+                    if value < 0x20 { #expect(ByteWord.hasByte(below: 0x20, in: word) != 0) }
+                }
+            }
+        }
+    }
+
     @Test func objectsTakeCommasBetweenKeysOnly() {
         var output = JSONOutput()
         output.raw("{")

@@ -87,13 +87,11 @@ struct JSONOutput {
     }
 
     /// Whether a byte of `word` may be one `appendQuoted` escapes (below 0x20, `"`, `\\`, or with `separators`
-    /// the 0xE2 that starts U+2028 and U+2029): never false when one is (the bit tricks that find a byte
-    /// below a value and a zero byte), so a false answer lets all eight through as they are.
+    /// the 0xE2 that starts U+2028 and U+2029): never false when one is (`ByteWord`), so a false answer lets
+    /// all eight through as they are.
     static func mayNeedEscaping(_ word: UInt64, separators: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        var found = ((word &- ones &* 0x20) & ~word & highs) | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))
-        if separators { found |= zeroByte(word ^ (ones &* 0xE2)) }
+        var found = ByteWord.hasByte(below: 0x20, in: word) | ByteWord.has(0x22, in: word) | ByteWord.has(0x5C, in: word)
+        if separators { found |= ByteWord.has(0xE2, in: word) }
         return found != 0
     }
 

@@ -390,12 +390,10 @@ enum HTMLEscaping {
         output += UnsafeBufferPointer(rebasing: bytes[start...])
     }
 
-    /// Whether a byte of `word` may be one of `<>&"'`: never false when one is (the bit trick that finds a
-    /// zero byte, after XOR with each), so a false answer lets all eight through unescaped.
+    /// Whether a byte of `word` may be one of `<>&"'`: never false when one is (`ByteWord`), so a false
+    /// answer lets all eight through unescaped.
     static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        return zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0x26))
-            | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27)) != 0
+        ByteWord.has(0x3C, in: word) | ByteWord.has(0x3E, in: word) | ByteWord.has(0x26, in: word)
+            | ByteWord.has(0x22, in: word) | ByteWord.has(0x27, in: word) != 0
     }
 }
