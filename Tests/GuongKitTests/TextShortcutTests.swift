@@ -63,6 +63,19 @@ struct TextShortcutTests {
         #expect(ProfileSections.isAchievementsHeading(block) == isHeading)
     }
 
+    @Test func byteSearchFindsEachByteFromWhereItIsAsked() {
+        let bytes = Array("a=b=\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(buffer.index(ofByte: UInt8(ascii: "="), from: 0) == 1)
+            #expect(buffer.index(ofByte: UInt8(ascii: "="), from: 1) == 1)
+            #expect(buffer.index(ofByte: UInt8(ascii: "="), from: 2) == 3)
+            #expect(buffer.index(ofByte: UInt8(ascii: "="), from: 4) == nil)
+            #expect(buffer.index(ofByte: 0x0A, from: 5) == nil)
+            #expect(buffer.index(ofByte: 0x0A, from: 9) == nil)
+        }
+        [UInt8]().withUnsafeBufferPointer { #expect($0.index(ofByte: 0, from: 0) == nil) }
+    }
+
     @Test func trimmingMatchesFoundationForEveryBMPScalar() {
         for value in UInt32(0)..<0x10000 where !(0xD800..<0xE000).contains(value) {
             let scalar = String(Unicode.Scalar(value)!)

@@ -1,5 +1,4 @@
 // Unsafe code: counts `![` and `]` over a body's UTF-8 buffer in one pass, before cmark sees it.
-import Foundation
 /// Inputs on which Debian's libcmark 0.30.2 takes time quadratic in their size, found by a linear scan before
 /// cmark sees them. CVE-2023-22486 (fixed in cmark 0.30.3): each link closed after unclosed image openers `![`
 /// walks back over all of them, so the time `![[]()` repeated takes grows with the square of its count.
@@ -56,10 +55,8 @@ enum CmarkBounds {
 
     /// Whether `![` occurs in `bytes`, found with `memchr` for each `!`.
     private static func hasImageOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
         var offset = 0
-        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "!")), bytes.count - offset) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while let at = bytes.index(ofByte: UInt8(ascii: "!"), from: offset) {
             if at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "[") { return true }
             offset = at + 1
         }

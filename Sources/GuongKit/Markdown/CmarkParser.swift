@@ -195,10 +195,9 @@ final class LineIndex {
         self.bytes = bytes
         // Each line end found with memchr: a byte-by-byte loop over every body was most of the index's cost.
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
             var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while let end = buffer.index(ofByte: 0x0A, from: offset) {
+                offset = end + 1
                 starts.append(offset)
             }
         }

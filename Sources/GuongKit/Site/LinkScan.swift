@@ -1,5 +1,4 @@
-// Unsafe code: finds each `=` of a block's HTML with memchr over its buffer.
-import Foundation
+// Unsafe code: finds each `=` of a block's HTML over its buffer (`ByteSearch`).
 /// Finds the addresses in a block's HTML, as cmark writes it (`href="…"`, `src="…"`).
 enum LinkScan {
     private static let attributes = [Array("href=\"".utf8), Array("src=\"".utf8)]
@@ -25,10 +24,6 @@ enum LinkScan {
     /// The index of the next `=` at or after `start` (`memchr`: most block HTML has none, and a generic
     /// search took ten times as long).
     private static func nextEquals(in html: [UInt8], from start: Int) -> Int? {
-        guard start < html.count else { return nil }
-        return html.withUnsafeBufferPointer { buffer in
-            memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "=")), buffer.count - start)
-                .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-        }
+        html.withUnsafeBufferPointer { $0.index(ofByte: UInt8(ascii: "="), from: start) }
     }
 }

@@ -89,8 +89,7 @@ struct RelativeLinks: Sendable {
                 guard let base = bytes.baseAddress else { return }
                 var start = 0
                 // Each `=` is found with memchr, then checked for the rest of the needle.
-                while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "=")), bytes.count - start) {
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while let offset = bytes.index(ofByte: UInt8(ascii: "="), from: start) {
                     start = offset + 1
                     let end = offset + needle.count
                     guard end <= bytes.count, memcmp(base + offset, needle.baseAddress!, needle.count) == 0 else { continue }
