@@ -3,34 +3,22 @@ extension StringProtocol {
     /// The text without leading and trailing white space and line ends: the same as Foundation's
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, by scalar, without bridging to NSString.
     func trimmingWhitespaceAndNewlines() -> String {
-        if let untouched = untouched(by: \.isWhitespaceOrNewline) { return untouched }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline })!
-        return String(self[first..<scalars.index(after: last)])
+        trimming { $0.isWhitespaceOrNewline }
     }
-}
 
-extension StringProtocol {
     /// The text without leading and trailing white space: Foundation's `trimmingCharacters(in: .whitespaces)`
     /// (tab, the space separators and the zero-width space), by scalar.
     func trimmingWhitespace() -> String {
-        if let untouched = untouched(by: \.isWhitespaceNotNewline) { return untouched }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceNotNewline }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isWhitespaceNotNewline })!
-        return String(self[first..<scalars.index(after: last)])
+        trimming { $0.isWhitespaceNotNewline }
     }
-}
 
-extension StringProtocol {
-    /// The text itself when neither its first nor its last scalar is trimmed (most values): nothing to
-    /// trim, found without looking at any other scalar.
-    private func untouched(by isTrimmed: (Unicode.Scalar) -> Bool) -> String? {
-        let text = String(self)  // free for a String, what most callers have
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !isTrimmed(first), !isTrimmed(last)
-        else { return nil }
-        return text
+    /// The text without the scalars `isTrimmed` takes at either end. Most values have none there: they are
+    /// returned as they are, not copied (free for a String, what most callers have).
+    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let end = scalars.index(after: scalars.lastIndex(where: { !isTrimmed($0) })!)
+        return first == scalars.startIndex && end == scalars.endIndex ? String(self) : String(self[first..<end])
     }
 }
 
