@@ -10,8 +10,7 @@ extension PhotoStore {
         for index in photo.files.indices {
             var status = stat()
             guard lstat(entry + "/" + photo.files[index].name, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-            photo.files[index].stamp = PreparedPhoto.Stamp(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec),
-                                                           nanoseconds: Int(status.st_mtim.tv_nsec))
+            photo.files[index].stamp = PreparedPhoto.Stamp(status)
         }
         return photo
     }

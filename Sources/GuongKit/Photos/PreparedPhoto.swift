@@ -19,6 +19,20 @@ public struct PreparedPhoto: Sendable, Hashable {
         public var size: Int
         public var seconds: Int
         public var nanoseconds: Int
+
+        public init(size: Int, seconds: Int, nanoseconds: Int) {
+            (self.size, self.seconds, self.nanoseconds) = (size, seconds, nanoseconds)
+        }
+
+        /// The stamp of a file as `stat` describes it.
+        package init(_ status: stat) {
+            self.init(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+        }
+
+        /// Whether the file `stat` describes carries this stamp (its size and modification time).
+        package func stamps(_ status: stat) -> Bool {
+            self == Stamp(status)
+        }
     }
 
     /// The photo's own size, upright.

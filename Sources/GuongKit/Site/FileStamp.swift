@@ -22,14 +22,17 @@ package struct FileStamp: Sendable, Equatable {
         var info = stat()
         guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         guard followingLinks || info.st_mode & S_IFMT == S_IFREG else { return nil }
-        self.init(inode: UInt64(info.st_ino), size: Int(info.st_size),
-                  seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        self.init(info)
     }
 
     /// The stamp of the open file `descriptor`, or nil.
     package init?(descriptor: Int32) {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         self.init(inode: UInt64(info.st_ino), size: Int(info.st_size),
                   seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
     }

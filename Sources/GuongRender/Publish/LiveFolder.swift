@@ -50,8 +50,7 @@ struct LiveFolder {
         guard let inode = inodes[index] else { return false }
         var file = stat()
         guard name.withCString({ fstatat(staged, $0, &file, AT_SYMLINK_NOFOLLOW) }) == 0 else { return false }
-        return file.st_mode & S_IFMT == S_IFREG && UInt64(file.st_dev) == device && UInt64(file.st_ino) == inode
-            && file.st_size == stamp.size && file.st_mtim.tv_sec == stamp.seconds && file.st_mtim.tv_nsec == stamp.nanoseconds
+        return file.st_mode & S_IFMT == S_IFREG && UInt64(file.st_dev) == device && UInt64(file.st_ino) == inode && stamp.stamps(file)
     }
 }
 

@@ -58,7 +58,7 @@ extension OutputFolder {
                              replacing: Bool) -> Bool {
         var old = stat()
         guard fstatat(previous.descriptor, name, &old, AT_SYMLINK_NOFOLLOW) == 0, old.st_mode & S_IFMT == S_IFREG,
-              old.st_size == stamp.size, old.st_mtim.tv_sec == stamp.seconds, old.st_mtim.tv_nsec == stamp.nanoseconds else { return false }
+              stamp.stamps(old) else { return false }
         if replacing {
             var present = stat()
             if fstatat(staged.descriptor, name, &present, AT_SYMLINK_NOFOLLOW) == 0 {
