@@ -55,10 +55,7 @@ private struct PlainYAML {
     mutating func read() -> [(key: YAMLNode, value: YAMLNode)]? {
         guard Self.isPlainText(bytes) else { return nil }
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        // A front matter has a few keys: compared in a list, without hashing each one; past a few dozen
-        // (a hostile file), in a set, so the time stays linear.
-        var keys: [String] = []
-        var manyKeys = Set<String>()
+        var keys = Set<String>()
         var lineStart = 0
         var lineNumber = firstLine
         while lineStart <= bytes.count {
@@ -69,15 +66,8 @@ private struct PlainYAML {
                 lineNumber += 1
             }
             if lineEnd == lineStart { continue }
-            guard let pair = readLine(lineStart..<lineEnd, number: lineNumber) else { return nil }
-            let key = pair.key.scalar ?? ""
-            if keys.count < 32 {
-                guard !keys.contains(key) else { return nil }
-                keys.append(key)
-                if keys.count == 32 { manyKeys = Set(keys) }
-            } else {
-                guard manyKeys.insert(key).inserted else { return nil }
-            }
+            guard let pair = readLine(lineStart..<lineEnd, number: lineNumber),
+                  keys.insert(pair.key.scalar ?? "").inserted else { return nil }
             pairs.append(pair)
         }
         return pairs
