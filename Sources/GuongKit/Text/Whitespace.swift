@@ -1,4 +1,4 @@
-// Unsafe code: trims white space over the text's UTF-8 buffer.
+// Unsafe code: whether a name is single-spaced is read over its UTF-8 buffer.
 extension StringProtocol {
     /// The text without leading and trailing white space and line ends: the same as Foundation's
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, by scalar, without bridging to NSString.
