@@ -3,7 +3,7 @@ import Foundation
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The index of the first `byte` at or after `start`, found with `memchr`, or nil.
-    package func index(ofByte byte: UInt8, from start: Int) -> Int? {
+    @inlinable package func index(ofByte byte: UInt8, from start: Int) -> Int? {
         guard let base = baseAddress, start < count else { return nil }
         return memchr(base + start, Int32(byte), count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
     }
