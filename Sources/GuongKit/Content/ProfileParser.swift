@@ -110,18 +110,14 @@ public struct ProfileParser: Sendable {
         diagnostics += markdown.findings(in: file, contentRoot: contentRoot, depthLimit: limits.markdownDepth)
 
         guard let kind, let unit, let name, let fieldCodes, let years, let slug else { return nil }
-        var profile = Profile(
+        return Profile(
             kind: kind, name: name, position: position ?? "", unitID: unit.id, fieldCodes: fieldCodes, years: years,
-            registered: registered, photo: photo?.url, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
+            registered: registered, stages: stages, honours: honours, spread: spread, photo: photo?.url,
+            preparedPhoto: preparedPhoto, draft: draft, slug: slug.value, slugIsExplicit: slug.explicit,
             lead: sections.lead, achievements: sections.achievementItems, body: sections.rest,
             sourcePath: file.displayPath, location: fields.location(of: .name) ?? fields.location(of: .unit) ?? file.start,
             checkedBytes: keepsCheckedBytes ? CheckedBytes(profile: bytes, photo: photo?.bytes) : nil
         )
-        profile.preparedPhoto = preparedPhoto
-        profile.stages = stages
-        profile.honours = honours
-        profile.spread = spread
-        return profile
     }
 
     /// Splits and reads the front matter into its keys.

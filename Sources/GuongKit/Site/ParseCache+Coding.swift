@@ -199,13 +199,11 @@ extension CacheReader {
         let lead = try array(blockRead)
         let achievements = try array { (reader: inout CacheReader) throws(Malformed) in try reader.listItem() }
         let body = try array(blockRead)
-        var profile = Profile(kind: kind, name: name, position: position, unitID: unitID, fieldCodes: fieldCodes, years: years,
-                              registered: registered, photo: nil, draft: draft, slug: slug, slugIsExplicit: slugIsExplicit,
-                              lead: lead, achievements: achievements, body: body, sourcePath: try string(), location: try location())
+        let sourcePath = try string(), location = try location()
         guard Set(stages.map(\.0)).count == stages.count else { throw Malformed() }
-        profile.stages = Dictionary(uniqueKeysWithValues: stages)
-        profile.honours = honours
-        profile.spread = spread
-        return profile
+        return Profile(kind: kind, name: name, position: position, unitID: unitID, fieldCodes: fieldCodes, years: years,
+                       registered: registered, stages: Dictionary(uniqueKeysWithValues: stages), honours: honours,
+                       spread: spread, photo: nil, draft: draft, slug: slug, slugIsExplicit: slugIsExplicit,
+                       lead: lead, achievements: achievements, body: body, sourcePath: sourcePath, location: location)
     }
 }
