@@ -124,46 +124,43 @@ struct CompiledTemplates: Sendable {
         let instruction = program.code[counter]
         switch instruction.operation {
         case .text:
-            output += program.text(of: instruction)
-        case .escaped, .raw:
-            switch resolve(program, instruction.operand, in: &state) {
-            case .list?, .object?:
-                // swift-mustache prints Swift's description of the collection (a dictionary's in an order that
-                // changes from run to run); here a whole list or object prints as nothing.
-                break
-            case let value?:
-                value.write(escaped: instruction.operation == .escaped, to: &output)
-            case nil:
-                break
+            program.text.withUnsafeBufferPointer { text in
+                output += UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)])
             }
+        case .escaped, .raw:
+            // The value is read where it lies, through its own methods: a `switch` over it here copied it out.
+            guard let found = resolve(program, instruction.operand, in: &state) else { break }
+            found.use { $0.pointee.writeUnlessCollection(escaped: instruction.operation == .escaped, to: &output) }
         case .inverted:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program, instruction.operand, in: &state) {
-            case .list(let items) where items.isEmpty:
+            let found = resolve(program, instruction.operand, in: &state)
+            let shape = found?.use { ($0.pointee.isEmptyList, $0.pointee.flag) }
+            if shape?.0 == true {
                 state.stack.push(.list([] as [TemplateValue]))
                 run(program, body, state: &state, indentation: indentation, into: &output)
                 state.stack.pop()
-            case .bool(false), nil:
+            } else if shape == nil || shape?.1 == false {
                 run(program, body, state: &state, indentation: indentation, into: &output)
-            default:
-                break
             }
             return body.upperBound
         case .section:
             let body = counter + 1..<Int(instruction.extra)
-            switch resolve(program, instruction.operand, in: &state) {
-            case .list(let items):
-                for item in items {
-                    state.stack.push(item)
-                    run(program, body, state: &state, indentation: indentation, into: &output)
-                    state.stack.pop()
+            guard let found = resolve(program, instruction.operand, in: &state) else { return body.upperBound }
+            found.use { address in
+                let isList = address.pointee.withListItems { items in
+                    // Each item where it lies in the list, which the value holds meanwhile.
+                    for index in items.indices {
+                        state.stack.push(at: items.baseAddress! + index)
+                        run(program, body, state: &state, indentation: indentation, into: &output)
+                        state.stack.pop()
+                    }
                 }
-            case .bool(let flag):
-                if flag { run(program, body, state: &state, indentation: indentation, into: &output) }
-            case nil:
-                break
-            case let value?:
-                state.stack.push(value)
+                if isList { return }
+                if let flag = address.pointee.flag {
+                    if flag { run(program, body, state: &state, indentation: indentation, into: &output) }
+                    return
+                }
+                if let made = found.made { state.stack.push(made) } else { state.stack.push(at: address) }
                 run(program, body, state: &state, indentation: indentation, into: &output)
                 state.stack.pop()
             }
@@ -203,69 +200,91 @@ struct CompiledTemplates: Sendable {
         }
     }
 
+    /// What a name stands for: the address of a value the stack holds, or of one a transform made (`made`,
+    /// which holds it while the caller uses it).
+    struct Found {
+        let address: UnsafePointer<TemplateValue>
+        /// What holds a transform's result; nil when the value lies in one the stack holds.
+        let made: TemplateStack.Held?
+
+        init(at address: UnsafePointer<TemplateValue>) {
+            self.address = address
+            made = nil
+        }
+
+        init(made value: TemplateValue) {
+            let held = TemplateStack.Held(value)
+            address = UnsafePointer(held.address)
+            made = held
+        }
+
+        /// Calls `body` with the value's address while the value is sure to be held: a made value's box could
+        /// otherwise be released after its last use in the code, before the value is read.
+        func use<Result>(_ body: (UnsafePointer<TemplateValue>) -> Result) -> Result {
+            withExtendedLifetime(made) { body(address) }
+        }
+    }
+
     /// `resolve`, noting for the memo a name looked up below the object of the partial being memoized.
-    private func resolve(_ program: TemplateProgram, _ number: Int32, in state: inout RenderState) -> TemplateValue? {
-        if state.boundary == nil, let key = program.simpleNames[Int(number)] { return state.stack.firstChild(key) }
+    private func resolve(_ program: TemplateProgram, _ number: Int32, in state: inout RenderState) -> Found? {
+        if state.boundary == nil, let key = program.simpleNames[Int(number)] { return state.stack.firstChild(key).map(Found.init(at:)) }
         let name = program.names[Int(number)]
         guard let boundary = state.boundary, name.scope == .stack, let first = name.parts.first else {
-            return Self.resolve(name, in: state.stack)
+            return Self.find(name, in: state.stack)
         }
         let depth = state.stack.depth(of: first)
         if depth.map({ $0 < boundary && !($0 == 0 && state.memo?.constantRootNames.contains(first.name) == true) }) ?? true {
             state.escaped = true
         }
-        return Self.resolve(name, in: state.stack)
+        return Self.find(name, in: state.stack)
     }
 
     /// swift-mustache's lookup: `.` is the current object; `.a.b` looks in it only; `a.b` takes the first
     /// object up the stack that has `a`, then looks for `b` in that alone.
     static func resolve(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> TemplateValue? {
-        guard var value = lookUp(name, in: stack) else { return nil }
+        find(name, in: stack).map { $0.use { $0.pointee } }
+    }
+
+    /// `resolve`, giving where the value lies: only a transform's result is made anew.
+    private static func find(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> Found? {
+        guard let address = lookUp(name, in: stack) else { return nil }
         // By index, and not at all for the many names without transforms: iterating retained the array.
+        guard !name.transforms.isEmpty else { return Found(at: address) }
+        var value = address.pointee
         var index = 0
         while index < name.transforms.count {
             guard let transformed = value.transformed(name.transforms[index]) else { return nil }
             value = transformed
             index += 1
         }
-        return value
+        return Found(made: value)
     }
 
-    /// The value `name` stands for. Written so that only the value found is copied: keys are read in
-    /// place and objects searched where they lie on the stack (binding the top of the stack, the first
-    /// part or the other parts copied each, a retain and a release per name a page shows).
-    private static func lookUp(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> TemplateValue? {
+    /// The address of the value `name` stands for: keys are read in place and objects searched where they lie.
+    private static func lookUp(_ name: CompiledTemplate.Name, in stack: TemplateStack) -> UnsafePointer<TemplateValue>? {
         guard !name.parts.isEmpty else { return stack.top }
-        var value: TemplateValue
+        var address: UnsafePointer<TemplateValue>
         switch name.scope {
         case .current:
             return stack.top
         case .currentOnly:
             guard let child = stack.topChild(name.parts[0]) else { return nil }
-            value = child
+            address = child
         case .stack:
             guard let child = stack.firstChild(name.parts[0]) else { return nil }
-            value = child
+            address = child
         }
         var part = 1
         while part < name.parts.count {
-            guard let child = value.child(name.parts[part]) else { return nil }
-            value = child
+            guard let child = TemplateObject.View(of: address.pointee).address(of: name.parts[part]) else { return nil }
+            address = child
             part += 1
         }
-        return value
+        return address
     }
 }
 
 extension TemplateValue {
-    /// An object's value under `key`; nothing else has named children here.
-    func child(_ key: TemplateKey) -> TemplateValue? {
-        switch self {
-        case .object(let object): object[key]
-        default: nil
-        }
-    }
-
     /// swift-mustache's transform `name` of this value; nil where it has none (a Bool has none at all).
     func transformed(_ name: String) -> TemplateValue? {
         switch self {
@@ -327,6 +346,33 @@ extension TemplateValue {
 }
 
 extension TemplateValue {
+    // What a section asks of its value, each answered without copying the value or what it holds.
+
+    /// The flag, if the value is one.
+    var flag: Bool? {
+        if case .bool(let flag) = self { flag } else { nil }
+    }
+
+    var isEmptyList: Bool {
+        if case .list(let items) = self { items.isEmpty } else { false }
+    }
+
+    /// Calls `body` with the items, where they lie, if the value is a list; whether it is.
+    func withListItems(_ body: (UnsafeBufferPointer<TemplateValue>) -> Void) -> Bool {
+        guard case .list(let items) = self else { return false }
+        items.withUnsafeBufferPointer(body)
+        return true
+    }
+
+    /// `write(escaped:to:)`, for what is not a list or an object: swift-mustache prints Swift's description of
+    /// a collection (a dictionary's in an order that changes from run to run); here it prints as nothing.
+    func writeUnlessCollection(escaped: Bool, to output: inout [UInt8]) {
+        switch self {
+        case .list, .object: break
+        default: write(escaped: escaped, to: &output)
+        }
+    }
+
     /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
     func write(escaped: Bool, to output: inout [UInt8]) {
         switch self {

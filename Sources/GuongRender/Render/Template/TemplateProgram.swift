@@ -45,11 +45,6 @@ final class TemplateProgram: Sendable {
         indentations = builder.indentations
     }
 
-    /// The literal text of a `.text` instruction.
-    func text(of instruction: Instruction) -> ArraySlice<UInt8> {
-        text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)]
-    }
-
     private struct Builder {
         let partials: [String: Int]
         var code: [Instruction] = []

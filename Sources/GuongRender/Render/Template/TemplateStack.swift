@@ -1,51 +1,84 @@
-// Unsafe code: names are found on the render stack through pointers into its objects' entries, which the stack owns.
+// Unsafe code: names are found, and sections entered, through pointers to values that the stack's values hold.
 import GuongKit
 
-/// Rendering's context stack. Beside each value it keeps a view of it (for an object: where its entries lie and
-/// its base, as plain pointers) that lookups search in place: reading an object out of an array copies it, a
-/// retain and a release of its entries and its base for every object a name is looked for in — with the
-/// release of a card's shared by both cores, the largest single cost of rendering (docs/performance.md).
+/// Rendering's context stack. Each frame is the address of a value and a view of it (for an object: where its
+/// entries lie and its base, as plain pointers), and lookups give the address of what they find: a name's value
+/// is read where it lies, and a section's items are pushed where they lie in their list. Copying a value out
+/// and back in was an atomic retain and release for every name a page shows and every item a section walks,
+/// on values (the UI strings, the site's, a card's) that both cores share (docs/performance.md).
 ///
-/// The views stay valid because the stack holds every value it views and nothing on it changes: a value is
-/// only pushed, read and popped.
+/// The addresses stay valid because every value on the stack lies in a value the stack holds (the root, or a
+/// value a transform made, each in a `Held` box until its frame is popped), in a list the section being walked
+/// holds, or in an object one of those holds; nothing on the stack changes while it is there.
 struct TemplateStack {
-    /// Owns what `views` point into.
-    private var values: [TemplateValue]
-    private var views: [TemplateObject.View]
-
-    init(root: TemplateValue) {
-        values = [root]
-        views = [TemplateObject.View(of: root)]
+    private struct Frame {
+        let address: UnsafePointer<TemplateValue>
+        let view: TemplateObject.View
+        /// Whether this frame's value is the last of `held`, popped with it.
+        let holds: Bool
     }
 
-    var count: Int { values.count }
+    /// A value the stack was handed (not found in one it holds), kept at an address that does not move.
+    final class Held {
+        let address: UnsafeMutablePointer<TemplateValue>
 
-    /// The current value (`.`).
-    var top: TemplateValue { values[values.count - 1] }
+        init(_ value: TemplateValue) {
+            address = .allocate(capacity: 1)
+            address.initialize(to: value)
+        }
+
+        deinit {
+            address.deinitialize(count: 1)
+            address.deallocate()
+        }
+    }
+
+    private var frames: [Frame] = []
+    private var held: [Held] = []
+
+    init(root: TemplateValue) {
+        push(root)
+    }
+
+    var count: Int { frames.count }
+
+    /// The address of the current value (`.`).
+    var top: UnsafePointer<TemplateValue> { frames[frames.count - 1].address }
 
     /// The memo key of the current value, when it is an object that has one.
-    var topMemoKey: Int? { views[views.count - 1].memoKey }
+    var topMemoKey: Int? { frames[frames.count - 1].view.memoKey }
 
+    /// Pushes a value the stack keeps until it is popped.
     mutating func push(_ value: TemplateValue) {
-        views.append(TemplateObject.View(of: value))
-        values.append(value)
+        push(Held(value))
+    }
+
+    /// Pushes the value `box` holds; the stack keeps the box until the value is popped.
+    mutating func push(_ box: Held) {
+        held.append(box)
+        frames.append(Frame(address: UnsafePointer(box.address), view: TemplateObject.View(of: box.address.pointee), holds: true))
+    }
+
+    /// Pushes the value at `address`, which something else holds until it is popped: a value found on the stack,
+    /// or an item of a list the caller holds.
+    mutating func push(at address: UnsafePointer<TemplateValue>) {
+        frames.append(Frame(address: address, view: TemplateObject.View(of: address.pointee), holds: false))
     }
 
     mutating func pop() {
-        views.removeLast()
-        values.removeLast()
+        if frames.removeLast().holds { held.removeLast() }
     }
 
-    /// `key`'s value in the current object only.
-    func topChild(_ key: TemplateKey) -> TemplateValue? {
-        views[views.count - 1].value(key)
+    /// The address of `key`'s value in the current object only.
+    func topChild(_ key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        frames[frames.count - 1].view.address(of: key)
     }
 
-    /// `key`'s value in the first object up the stack that has it.
-    func firstChild(_ key: TemplateKey) -> TemplateValue? {
-        var index = views.count - 1
+    /// The address of `key`'s value in the first object up the stack that has it.
+    func firstChild(_ key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        var index = frames.count - 1
         while index >= 0 {
-            if let value = views[index].value(key) { return value }
+            if let address = frames[index].view.address(of: key) { return address }
             index -= 1
         }
         return nil
@@ -53,9 +86,9 @@ struct TemplateStack {
 
     /// The index of the first object up the stack that has `key`.
     func depth(of key: TemplateKey) -> Int? {
-        var index = views.count - 1
+        var index = frames.count - 1
         while index >= 0 {
-            if views[index].has(key) { return index }
+            if frames[index].view.address(of: key) != nil { return index }
             index -= 1
         }
         return nil
@@ -69,18 +102,29 @@ extension TemplateObject {
         private let base: Unmanaged<Base>?
         let memoKey: Int?
 
+        /// Where `Entry.value` lies in an entry.
+        private static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value)!
+
         /// A view of `value` if it is an object; of nothing, otherwise.
         init(of value: TemplateValue) {
             guard case .object(let object) = value else {
-                entries = UnsafeBufferPointer(start: nil, count: 0)
-                base = nil
-                memoKey = nil
+                self.init(entries: UnsafeBufferPointer(start: nil, count: 0), base: nil, memoKey: nil)
                 return
             }
-            // The buffer outlives the closure: `value`'s copy on the stack holds it, and is never changed.
-            entries = object.entries.withUnsafeBufferPointer { $0 }
-            base = object.base.map { Unmanaged.passUnretained($0) }
-            memoKey = object.memoKey
+            self.init(object)
+        }
+
+        /// A view of `object`; something must hold it unchanged while the view is used.
+        init(_ object: TemplateObject) {
+            // The buffer outlives the closure: whatever holds `object` holds it, and never changes it.
+            self.init(entries: object.entries.withUnsafeBufferPointer { $0 }, base: object.base.map { Unmanaged.passUnretained($0) },
+                      memoKey: object.memoKey)
+        }
+
+        private init(entries: UnsafeBufferPointer<Entry>, base: Unmanaged<Base>?, memoKey: Int?) {
+            self.entries = entries
+            self.base = base
+            self.memoKey = memoKey
         }
 
         /// The index of `key`'s entry among the object's own, if it has one.
@@ -97,15 +141,18 @@ extension TemplateObject {
             return nil
         }
 
-        /// The object's value under `key`, its base's included; only that value is copied.
-        func value(_ key: TemplateKey) -> TemplateValue? {
-            if let index = index(of: key) { return entries[index].value }
-            return base?._withUnsafeGuaranteedRef { $0.object[key] }
+        /// The address of the object's value under `key`, its base's included.
+        func address(of key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+            if let index = index(of: key) {
+                return (UnsafeRawPointer(entries.baseAddress! + index) + Self.valueOffset)
+                    .assumingMemoryBound(to: TemplateValue.self)
+            }
+            // The base is an immutable object the viewed one holds: its entries stay where they are.
+            return base?._withUnsafeGuaranteedRef { View($0.object).address(of: key) }
         }
 
         func has(_ key: TemplateKey) -> Bool {
-            if index(of: key) != nil { return true }
-            return base?._withUnsafeGuaranteedRef { $0.object[key] != nil } ?? false
+            address(of: key) != nil
         }
     }
 }
