@@ -30,7 +30,9 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            // GLib's flags and library only: libvips itself is opened at first use (shim.h), its headers are in
+            // /usr/include, and GLib's are all the others need.
+            pkgConfig: "glib-2.0",
             providers: [.apt(["libvips-dev"])]
         ),
         // Core: text, diagnostics, content, Markdown, schema, checking, the site model, intake, scaffolding,

@@ -139,7 +139,7 @@ struct DiagnosticFixtureTests {
             .union(SiteDiagnosticTests.codesTested).union(Self.codesOfOtherCommands).union(HostileConfinementTests.codesTested)
             .union(ProgrammeTests.codesTested)
             .union(HostileSettingsTests.codesTested)
-            .union(PhotoCheckTests.codesTested)
+            .union(PhotoCheckTests.codesTested).union(VipsLoadingTests.codesTested)
         let untested = DiagnosticCode.allCases.filter { !tested.contains($0) }
         #expect(untested.isEmpty, "no test for \(untested.map(\.rawValue))")
     }

@@ -185,6 +185,11 @@ extension Diagnostic {
                    "không ghi được các cỡ ảnh của \"\(path)\" vào thư mục đệm \(cache); hãy kiểm tra quyền ghi và chỗ trống trên đĩa.")
     }
 
+    static func photoLibraryMissing(_ at: SourceLocation, path: String) -> Diagnostic {
+        Diagnostic(.photoLibraryMissing, at: at,
+                   "không xử lý được ảnh \"\(path)\": máy này thiếu thư viện ảnh libvips (gói libvips42); hãy chạy scripts/install-deps hoặc nhờ người quản trị cài gói này.")
+    }
+
     static func photoSmall(_ at: SourceLocation, path: String, width: Int, minimum: Int) -> Diagnostic {
         Diagnostic(.photoSmall, at: at,
                    "ảnh \"\(path)\" chỉ rộng \(width) điểm ảnh, sẽ bị mờ trên trang; nên dùng ảnh rộng ít nhất \(minimum) điểm ảnh.")

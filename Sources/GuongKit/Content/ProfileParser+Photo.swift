@@ -25,6 +25,8 @@ extension ProfileParser {
             diagnostics.append(.photoMetadataTooLarge(at, path: name, bytes: bytes, limit: limit))
         case .failure(.cacheUnwritable(let path)):
             diagnostics.append(.photoCacheUnwritable(at, path: name, cache: path))
+        case .failure(.libraryMissing):
+            diagnostics.append(.photoLibraryMissing(at, path: name))
         }
         return nil
     }

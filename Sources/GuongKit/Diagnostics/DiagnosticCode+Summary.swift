@@ -38,6 +38,7 @@ extension DiagnosticCode {
         .photoCorrupt: "a truncated or corrupt photo, or one libvips cannot read",
         .photoMetadataTooLarge: "a PNG text or profile chunk over 1 MB",
         .photoCacheUnwritable: "the photo cache (`.guong-cache/photos/`) cannot be written",
+        .photoLibraryMissing: "a photo to process, and libvips (`libvips42`) missing or of another version",
         .photoSmall: "a photo narrower than 400 pixels (published, but blurred on the page)",
         .achievementsMissing: "no *Thành tích nổi bật* heading",
         .achievementsEmpty: "no list item under *Thành tích nổi bật*",

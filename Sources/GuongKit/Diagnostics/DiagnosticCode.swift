@@ -37,6 +37,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case photoCorrupt = "photo.corrupt"
     case photoMetadataTooLarge = "photo.metadata"
     case photoCacheUnwritable = "photo.cache"
+    case photoLibraryMissing = "photo.library"
     case photoSmall = "photo.small"
     case achievementsMissing = "achievements.missing"
     case achievementsEmpty = "achievements.empty"

@@ -11,6 +11,7 @@ struct PhotoProcessor {
         if format == .png, let largest = PhotoFormat.largestPNGTextChunk(bytes), largest > settings.maxPNGTextChunk {
             return .failure(.pngTextTooLarge(bytes: largest, limit: settings.maxPNGTextChunk))
         }
+        guard Vips.isAvailable else { return .failure(.libraryMissing) }
         do {
             let header = try Vips.header(bytes, format: format)
             guard header.width > 0, header.height > 0, header.width.multipliedReportingOverflow(by: header.height).partialValue <= settings.maxPixels,

@@ -12,7 +12,6 @@ public final class PhotoStore: Sendable {
     /// `folder` as a path, made once.
     private let folderPath: String?
     public let settings: PhotoSettings
-    private let settingsKey: String
     private let state = Mutex(State())
 
     private struct State {
@@ -32,7 +31,12 @@ public final class PhotoStore: Sendable {
         self.folder = folder
         folderPath = folder?.path
         self.settings = settings
-        settingsKey = String(settings.fingerprint.utf8.withContiguousStorageIfAvailable { Vips.sha256(UnsafeRawBufferPointer($0)) }?.prefix(12) ?? "")
+    }
+
+    /// The settings' part of an entry's name; made only for a photo whose bytes are hashed.
+    private var settingsKey: String {
+        var fingerprint = settings.fingerprint
+        return String(fingerprint.withUTF8 { Vips.sha256(UnsafeRawBufferPointer($0)) }.prefix(12))
     }
 
     /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.

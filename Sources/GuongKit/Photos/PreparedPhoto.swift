@@ -124,4 +124,6 @@ enum PhotoProblem: Error, Equatable {
     case pngTextTooLarge(bytes: Int, limit: Int)
     /// The photo cache could not be written.
     case cacheUnwritable(path: String)
+    /// libvips (or GLib) could not be loaded: not installed, or another version than guong was built with.
+    case libraryMissing
 }

@@ -22,13 +22,17 @@ enum Vips {
         var height: Int
     }
 
-    /// libvips started once per process; nil when it could not start.
+    /// libvips loaded and started once per process, at first use (`shim.h`); false when it could not be.
     private static let started: Bool = guong_vips_start() == 0
+
+    /// Whether libvips could be loaded and started: false when the library is missing (Debian's `libvips42`),
+    /// which every photo then reports.
+    static var isAvailable: Bool { started }
 
     /// Reads only the header of `bytes`: cheap, and enough to refuse a decompression bomb.
     static func header(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(Failure) -> Header {
         let image = try load(bytes, format: format, shrink: 1)
-        return Header(width: Int(vips_image_get_width(image.pointer)), height: Int(vips_image_get_height(image.pointer)))
+        return Header(width: Int(guong_image_width(image.pointer)), height: Int(guong_image_height(image.pointer)))
     }
 
     /// Decodes `bytes` whole (so a truncated or corrupt file fails here), upright and in sRGB, then makes
@@ -40,10 +44,10 @@ enum Vips {
         let loaded = try load(bytes, format: format, shrink: shrink)
         let boxed = try apply { guong_fit_box(loaded.pointer, $0, Int32(box)) }
         // Decoding everything once here both checks the whole file and lets each size start from memory.
-        guard let copied = vips_image_copy_memory(boxed.pointer) else { throw fail() }
+        guard let copied = guong_copy_memory(boxed.pointer) else { throw fail() }
         let decoded = VipsHandle(copied)
         let upright = try apply { guong_autorot(decoded.pointer, $0) }
-        let swapped = vips_image_get_width(upright.pointer) != vips_image_get_width(decoded.pointer)
+        let swapped = guong_image_width(upright.pointer) != guong_image_width(decoded.pointer)
         let srgb = try apply { guong_to_srgb(upright.pointer, $0) }
         let base = try apply { guong_strip(srgb.pointer, $0) }
         var files: [RenderedFile] = []
@@ -55,8 +59,8 @@ enum Vips {
                 }
             }
             let bare = try apply { guong_strip(sized.pointer, $0) }
-            files.append(RenderedFile(name: variant.fileName, width: Int(vips_image_get_width(sized.pointer)),
-                                      height: Int(vips_image_get_height(sized.pointer)), bytes: try encode(bare, as: variant.encoding)))
+            files.append(RenderedFile(name: variant.fileName, width: Int(guong_image_width(sized.pointer)),
+                                      height: Int(guong_image_height(sized.pointer)), bytes: try encode(bare, as: variant.encoding)))
         }
         return (swapped, files)
     }
@@ -69,10 +73,10 @@ enum Vips {
     }
 
     /// The version of libvips, part of the cache's settings (another version may encode differently).
-    /// Read without starting libvips (a compiled-in string): a build with no photo to make never starts it,
-    /// which loads its modules and the libraries they link (ImageMagick, poppler, libheif …).
+    /// Read without loading libvips (the headers' version, which the library loaded is checked to be): a build
+    /// with no photo to make never loads it, nor the libraries it links (GLib, cairo, poppler, libheif …).
     static var version: String {
-        String(cString: vips_version_string())
+        String(cString: guong_vips_version())
     }
 
     private static func load(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int) throws(Failure) -> VipsHandle {
@@ -95,7 +99,7 @@ enum Vips {
         case .jpeg(let quality): guong_save_jpeg(image.pointer, &buffer, &length, Int32(quality))
         case .webp(let quality): guong_save_webp(image.pointer, &buffer, &length, Int32(quality))
         }
-        defer { g_free(buffer) }
+        defer { guong_free(buffer) }
         guard status == 0, let buffer else { throw fail() }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
         if case .webp = encoding { return WebPChunks.stripped(bytes) }
@@ -111,7 +115,7 @@ enum Vips {
 
     /// Clears this thread's part of libvips' error text (its wording is English and not shown).
     private static func fail() -> Failure {
-        g_free(vips_error_buffer_copy())
+        guong_clear_error()
         return Failure()
     }
 }
@@ -120,5 +124,5 @@ enum Vips {
 private final class VipsHandle {
     let pointer: UnsafeMutablePointer<VipsImage>
     init(_ pointer: UnsafeMutablePointer<VipsImage>) { self.pointer = pointer }
-    deinit { g_object_unref(pointer) }
+    deinit { guong_unref(pointer) }
 }
