@@ -11,7 +11,9 @@ package enum FolderWalk {
         package var path: String
         /// The last component of `path`.
         var name: String
-        var isLink: Bool
+        package var isLink: Bool
+        /// Its inode number, as the folder's listing gives it (`d_ino`).
+        package var inode: UInt64
     }
 
     /// Every file and link to a file (or anything not a folder) below `folder`, in no particular order.
@@ -28,11 +30,11 @@ package enum FolderWalk {
             var info = stat()
             return lstat(folder + "/" + name, &info) == 0 ? info : nil
         }
-        for (name, kind) in listed where !name.hasPrefix(".") {
+        for (name, kind, inode) in listed where !name.hasPrefix(".") {
             if kind == DT_DIR {
                 walk(folder + "/" + name, prefix: prefix + name + "/", into: &entries)
             } else {
-                entries.append(Entry(path: prefix + name, name: name, isLink: kind == DT_LNK))
+                entries.append(Entry(path: prefix + name, name: name, isLink: kind == DT_LNK, inode: inode))
             }
         }
     }
@@ -40,10 +42,10 @@ package enum FolderWalk {
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// The entries of an open directory stream, `.` and `..` aside: each name with its kind (`DT_DIR`,
-    /// `DT_LNK`, `DT_REG` …). Where the file system leaves the kind unknown, `status(name)` (an `lstat`,
-    /// never following a link) gives it; an entry it cannot give is left out.
-    package static func entries(of directory: OpaquePointer, status: (String) -> stat?) -> [(name: String, kind: Int32)] {
-        var entries: [(name: String, kind: Int32)] = []
+    /// `DT_LNK`, `DT_REG` …) and inode number. Where the file system leaves the kind unknown, `status(name)` (an
+    /// `lstat`, never following a link) gives it; an entry it cannot give is left out.
+    package static func entries(of directory: OpaquePointer, status: (String) -> stat?) -> [(name: String, kind: Int32, inode: UInt64)] {
+        var entries: [(name: String, kind: Int32, inode: UInt64)] = []
         while let entry = readdir(directory) {
             // The name is read where it lies: a record is only as long as its name, so copying the whole
             // 256-byte `d_name` out of it can read past the end of readdir's buffer.
@@ -58,7 +60,7 @@ package enum FolderWalk {
                 default: kind = Int32(DT_REG)
                 }
             }
-            entries.append((name, kind))
+            entries.append((name, kind, UInt64(entry.pointee.d_ino)))
         }
         return entries
     }

@@ -1,10 +1,10 @@
-// Unsafe code: readdir(3)'s entries are C structures; a name is compared where it lies.
+// Unsafe code: a folder's path and a name joined into a new string's storage in one copy each.
 import Foundation
 import GuongKit
 
 /// A profile's folder in the live site, as far as a rebuild from the spare tree needs it for the photo's files:
-/// each one's inode number, read from the folder's listing at once (one `getdents` for the folder instead of a
-/// `stat` per file, docs/performance.md, Photos).
+/// each one's inode number, as the listing of the live site before the build gave it (`OutputFolder.liveFiles`:
+/// no `stat` of each file, nor a listing of each folder again, docs/performance.md, Photos).
 ///
 /// The spare tree (`OutputFolder+Spare`) is the build before last's output; a photo file there that is the live
 /// site's own (the same inode: the last build carried it over) and still carries the size and modification time
@@ -13,36 +13,16 @@ import GuongKit
 /// with the stamp's size and time, one replaced or deleted in the live site, one written over in place (its time
 /// moves), a link — fails the test and is published the long way (`OutputFolder.publish`).
 struct LiveFolder {
-    /// The device the live folder is on: an inode number means something only on its own.
+    /// The device the live site is on: an inode number means something only on its own.
     let device: UInt64
-    /// The inode number of each name asked for, in order; nil for a name the folder does not list.
+    /// The inode number of each name asked for, in order; nil for a name the live site does not have.
     let inodes: [UInt64?]
 
-    /// The folder at `path` (never followed if a link), its entries named `names`; nil when it cannot be read.
-    init?(_ path: String, names: [String]) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, let directory = fdopendir(descriptor) else {
-            close(descriptor)
-            return nil
-        }
-        defer { closedir(directory) }
-        var inodes = [UInt64?](repeating: nil, count: names.count)
-        while let entry = readdir(directory) {
-            let name = (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self)
-            for index in names.indices where inodes[index] == nil {
-                if names[index].withCString({ strcmp($0, name) }) == 0 {
-                    inodes[index] = UInt64(entry.pointee.d_ino)
-                    break
-                }
-            }
-        }
-        device = UInt64(info.st_dev)
-        self.inodes = inodes
+    /// The files at `paths` (relative to the site) of the live site `files`.
+    init(_ files: LiveFiles, paths: [String]) {
+        device = files.device
+        inodes = paths.map { files.inodes[$0] }
     }
-
-    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// Whether the file `name` (the `index`th asked for) of the staging folder `staged` is the live site's own
     /// and carries `stamp`: a regular file on the live folder's device, with its inode number, size and time.
@@ -52,6 +32,13 @@ struct LiveFolder {
         guard name.withCString({ fstatat(staged, $0, &file, AT_SYMLINK_NOFOLLOW) }) == 0 else { return false }
         return file.st_mode & S_IFMT == S_IFREG && UInt64(file.st_dev) == device && UInt64(file.st_ino) == inode && stamp.stamps(file)
     }
+}
+
+/// The live site's files, listed before a build from the spare tree: the device and each file's inode number.
+struct LiveFiles: Sendable {
+    let device: UInt64
+    /// By path relative to the site; links left out.
+    let inodes: [String: UInt64]
 }
 
 /// `folder + "/" + name` in one allocation: a photo's nine files each need their site path, on every build.

@@ -21,15 +21,16 @@ extension OutputFolder {
         let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
         let previousPath = targetPath + "/" + photo.siteFolder
         // From the spare tree, the staged folder holds the live site's own files already when nothing changed: the
-        // live folder's inode numbers, read at once, and one `stat` of each staged file tell them (`LiveFolder`).
-        let live = usesSpare ? LiveFolder(previousPath, names: photo.names) : nil
+        // live files' inode numbers, listed before the build, and one `stat` of each staged file tell them (`LiveFolder`).
+        let relativePaths = photo.names.map { joinedPath(photo.siteFolder, $0) }
+        let live = usesSpare ? liveFiles.map { LiveFolder($0, paths: relativePaths) } : nil
         // Opened only for a file not told so: an unchanged rebuild neither stats the live files one by one nor
         // looks into the cache.
         var previous: PreviousFolder?
         var entry: Folder?
         for index in photo.names.indices {
             let (name, stamp) = (photo.names[index], photo.stamps[index])
-            let relativePath = joinedPath(photo.siteFolder, name)
+            let relativePath = relativePaths[index]
             if let stamp, let live, live.holds(name, at: index, stamped: stamp, stagedIn: staged.descriptor) {
                 record(relativePath, .unchanged)
                 continue

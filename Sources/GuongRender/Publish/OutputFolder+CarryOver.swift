@@ -50,10 +50,19 @@ extension OutputFolder {
         return link(previous, stagedPath) == 0
     }
 
-    /// The files of the previous output (the marker and other hidden entries aside), relative to it.
-    func previousFiles() -> [String] {
+    /// The files of the previous output (the marker and other hidden entries aside), relative to it. From the
+    /// spare tree, their inode numbers are kept too (`liveFiles`): the listing gives them for nothing.
+    mutating func readPreviousFiles() -> [String] {
         guard hasPrevious else { return [] }
-        return FolderWalk.files(in: target.path).map(\.path)
+        let files = FolderWalk.files(in: targetPath)
+        var info = stat()
+        if usesSpare, lstat(targetPath, &info) == 0 {
+            var inodes: [String: UInt64] = [:]
+            inodes.reserveCapacity(files.count)
+            for file in files where !file.isLink { inodes[file.path] = file.inode }
+            liveFiles = LiveFiles(device: UInt64(info.st_dev), inodes: inodes)
+        }
+        return files.map(\.path)
     }
 }
 

@@ -28,7 +28,7 @@ extension OutputFolder {
         }
         closedir(directory)
         var remaining = 0
-        for (name, kind) in listed {
+        for (name, kind, _) in listed {
             let relative = prefix + name
             if kind == DT_DIR {
                 // Never a link: a link to a folder is listed as a link, and removed like a file.

@@ -28,6 +28,9 @@ public struct OutputFolder: Sendable {
     /// The folders made in a staging folder that started empty (nil when it is the spare tree, whose folders
     /// mostly exist already): each folder is made once, before its first file is opened.
     let madeFolders: MadeFolders?
+    /// The live site's files as `readPreviousFiles` listed them, when the staging folder is the spare tree: what a
+    /// photo's files are checked against (`LiveFolder`).
+    var liveFiles: LiveFiles?
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {

@@ -140,11 +140,12 @@ public struct SiteBuilder: Sendable {
         let files: [String]
 
         init(target: URL, siteRoot: URL) throws(OutputFolder.Problem) {
-            folder = try OutputFolder(target: target, siteRoot: siteRoot)
+            var folder = try OutputFolder(target: target, siteRoot: siteRoot)
             folder.recoverInterrupted()
             manifestURL = BuildManifest.location(siteRoot: siteRoot, target: folder.target)
             manifest = folder.hasPrevious ? BuildManifest.load(manifestURL) : BuildManifest()
-            files = folder.previousFiles()
+            files = folder.readPreviousFiles()
+            self.folder = folder
         }
     }
 
