@@ -126,7 +126,7 @@ final class PreviewSite {
             var model = base.model
             model.profiles[index] = profile
             var cards = base.cards
-            cards[index] = Card(profile: profile, model: model, links: base.links, fieldsByCode: base.fieldsByCode)
+            cards[index] = Card(profile: profile, model: model, parts: base.cardParts, fieldsByCode: base.fieldsByCode)
             let context = RenderContext(reusing: base, model: model, theme: base.theme, cards: cards)
             let renderer = SiteRenderer(context: context, listings: last.listings, searchIndex: .none)
             let job = PageJob.profile(index)

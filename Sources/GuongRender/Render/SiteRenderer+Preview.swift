@@ -6,8 +6,8 @@ extension RenderContext {
     /// A context over `model` and `theme` that reuses already computed `cards` (one per profile of `model`)
     /// and the links of `base`; only valid while the settings behind `base` are unchanged.
     package init(reusing base: RenderContext, model: SiteModel, theme: Theme, cards: [Card]) {
-        self.init(model: model, theme: theme, links: base.links, fieldsByCode: base.fieldsByCode, cards: cards,
-                  extraBodyHTML: base.extraBodyHTML)
+        self.init(model: model, theme: theme, links: base.links, fieldsByCode: base.fieldsByCode, cardParts: base.cardParts,
+                  cards: cards, extraBodyHTML: base.extraBodyHTML)
     }
 }
 
