@@ -84,6 +84,9 @@ public struct SiteLoader: Sendable {
                 cache.keep(only: Set(profileFiles.map(\.url.path)))
             }
             let results: [ProfileCache.Result]
+            /// The parse cache being saved while the rules across files run; joined before `load` returns, so
+            /// its encoding never adds to what rendering holds in memory.
+            var saving: Deferred<Void>?
             if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
                 let url = ParseCache.location(siteRoot: root)
                 let key = parseKey(parser)
@@ -99,7 +102,7 @@ public struct SiteLoader: Sendable {
                     }) { parser.parseNotingDraft($0) }
                 }
                 results = found
-                if let next { PhaseTimings.measure("parse cache save") { next.save(to: url) } }
+                if let next { saving = Deferred { PhaseTimings.measure("parse cache save") { next.save(to: url) } } }
             } else {
                 results = PhaseTimings.measure("parse profiles") {
                     profileFiles.parallelMap { file in
@@ -126,6 +129,7 @@ public struct SiteLoader: Sendable {
             diagnostics += profileProblems
             // Every photo of the site was prepared: the cache keeps exactly those.
             PhaseTimings.measure("photo cache") { photos?.finish(removingUnused: files == nil) }
+            _ = saving?.value
         }
 
         var pages: [Page] = []
