@@ -7,7 +7,13 @@ public struct Profile: Sendable {
     /// releases (docs/performance.md). A change makes new storage, which only loading does.
     private final class Storage: Sendable {
         let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        /// The lead as plain text: cards, the search index, the data and the feeds each ask for it.
+        let summary: String
+
+        init(_ fields: Fields) {
+            self.fields = fields
+            summary = fields.lead.map(\.text).joined(separator: " ")
+        }
     }
 
     /// The stored values, each described where it is read (`Profile`'s properties).
@@ -152,12 +158,8 @@ public struct Profile: Sendable {
     }
 
     /// The lead as plain text, for summaries.
-    public var summary: String { lead.map(\.text).joined(separator: " ") }
+    public var summary: String { storage.summary }
 
-    /// All text a reader could search for.
-    public var plainText: String {
-        ((lead + body).map(\.text) + achievements.map(\.text)).joined(separator: " ")
-    }
 }
 
 extension Profile: CustomReflectable {

@@ -40,13 +40,15 @@ extension SearchIndex {
                               write: (SearchDocument, inout [UInt8]) -> Void) -> [UInt8] {
         var json: [UInt8] = Array("[\n".utf8)
         var next = first
-        for (document, id) in zip(documents, ids) {
+        // By index: zip's iterator copied each document out (a retain and a release of each of its strings).
+        for index in documents.indices {
+            let id = ids[index - documents.startIndex + ids.startIndex]
             while next < id {
                 json += (next == first ? "0" : ",\n0").utf8
                 next += 1
             }
             if id > first { json += ",\n".utf8 }
-            write(document, &json)
+            write(documents[index], &json)
             next = id + 1
         }
         if next == first { json += "0".utf8 }  // no document: the one slot of `first`
@@ -62,11 +64,12 @@ extension SearchIndex {
         var fields = Array(repeating: [Int](), count: tables.fieldCodes.count)
         let yearIndex = Dictionary(tables.years.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var years = Array(repeating: [Int](), count: tables.years.count)
-        for (id, document) in zip(ids, documents) {
-            if kinds.indices.contains(document.kind) { kinds[document.kind].append(id) }
-            if units.indices.contains(document.unit) { units[document.unit].append(id) }
-            for field in Set(document.fields).sorted() { fields[field].append(id) }
-            for year in Set(document.years).sorted() { if let index = yearIndex[year] { years[index].append(id) } }
+        for (index, id) in ids.enumerated() {
+            let (kind, unit) = (documents[index].kind, documents[index].unit)
+            if kinds.indices.contains(kind) { kinds[kind].append(id) }
+            if units.indices.contains(unit) { units[unit].append(id) }
+            for field in Set(documents[index].fields).sorted() { fields[field].append(id) }
+            for year in Set(documents[index].years).sorted() { if let index = yearIndex[year] { years[index].append(id) } }
         }
         func list(_ lists: [[Int]]) -> String {
             "[" + lists.map { JSONText.quote(PostingsCoding.encode(PostingsCoding.gaps($0))) }.joined(separator: ",") + "]"
