@@ -68,6 +68,9 @@ public struct FingerprintHasher: Sendable {
     }
 
     public mutating func add(_ text: String) {
+        // A native string's bytes where they lie: `withUTF8` wants a mutable copy, a retain and a release of
+        // every value a page's fingerprint adds.
+        if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) != nil { return }
         var text = text
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
