@@ -68,11 +68,7 @@ public struct FingerprintHasher: Sendable {
     }
 
     public mutating func add(_ text: String) {
-        // A native string's bytes where they lie: `withUTF8` wants a mutable copy, a retain and a release of
-        // every value a page's fingerprint adds.
-        if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) != nil { return }
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { add(UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func add(_ bytes: [UInt8]) {

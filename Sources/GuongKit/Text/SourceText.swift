@@ -57,8 +57,7 @@ public struct SourceText: Sendable {
     /// text typed on a Mac, falls outside the set and takes Foundation's full pass. (Checked against the
     /// UCD: each of these scalars has NFC_Quick_Check=Yes and combining class 0.)
     package static func isNFCByConstruction(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isNFCByConstruction($0[...], allowingCR: true) }
+        return text.withUTF8Bytes { isNFCByConstruction($0[...], allowingCR: true) }
     }
 
     /// The same test on UTF-8 bytes, by their lead bytes: U+0000–U+02FF are one or two bytes up to

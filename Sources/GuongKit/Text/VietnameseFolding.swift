@@ -29,8 +29,7 @@ public enum VietnameseFolding {
     /// without Foundation's decomposition of the whole string (the bulk of a check's time). Works on the
     /// UTF-8 bytes: appending scalars to a String one by one was most of a fold's time.
     static func foldedByTable(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8Bytes { bytes -> String? in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             var index = 0

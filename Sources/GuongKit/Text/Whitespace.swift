@@ -53,8 +53,7 @@ extension String {
     /// Printable ASCII, Latin letters up to U+02FF and Vietnamese letters (U+1E00–U+1EFF) only — no other
     /// white space, no combining marks —, with single spaces between words and none at either end.
     private var isSingleSpaced: Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
             var index = 0
             while index < bytes.count {

@@ -1,4 +1,6 @@
 // Unsafe code: a text's UTF-8 read in place to count its first scalars (every page's description, every card's summary).
+import GuongKit
+
 /// Where a text's first Characters end, found by Unicode scalar where that gives the same answer: grapheme
 /// breaking (`String.prefix`, `index(_:offsetBy:)`) was a page's costliest step for long descriptions.
 ///
@@ -12,8 +14,7 @@ enum CharacterPrefix {
     /// `text.index(text.startIndex, offsetBy: count, limitedBy: text.endIndex)`.
     static func end(of text: String, count: Int) -> String.Index? {
         // The UTF-8 read in place, scalar by scalar: the scalar view decoded each one at several times the cost.
-        var contiguous = text
-        let shortcut = contiguous.withUTF8 { bytes -> (offset: Int, exact: Bool)? in
+        let shortcut = text.withUTF8Bytes { bytes -> (offset: Int, exact: Bool)? in
             var offset = 0, taken = 0
             while offset < bytes.count {
                 guard let (scalar, length) = decode(bytes, at: offset), breaksAround(scalar) else { return nil }

@@ -31,8 +31,7 @@ struct SearchWordScanner {
     /// Appends the words of `text` that the index keeps: `SearchText.words(text)`, less those over
     /// `SearchText.maxWordLength` scalars.
     mutating func append(_ text: String) {
-        var text = text
-        let scanned = text.withUTF8 { appendByTable($0) }
+        let scanned = text.withUTF8Bytes { appendByTable($0) }
         if !scanned {
             for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
                 let start = bytes.count

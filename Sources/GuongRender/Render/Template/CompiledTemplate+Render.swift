@@ -378,11 +378,7 @@ extension TemplateValue {
         switch self {
         case .string(let text):
             if escaped {
-                // A native string's bytes in place; `withUTF8` wants a mutable copy of the string.
-                if text.utf8.withContiguousStorageIfAvailable({ HTMLEscaping.append($0, to: &output) }) == nil {
-                    var text = text
-                    text.withUTF8 { HTMLEscaping.append($0, to: &output) }
-                }
+                text.withUTF8Bytes { HTMLEscaping.append($0, to: &output) }
             } else {
                 output += text.utf8
             }

@@ -1,4 +1,6 @@
 // Unsafe code: a name's UTF-8 hashed in place (every value a page sets makes a key).
+import GuongKit
+
 /// A name a template looks up, with its hash made once: templates look names up hundreds of times a page,
 /// and Swift's `String` hashing (seeded SipHash, per lookup) was most of the cost of a lookup.
 struct TemplateKey: Sendable {
@@ -11,8 +13,7 @@ struct TemplateKey: Sendable {
         self.name = name
         // Over the UTF-8 in place: stepping through `name.utf8` cost several times as much (pages make thousands
         // of keys, one per value they set).
-        var contiguous = name
-        hash = contiguous.withUTF8 { bytes in
+        hash = name.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
             return hash
