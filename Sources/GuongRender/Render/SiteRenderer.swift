@@ -135,8 +135,9 @@ public struct SiteRenderer: Sendable {
     public func render(link: (@Sendable (CachedPhotoFiles) throws -> Void)? = nil,
                        previous: @Sendable (String) -> Fingerprint?, write: @Sendable (OutputFile) throws -> Bool) throws {
         let errors = ErrorBox()
-        // The few long jobs (every profile in one file) start first, so no core is left with one at the end.
-        let long: [PageJob] = [.data, .registration, .sitemap, .feed]
+        // The few long jobs (every profile in one file, or every one of a year: 10 to 60 ms each at 10,000 profiles,
+        // a page 0.05 to 0.15 ms) start first, so no core is left with one at the end.
+        let long: [PageJob] = [.data, .registration, .sitemap, .feed] + context.model.years.map(PageJob.registrationYear)
         // Linked, a photo's files are one job: its first file's.
         let linked = { (job: PageJob) in if link != nil, case .photoFile(_, let file) = job { file > 0 } else { false } }
         let run = { @Sendable (job: PageJob) in
