@@ -38,31 +38,39 @@ struct RelativeLinks: Sendable {
             .map { Array($0) + [UInt8(ascii: "/")] }
         var output: [UInt8] = []
         output.reserveCapacity(page.count)
-        var copied = 0
-        for start in starts {
-            output += page[copied..<start]
-            var rest = start + basePathCount
-            var shared = 0
-            while shared < folders.count, rest + folders[shared].count <= page.count,
-                  page[rest..<rest + folders[shared].count].elementsEqual(folders[shared]) {
-                rest += folders[shared].count
-                shared += 1
+        // Runs of the page copied from its buffer, and `../` and `./` appended as bytes: slices of the page and the
+        // shared arrays of those two were an atomic retain and release each, a few hundred times a page.
+        page.withUnsafeBufferPointer { page in
+            var copied = 0
+            for start in starts {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied..<start]))
+                var rest = start + basePathCount
+                var shared = 0
+                while shared < folders.count, rest + folders[shared].count <= page.count,
+                      folders[shared].withUnsafeBufferPointer({ memcmp(page.baseAddress! + rest, $0.baseAddress!, $0.count) == 0 }) {
+                    rest += folders[shared].count
+                    shared += 1
+                }
+                for _ in shared..<folders.count {
+                    output.append(UInt8(ascii: "."))
+                    output.append(UInt8(ascii: "."))
+                    output.append(UInt8(ascii: "/"))
+                }
+                if shared == folders.count, Self.needsDot(page, at: rest) {
+                    output.append(UInt8(ascii: "."))
+                    output.append(UInt8(ascii: "/"))
+                }
+                copied = rest
             }
-            for _ in shared..<folders.count { output += Self.up }
-            if shared == folders.count, Self.needsDot(page, at: rest) { output += Self.here }
-            copied = rest
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
         }
-        output += page[copied...]
         return output
     }
-
-    private static let up = Array("../".utf8)
-    private static let here = Array("./".utf8)
 
     /// Whether what is left of a link at `index`, led by nothing, would not lead where it did: an empty link
     /// is the page itself, a `/` leads from the host's root, and a `:` before any `/`, `?` or `#` makes
     /// what precedes it a scheme.
-    private static func needsDot(_ page: [UInt8], at index: Int) -> Bool {
+    private static func needsDot(_ page: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < page.count else { return true }
         switch page[index] {
         case UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: "/"): return true
