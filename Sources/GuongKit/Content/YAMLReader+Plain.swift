@@ -10,8 +10,7 @@
 extension YAMLReader {
     func readPlain(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
         guard maxDepth >= 2 else { return nil }
-        var yaml = yaml
-        return yaml.withUTF8 { bytes in
+        return yaml.withUTF8Bytes { bytes in
             var reader = PlainYAML(bytes: bytes, path: path, firstLine: firstLine)
             guard let pairs = reader.read(), let first = pairs.first, 1 + 2 * pairs.count + reader.items <= maxNodes else { return nil }
             return YAMLNode(value: .mapping(pairs), location: first.key.location)

@@ -14,8 +14,7 @@ enum CmarkBounds {
     /// Cmark parses inlines one paragraph at a time and no paragraph holds a blank line, so counting between
     /// blank lines bounds the cost from above (a heading or a code block only counts more).
     static func lineOverBudget(in body: String) -> Int? {
-        var body = body
-        return body.withUTF8 { bytes -> Int? in
+        return body.withUTF8Bytes { bytes -> Int? in
             // Most bodies have no image opener at all: nothing can be over the budget.
             guard hasImageOpener(bytes) else { return nil }
             var total = 0, openers = 0, closers = 0

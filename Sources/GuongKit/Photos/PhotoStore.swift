@@ -35,8 +35,7 @@ public final class PhotoStore: Sendable {
 
     /// The settings' part of an entry's name; made only for a photo whose bytes are hashed.
     private var settingsKey: String {
-        var fingerprint = settings.fingerprint
-        return String(fingerprint.withUTF8 { Vips.sha256(UnsafeRawBufferPointer($0)) }.prefix(12))
+        String(settings.fingerprint.withUTF8Bytes { Vips.sha256(UnsafeRawBufferPointer($0)) }.prefix(12))
     }
 
     /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.
@@ -143,15 +142,14 @@ public final class PhotoStore: Sendable {
     /// The name of the entry at `path` if it is one directly in the cache's folder `folder`; compared as bytes
     /// (String's `hasPrefix` and `dropFirst` compare and count characters, for every photo on every build).
     private static func entryName(_ path: String, in folder: String) -> String? {
-        let name = path.utf8.withContiguousStorageIfAvailable { path in
-            folder.utf8.withContiguousStorageIfAvailable { folder -> String? in
+        path.withUTF8Bytes { path in
+            folder.withUTF8Bytes { folder -> String? in
                 guard !folder.isEmpty, path.count > folder.count + 1, memcmp(path.baseAddress!, folder.baseAddress!, folder.count) == 0,
                       path[folder.count] == UInt8(ascii: "/") else { return nil }
                 let name = UnsafeBufferPointer(rebasing: path[(folder.count + 1)...])
                 return name.contains(UInt8(ascii: "/")) ? nil : String(decoding: name, as: UTF8.self)
-            } ?? nil
+            }
         }
-        return name ?? nil
     }
 
     /// The entry `name`, if the cache holds it whole; it is then marked used.

@@ -64,15 +64,15 @@ public struct PreparedPhoto: Sendable, Hashable {
 
     /// Whether `name` is `anh-<digit>….<fileExtension>`, compared as bytes where they lie.
     private static func isNumberedSize(_ name: String, _ fileExtension: String) -> Bool {
-        name.utf8.withContiguousStorageIfAvailable { name in
-            fileExtension.utf8.withContiguousStorageIfAvailable { suffix in
+        name.withUTF8Bytes { name in
+            fileExtension.withUTF8Bytes { suffix in
                 let count = name.count, dot = count - suffix.count - 1
                 guard count > 5 + suffix.count, name[0] == UInt8(ascii: "a"), name[1] == UInt8(ascii: "n"), name[2] == UInt8(ascii: "h"),
                       name[3] == UInt8(ascii: "-"), name[4] &- UInt8(ascii: "0") < 10, name[dot] == UInt8(ascii: ".") else { return false }
                 for index in 0..<suffix.count where name[dot + 1 + index] != suffix[index] { return false }
                 return true
-            } ?? false
-        } ?? false
+            }
+        }
     }
 
     package func file(_ name: String) -> File? { files.first { $0.name == name } }

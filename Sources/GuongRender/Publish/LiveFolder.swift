@@ -43,9 +43,8 @@ struct LiveFiles: Sendable {
 
 /// `folder + "/" + name` in one allocation: a photo's nine files each need their site path, on every build.
 func joinedPath(_ folder: String, _ name: String) -> String {
-    var (folder, name) = (folder, name)
-    return folder.withUTF8 { folder in
-        name.withUTF8 { name in
+    folder.withUTF8Bytes { folder in
+        name.withUTF8Bytes { name in
             String(unsafeUninitializedCapacity: folder.count + 1 + name.count) { buffer in
                 _ = buffer.initialize(fromContentsOf: folder)
                 buffer[folder.count] = UInt8(ascii: "/")

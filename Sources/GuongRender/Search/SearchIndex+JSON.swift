@@ -69,7 +69,7 @@ extension SearchIndex {
             if kinds.indices.contains(kind) { kinds[kind].append(id) }
             if units.indices.contains(unit) { units[unit].append(id) }
             for field in Set(documents[index].fields).sorted() { fields[field].append(id) }
-            for year in Set(documents[index].years).sorted() { if let index = yearIndex[year] { years[index].append(id) } }
+            for year in Set(documents[index].years).sorted() { if let slot = yearIndex[year] { years[slot].append(id) } }
         }
         func list(_ lists: [[Int]]) -> String {
             "[" + lists.map { JSONText.quote(PostingsCoding.encode(PostingsCoding.gaps($0))) }.joined(separator: ",") + "]"

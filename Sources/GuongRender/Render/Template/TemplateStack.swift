@@ -88,7 +88,7 @@ struct TemplateStack {
     func depth(of key: TemplateKey) -> Int? {
         var index = frames.count - 1
         while index >= 0 {
-            if frames[index].view.address(of: key) != nil { return index }
+            if frames[index].view.has(key) { return index }
             index -= 1
         }
         return nil
