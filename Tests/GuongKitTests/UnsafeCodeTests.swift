@@ -50,4 +50,25 @@ struct UnsafeCodeTests {
         let unchecked = try Self.sources().filter { $0.text.contains("@unchecked Sendable") }.map(\.path)
         #expect(unchecked.isEmpty, "use Synchronization.Mutex or a checked Sendable: \(unchecked)")
     }
+
+    /// A C shim's header is compiled into every object file whose Swift code calls it, and the optimiser inlines
+    /// across Swift files: a `static` variable there (even inside a `static inline` function) is one copy per
+    /// object file, and one never written is taken for zero. That made a release build refuse every photo
+    /// (`shim.h` of CVips keeps its table in the caller's memory since). State stays in Swift.
+    @Test("the C shims keep no static state")
+    func shimsKeepNoStaticState() throws {
+        let root = Fixtures.packageRoot.appendingPathComponent("Sources")
+        var headers = 0
+        for target in try FileManager.default.contentsOfDirectory(atPath: root.path) where target.hasPrefix("C") {
+            let header = root.appendingPathComponent(target + "/shim.h")
+            guard let text = try? String(contentsOf: header, encoding: .utf8) else { continue }
+            headers += 1
+            let code = text.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: " ", options: .regularExpression)
+                .split(separator: "\n").map { $0.components(separatedBy: "//")[0] }.joined(separator: "\n")
+            let statics = code.ranges(of: /\bstatic\b(?!\s+inline\b)/).map { code[$0.lowerBound...].prefix(60) }
+            #expect(statics.isEmpty, "\(target)/shim.h: \(statics)")
+            #expect(!code.contains("_Thread_local") && !code.contains("__thread"), "\(target)/shim.h")
+        }
+        #expect(headers >= 2, "CCmark and CVips")
+    }
 }

@@ -22,8 +22,17 @@ enum Vips {
         var height: Int
     }
 
-    /// libvips loaded and started once per process, at first use (`shim.h`); false when it could not be.
-    private static let started: Bool = guong_vips_start() == 0
+    /// libvips' functions, found once per process at first use (`shim.h`), for every call to pass; allocated
+    /// here, not kept in the header, where each object file the optimiser inlines these calls into had its own.
+    fileprivate nonisolated(unsafe) static let table: UnsafeMutablePointer<GuongVipsTable> = {
+        let table = UnsafeMutablePointer<GuongVipsTable>.allocate(capacity: 1)
+        table.initialize(to: GuongVipsTable())
+        return table
+    }()
+
+    /// libvips loaded and started once per process, at first use; false when it could not be. Written once, before
+    /// `started` is true; only read after.
+    private static let started: Bool = guong_vips_start(table) == 0
 
     /// Whether libvips could be loaded and started: false when the library is missing (Debian's `libvips42`),
     /// which every photo then reports.
@@ -32,7 +41,7 @@ enum Vips {
     /// Reads only the header of `bytes`: cheap, and enough to refuse a decompression bomb.
     static func header(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat) throws(Failure) -> Header {
         let image = try load(bytes, format: format, shrink: 1)
-        return Header(width: Int(guong_image_width(image.pointer)), height: Int(guong_image_height(image.pointer)))
+        return Header(width: Int(guong_image_width(table, image.pointer)), height: Int(guong_image_height(table, image.pointer)))
     }
 
     /// Decodes `bytes` whole (so a truncated or corrupt file fails here), upright and in sRGB, then makes
@@ -42,25 +51,25 @@ enum Vips {
     static func render(_ bytes: UnsafeRawBufferPointer, format: PhotoFormat, shrink: Int, box: Int,
                        plan: (_ swapped: Bool) -> [PhotoVariant]) throws(Failure) -> (swapped: Bool, files: [RenderedFile]) {
         let loaded = try load(bytes, format: format, shrink: shrink)
-        let boxed = try apply { guong_fit_box(loaded.pointer, $0, Int32(box)) }
+        let boxed = try apply { guong_fit_box(table, loaded.pointer, $0, Int32(box)) }
         // Decoding everything once here both checks the whole file and lets each size start from memory.
-        guard let copied = guong_copy_memory(boxed.pointer) else { throw fail() }
+        guard let copied = guong_copy_memory(table, boxed.pointer) else { throw fail() }
         let decoded = VipsHandle(copied)
-        let upright = try apply { guong_autorot(decoded.pointer, $0) }
-        let swapped = guong_image_width(upright.pointer) != guong_image_width(decoded.pointer)
-        let srgb = try apply { guong_to_srgb(upright.pointer, $0) }
-        let base = try apply { guong_strip(srgb.pointer, $0) }
+        let upright = try apply { guong_autorot(table, decoded.pointer, $0) }
+        let swapped = guong_image_width(table, upright.pointer) != guong_image_width(table, decoded.pointer)
+        let srgb = try apply { guong_to_srgb(table, upright.pointer, $0) }
+        let base = try apply { guong_strip(table, srgb.pointer, $0) }
         var files: [RenderedFile] = []
         for variant in plan(swapped) {
             let sized = try apply { output in
                 switch variant.shape {
-                case .width(let width): guong_fit_width(base.pointer, output, Int32(width))
-                case .cover(let width, let height): guong_cover(base.pointer, output, Int32(width), Int32(height))
+                case .width(let width): guong_fit_width(table, base.pointer, output, Int32(width))
+                case .cover(let width, let height): guong_cover(table, base.pointer, output, Int32(width), Int32(height))
                 }
             }
-            let bare = try apply { guong_strip(sized.pointer, $0) }
-            files.append(RenderedFile(name: variant.fileName, width: Int(guong_image_width(sized.pointer)),
-                                      height: Int(guong_image_height(sized.pointer)), bytes: try encode(bare, as: variant.encoding)))
+            let bare = try apply { guong_strip(table, sized.pointer, $0) }
+            files.append(RenderedFile(name: variant.fileName, width: Int(guong_image_width(table, sized.pointer)),
+                                      height: Int(guong_image_height(table, sized.pointer)), bytes: try encode(bare, as: variant.encoding)))
         }
         return (swapped, files)
     }
@@ -89,15 +98,15 @@ enum Vips {
         case .heif: GUONG_HEIF
         case .svg: GUONG_SVG
         }
-        return try apply { guong_load(base, bytes.count, loader, Int32(shrink), $0) }
+        return try apply { guong_load(table, base, bytes.count, loader, Int32(shrink), $0) }
     }
 
     private static func encode(_ image: VipsHandle, as encoding: PhotoVariant.Encoding) throws(Failure) -> [UInt8] {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
         let status = switch encoding {
-        case .jpeg(let quality): guong_save_jpeg(image.pointer, &buffer, &length, Int32(quality))
-        case .webp(let quality): guong_save_webp(image.pointer, &buffer, &length, Int32(quality))
+        case .jpeg(let quality): guong_save_jpeg(table, image.pointer, &buffer, &length, Int32(quality))
+        case .webp(let quality): guong_save_webp(table, image.pointer, &buffer, &length, Int32(quality))
         }
         defer { guong_free(buffer) }
         guard status == 0, let buffer else { throw fail() }
@@ -115,7 +124,7 @@ enum Vips {
 
     /// Clears this thread's part of libvips' error text (its wording is English and not shown).
     private static func fail() -> Failure {
-        guong_clear_error()
+        guong_clear_error(table)
         return Failure()
     }
 }
@@ -124,5 +133,5 @@ enum Vips {
 private final class VipsHandle {
     let pointer: UnsafeMutablePointer<VipsImage>
     init(_ pointer: UnsafeMutablePointer<VipsImage>) { self.pointer = pointer }
-    deinit { guong_unref(pointer) }
+    deinit { guong_unref(Vips.table, pointer) }
 }
