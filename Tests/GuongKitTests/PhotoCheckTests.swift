@@ -83,8 +83,8 @@ struct PhotoCheckTests {
     @Test func theSettingsKeepPhotosInBounds() {
         let settings = PhotoSettings()
         #expect(settings.maxPixels == 100_000_000)
-        #expect(settings.widths(upTo: 4000) == [160, 480, 960])
-        #expect(settings.widths(upTo: 600) == [160, 480, 600])
+        #expect(settings.widths(upTo: 4000) == [480, 960])
+        #expect(settings.widths(upTo: 600) == [480, 600])
         #expect(settings.widths(upTo: 100) == [100])
         #expect(settings.jpegShrink(width: 4000, height: 3000) == 2)
         #expect(settings.jpegShrink(width: 12000, height: 9000) == 4)

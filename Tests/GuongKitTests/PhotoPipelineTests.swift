@@ -15,8 +15,8 @@ struct PhotoPipelineTests {
         #expect(!report.diagnostics.hasErrors)
         let folder = sandbox.output.appendingPathComponent("dien-hinh/le-van-anh", isDirectory: true)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        // 800×600 stored, 600×800 upright: 160 and 480 below it, then its own width, never upscaled to 960.
-        #expect(names == ["anh-160.jpg", "anh-160.webp", "anh-480.jpg", "anh-480.webp", "anh-600.jpg", "anh-600.webp",
+        // 800×600 stored, 600×800 upright: 480 below it, then its own width, never upscaled to 960.
+        #expect(names == ["anh-480.jpg", "anh-480.webp", "anh-600.jpg", "anh-600.webp",
                           "anh-chia-se.jpg", "anh-vuong.jpg", "anh-vuong.webp", "index.html"])
         #expect(!names.contains("anh.jpg"), "the original, with its metadata, is never published")
 
@@ -44,8 +44,8 @@ struct PhotoPipelineTests {
         let page = try String(contentsOf: sandbox.output.appendingPathComponent("dien-hinh/le-van-anh/index.html"), encoding: .utf8)
         // The fixture site is published at https://example.edu.vn/dien-hinh/; links are relative to the page.
         let here = ""
-        #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"\(here)anh-160.webp 160w, \(here)anh-480.webp 480w, \(here)anh-600.webp 600w\""))
-        #expect(page.contains("<img class=\"profile-photo\" src=\"\(here)anh-600.jpg\" srcset=\"\(here)anh-160.jpg 160w, "))
+        #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"\(here)anh-480.webp 480w, \(here)anh-600.webp 600w\""))
+        #expect(page.contains("<img class=\"profile-photo\" src=\"\(here)anh-600.jpg\" srcset=\"\(here)anh-480.jpg 480w, \(here)anh-600.jpg 600w\""))
         #expect(page.contains("width=\"600\" height=\"800\" alt=\"Lê Văn Ảnh\">"))
         let main = page.components(separatedBy: "<img class=\"profile-photo\"")[1].prefix { $0 != ">" }
         #expect(!main.contains("loading="), "the main photo loads at once")

@@ -1,8 +1,11 @@
 /// What is made from each photo and the bounds a photo must keep; part of every cache key, so changing
 /// a setting makes new files instead of reusing old ones.
 public struct PhotoSettings: Sendable, Hashable {
-    /// Widths published for `srcset` (never more than the photo's own width).
-    public var widths = [160, 480, 960]
+    /// Widths published for the profile page's `srcset` (never more than the photo's own width). The page shows
+    /// its photo 9rem or 14rem wide, so a screen of two or more device pixels to the CSS pixel (every phone
+    /// now) takes 480 at least: a narrower width would be one more pair of files to publish and upload for
+    /// screens that no longer exist (docs/photos.md). Cards have their own square.
+    public var widths = [480, 960]
     /// The square thumbnail of cards and lists, in pixels a side.
     public var square = 160
     /// The share image (`og:image`): the size Facebook and Zalo show best.

@@ -1,4 +1,4 @@
-// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy; an entry's path compared in place.
+// Unsafe code: hands a photo's bytes (up to 20 MB) to the hash and to libvips without a copy; an entry's path and name compared in place.
 import Foundation
 import Synchronization
 
@@ -12,6 +12,9 @@ public final class PhotoStore: Sendable {
     /// `folder` as a path, made once.
     private let folderPath: String?
     public let settings: PhotoSettings
+    /// The settings' part of an entry's name (`<content hash>-<settingsKey>`): an entry made under other
+    /// settings (another guong, another libvips) is never taken for this one's.
+    private let settingsKey: String
     private let state = Mutex(State())
 
     private struct State {
@@ -31,11 +34,19 @@ public final class PhotoStore: Sendable {
         self.folder = folder
         folderPath = folder?.path
         self.settings = settings
+        settingsKey = String(settings.fingerprint.withUTF8Bytes { Vips.sha256(UnsafeRawBufferPointer($0)) }.prefix(12))
     }
 
-    /// The settings' part of an entry's name; made only for a photo whose bytes are hashed.
-    private var settingsKey: String {
-        String(settings.fingerprint.withUTF8Bytes { Vips.sha256(UnsafeRawBufferPointer($0)) }.prefix(12))
+    /// Whether the entry `name` was made under these settings. The index keeps the entry a file was last
+    /// prepared into, whatever the settings were then: without this, photos prepared by an older guong would be
+    /// published as it made them for as long as their files do not change.
+    private func isMadeUnderTheseSettings(_ name: String) -> Bool {
+        name.withUTF8Bytes { name in
+            settingsKey.withUTF8Bytes { key in
+                name.count > key.count && name[name.count - key.count - 1] == UInt8(ascii: "-")
+                    && memcmp(name.baseAddress! + (name.count - key.count), key.baseAddress!, key.count) == 0
+            }
+        }
     }
 
     /// Checks and prepares the photo at `url`, whose extension names `format`: from the cache when it holds it.
@@ -43,7 +54,7 @@ public final class PhotoStore: Sendable {
     /// file's `signature` (`signature(path:status:)`), it does not `stat` it again.
     func prepare(_ url: URL, format: PhotoFormat, checked: [UInt8]? = nil, signature known: String? = nil) -> Result<PreparedPhoto, PhotoProblem> {
         let signature = checked == nil ? known ?? Self.signature(of: url) : nil
-        if let signature, let name = lookup(signature), let photo = entry(name) {
+        if let signature, let name = lookup(signature), isMadeUnderTheseSettings(name), let photo = entry(name) {
             return .success(photo)
         }
         let bytes: [UInt8]
@@ -131,7 +142,7 @@ public final class PhotoStore: Sendable {
     /// made again holds the same bytes), so its `info` still being there suffices (one `lstat`, on every
     /// build for each such photo); one without stamps is read from the entry's `info`, which gives them.
     package func stillHolds(_ photo: PreparedPhoto) -> PreparedPhoto? {
-        guard let folderPath, let name = Self.entryName(photo.folderPath, in: folderPath) else { return nil }
+        guard let folderPath, let name = Self.entryName(photo.folderPath, in: folderPath), isMadeUnderTheseSettings(name) else { return nil }
         guard photo.files.allSatisfy({ $0.stamp != nil }) else { return entry(name) }
         var status = stat()
         guard lstat(photo.folderPath + "/info", &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }

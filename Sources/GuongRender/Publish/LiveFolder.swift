@@ -41,7 +41,7 @@ struct LiveFiles: Sendable {
     let inodes: [String: UInt64]
 }
 
-/// `folder + "/" + name` in one allocation: a photo's nine files each need their site path, on every build.
+/// `folder + "/" + name` in one allocation: each of a photo's files needs its site path, on every build.
 func joinedPath(_ folder: String, _ name: String) -> String {
     folder.withUTF8Bytes { folder in
         name.withUTF8Bytes { name in
