@@ -89,6 +89,31 @@ struct PhotoPublishTests {
                 "the cache's new file takes the output's time, so the next rebuild needs no read")
     }
 
+    /// The restamped files' new times are written into the entry's `info`, and a profile the parse cache kept
+    /// with the old `info` is read again: the next rebuild tells every photo file by `stat` alone, so it never
+    /// looks at the cache's files (one removed here: a rebuild that looked at it would fail). Before, the stamps
+    /// stayed those of the files as made, and every rebuild after a remade cache went the long way.
+    @Test(arguments: [false, true])
+    func afterTheCacheIsRemadeTheEntrysStampsFollowItsFilesAndRebuildsNeedNotLookAtThem(_ throughTheParseCache: Bool) throws {
+        let sandbox = try HostileSandbox()
+        try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")
+        _ = try Self.build(sandbox, into: sandbox.output)
+        try FileManager.default.removeItem(at: sandbox.site.appendingPathComponent(".guong-cache"))
+        let (_, folder, entry) = try Self.build(sandbox, into: sandbox.output)
+        let info = try #require(PreparedPhoto(info: Array(try Data(contentsOf: entry.appendingPathComponent("info"))), folder: entry))
+        for file in info.files {
+            #expect(try file.stamp == PreparedPhoto.Stamp(Self.stamp(entry.appendingPathComponent(file.name))), "\(file.name)")
+        }
+        if !throughTheParseCache {
+            try FileManager.default.removeItem(at: sandbox.site.appendingPathComponent(".guong-cache/parses"))
+        }
+        let published = try Data(contentsOf: folder.appendingPathComponent("anh-480.webp"))
+        try FileManager.default.removeItem(at: entry.appendingPathComponent("anh-480.webp"))
+        let (rebuilt, _, _) = try Self.build(sandbox, into: sandbox.output)
+        #expect(rebuilt.changes.text().isEmpty, "\(rebuilt.changes.text())")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("anh-480.webp")) == published)
+    }
+
     @Test func aPreviousPhotoFileWithOtherBytesOfTheSameSizeIsReportedChangedAndReplaced() throws {
         let sandbox = try HostileSandbox()
         try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "xoay.jpg")

@@ -19,13 +19,36 @@ extension PhotoStore {
     /// (beside, then renamed over the old one; the published files themselves are not touched).
     static func addingStamps(to photo: PreparedPhoto, entry: String) -> PreparedPhoto {
         guard photo.files.contains(where: { $0.stamp == nil }), let stamped = stamped(photo, entry: entry) else { return photo }
+        return writingInfo(stamped, entry: entry)
+    }
+
+    /// Stamps the entry at `entry` again: the output gave some of its files the time of a previous output's
+    /// file with the same bytes (`OutputFolder.publish`), and its `info` must say so, or every later rebuild
+    /// would find the output's files unlike their stamps and look into the cache for each. The new `info` has
+    /// a new stamp of its own, so a profile the parse cache kept with the old one is read again
+    /// (`stillHolds`). Nothing is done when the entry cannot be read or stamped.
+    package static func restamp(entry: String) {
+        guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
+              let photo = PreparedPhoto(info: info[...], folderPath: entry), let stamped = stamped(photo, entry: entry),
+              stamped.files != photo.files else { return }
+        _ = writingInfo(stamped, entry: entry)
+    }
+
+    /// Writes `photo`'s `info` into the entry `entry` (beside, then renamed over the old one; the published files
+    /// themselves are not touched); `photo` with the new `info`'s stamp, or as it was if it cannot be written.
+    private static func writingInfo(_ photo: PreparedPhoto, entry: String) -> PreparedPhoto {
         let temporary = entry + "/.info.\(UUID().uuidString)"
         do {
-            try Data(stamped.info.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(photo.info.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
-            return stamped
+            return photo
         }
-        if rename(temporary, entry + "/info") != 0 { unlink(temporary) }
-        return stamped
+        var written = photo
+        written.infoStamp = FileStamp(path: temporary)
+        if rename(temporary, entry + "/info") != 0 {
+            unlink(temporary)
+            return photo
+        }
+        return written
     }
 }

@@ -138,14 +138,15 @@ public final class PhotoStore: Sendable {
 
     /// `photo` as the cache holds it now, if it still holds its entry, which is then marked used: a profile
     /// taken from the parse cache keeps its photo's entry from being cleaned. A photo whose files all carry
-    /// their stamps is the entry as it was made (an entry is never changed once in place, and one deleted and
-    /// made again holds the same bytes), so its `info` still being there suffices (one `lstat`, on every
-    /// build for each such photo); one without stamps is read from the entry's `info`, which gives them.
+    /// their stamps is the entry as it was read, so long as its `info` is the one it was read from (one
+    /// `lstat`, on every build for each such photo): an entry's files change only with its `info` (`restamp`),
+    /// and one deleted and made again holds the same bytes under a new `info`. When the `info` is another,
+    /// nil: the profile is read again, and the parse cache keeps the entry as it is now. A photo without stamps
+    /// is read from the entry's `info`, which gives them.
     package func stillHolds(_ photo: PreparedPhoto) -> PreparedPhoto? {
         guard let folderPath, let name = Self.entryName(photo.folderPath, in: folderPath), isMadeUnderTheseSettings(name) else { return nil }
-        guard photo.files.allSatisfy({ $0.stamp != nil }) else { return entry(name) }
-        var status = stat()
-        guard lstat(photo.folderPath + "/info", &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard photo.files.allSatisfy({ $0.stamp != nil }), let known = photo.infoStamp else { return entry(name) }
+        guard FileStamp(path: photo.folderPath + "/info") == known else { return nil }
         _ = state.withLock { $0.used.insert(name) }
         return photo
     }
@@ -167,8 +168,11 @@ public final class PhotoStore: Sendable {
     private func entry(_ name: String) -> PreparedPhoto? {
         guard let folderPath else { return nil }
         let entry = folderPath + "/" + name
+        // Stamped before it is read: an `info` replaced in between is read again next time, never trusted stale.
+        let stamp = FileStamp(path: entry + "/info")
         guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
-              let photo = PreparedPhoto(info: info[...], folderPath: entry) else { return nil }
+              var photo = PreparedPhoto(info: info[...], folderPath: entry) else { return nil }
+        photo.infoStamp = stamp
         _ = state.withLock { $0.used.insert(name) }
         return Self.addingStamps(to: photo, entry: entry)
     }
@@ -184,8 +188,10 @@ public final class PhotoStore: Sendable {
         for output in files {
             try Data(output.bytes).write(to: staging.appendingPathComponent(output.file.name))
         }
-        let stamped = Self.stamped(photo, entry: staging.path) ?? photo
+        var stamped = Self.stamped(photo, entry: staging.path) ?? photo
         try Data(stamped.info.utf8).write(to: staging.appendingPathComponent("info"))
+        // The rename keeps the file, its inode and its time.
+        stamped.infoStamp = FileStamp(path: staging.appendingPathComponent("info").path)
         if rename(staging.path, photo.folder.path) != 0 {
             // Another run made the same entry meanwhile: the same bytes, with its own stamps.
             guard let existing = entry(name) else { throw CocoaError(.fileWriteUnknown) }

@@ -1,5 +1,5 @@
-/// A prepared photo in the parse cache's encoding (`ParseCache+Coding`), field by field: its size, kind and each
-/// file's name, size in pixels and stamp. A build reads it for every photo profile the parse cache brings back;
+/// A prepared photo in the parse cache's encoding (`ParseCache+Coding`), field by field: its size, kind, each
+/// file's name, size in pixels and stamp, and the stamp of the entry's `info` it was read from. A build reads it for every photo profile the parse cache brings back;
 /// reading the entry's `info` text instead cost a walk of every byte (docs/performance.md, Photos).
 extension CacheWriter {
     mutating func add(_ photo: PreparedPhoto) {
@@ -15,6 +15,12 @@ extension CacheWriter {
                 writer.add(stamp.seconds)
                 writer.add(stamp.nanoseconds)
             }
+        }
+        add(photo.infoStamp) { writer, stamp in
+            writer.add(Int(bitPattern: UInt(stamp.inode)))
+            writer.add(stamp.size)
+            writer.add(stamp.seconds)
+            writer.add(stamp.nanoseconds)
         }
     }
 }
@@ -33,6 +39,10 @@ extension CacheReader {
             }
             return file
         }
-        return PreparedPhoto(width: width, height: height, isVector: isVector, files: files, folderPath: folderPath)
+        var photo = PreparedPhoto(width: width, height: height, isVector: isVector, files: files, folderPath: folderPath)
+        photo.infoStamp = try optional { (reader: inout CacheReader) throws(Malformed) in
+            FileStamp(inode: UInt64(UInt(bitPattern: try reader.int())), size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int())
+        }
+        return photo
     }
 }

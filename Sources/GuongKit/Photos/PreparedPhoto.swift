@@ -50,6 +50,11 @@ public struct PreparedPhoto: Sendable, Hashable {
     /// The cache entry's path, kept as it was given: a URL made for each photo the parse cache brings back
     /// cost more than reading its `info` (docs/performance.md, Photos).
     package private(set) var folderPath: String
+    /// The stamp of the entry's `info` as this was read from it or written to it; nil for a photo not read
+    /// from an entry. A rebuild knows by one `lstat` that the entry is still as it was (`PhotoStore.stillHolds`):
+    /// an `info` written anew since (`PhotoStore.restamp`) has another. Where the photo came from, not what
+    /// it is: left out of `==` and `hash`.
+    package var infoStamp: FileStamp?
 
     /// The widths published in one encoding (`anh-<digits>.<fileExtension>`), narrowest first. Names are
     /// compared as bytes in place: every build asks for each photo's page, its data and its path.
@@ -111,6 +116,18 @@ public struct PreparedPhoto: Sendable, Hashable {
         self.isVector = isVector
         self.files = files
         self.folderPath = folderPath
+    }
+
+    public static func == (a: PreparedPhoto, b: PreparedPhoto) -> Bool {
+        a.width == b.width && a.height == b.height && a.isVector == b.isVector && a.files == b.files && a.folderPath == b.folderPath
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(height)
+        hasher.combine(isVector)
+        hasher.combine(files)
+        hasher.combine(folderPath)
     }
 }
 

@@ -28,6 +28,7 @@ extension OutputFolder {
         // looks into the cache.
         var previous: PreviousFolder?
         var entry: Folder?
+        var restamped = false
         for index in photo.names.indices {
             let (name, stamp) = (photo.names[index], photo.stamps[index])
             let relativePath = relativePaths[index]
@@ -46,9 +47,11 @@ extension OutputFolder {
                 let cache: Folder
                 if let entry { cache = entry } else { cache = try Folder(photo.cacheFolder) }
                 entry = cache
-                record(relativePath, try publish(name, from: cache, to: staged, previous: opened, as: relativePath))
+                record(relativePath, try publish(name, stamped: stamp, from: cache, to: staged, previous: opened, as: relativePath,
+                                                 restamped: &restamped))
             }
         }
+        if restamped { PhotoStore.restamp(entry: photo.cacheFolder) }
     }
 
     /// Links the previous output's file `name` into the staging folder if it is the cache's file as `stamp`
@@ -70,14 +73,18 @@ extension OutputFolder {
         return linkat(previous.descriptor, name, staged.descriptor, name, 0) == 0
     }
 
-    private func publish(_ name: String, from entry: Folder, to staged: Folder, previous: PreviousFolder,
-                         as relativePath: String) throws(Problem) -> OutputChange {
+    /// Publishes the cache's file `name`, which its entry's `info` says carries `stamp`. `restamped` is set when
+    /// the file does not (anymore) carry it, or took the previous output's time here: the entry's `info` is
+    /// then stamped again, once for the photo, or every later rebuild would come this long way.
+    private func publish(_ name: String, stamped stamp: PreparedPhoto.Stamp?, from entry: Folder, to staged: Folder,
+                         previous: PreviousFolder, as relativePath: String, restamped: inout Bool) throws(Problem) -> OutputChange {
         var source = stat()
         guard fstatat(entry.descriptor, name, &source, AT_SYMLINK_NOFOLLOW) == 0 else {
             throw .io(path: entry.path + "/" + name, reason: String(cString: strerror(errno)))
         }
         // A link planted in the cache is never followed nor published: only guong's own files are.
         guard source.st_mode & S_IFMT == S_IFREG else { throw .io(path: entry.path + "/" + name, reason: String(cString: strerror(ELOOP))) }
+        if let stamp, !stamp.stamps(source) { restamped = true }
         var change = OutputChange.added
         switch previous {
         case .missing:
@@ -90,7 +97,7 @@ extension OutputFolder {
                 change = errno == ENOENT ? .added : .changed
             } else if old.st_mode & S_IFMT != S_IFREG || old.st_size != source.st_size {
                 change = .changed
-            } else if Self.sameFile(old, source) || sameBytesRestamping(entry.path + "/" + name, relativePath, old.st_mtim) {
+            } else if Self.sameFile(old, source) || sameBytesRestamping(entry.path + "/" + name, relativePath, old.st_mtim, restamped: &restamped) {
                 if linkat(folder.descriptor, name, staged.descriptor, name, 0) == 0 { return .unchanged }
                 change = .unchanged
             } else {
@@ -114,10 +121,10 @@ extension OutputFolder {
     /// Whether the previous output's file holds the cache file's bytes though `stat` cannot tell (an output
     /// written before the cache was remade, or by a guong that wrote copies); if so the cache file takes the
     /// previous file's time, so that the next rebuild tells by `stat`.
-    private func sameBytesRestamping(_ cacheFile: String, _ relativePath: String, _ time: timespec) -> Bool {
+    private func sameBytesRestamping(_ cacheFile: String, _ relativePath: String, _ time: timespec, restamped: inout Bool) -> Bool {
         guard let data = FileManager.default.contents(atPath: cacheFile),
               data.withUnsafeBytes({ compareWithPrevious(relativePath, $0) }) == .unchanged else { return false }
-        _ = utimensat(AT_FDCWD, cacheFile, modificationOnly(time), 0)
+        if utimensat(AT_FDCWD, cacheFile, modificationOnly(time), 0) == 0 { restamped = true }
         return true
     }
 }
