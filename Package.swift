@@ -73,7 +73,12 @@ let package = Package(
                 "GuongRender",
                 "GuongPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc, for the whole process: a build makes
+            // millions of small allocations on every core, and glibc's malloc was a tenth of its time
+            // (docs/performance.md, "The allocator"). Linked by the executable only; the libraries and their
+            // tests keep the system's.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .target(name: "GuongAudit"),
         // Helpers the test targets share (scratch sites, running the built binary); no SwiftNIO.
