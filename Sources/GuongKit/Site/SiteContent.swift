@@ -13,6 +13,9 @@ public struct SiteContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files that say `draft: true`, whether they passed or not (see `draftPaths`).
     public var drafts: [String] = []
+    /// The parse cache being saved, when the loader was asked not to wait for it
+    /// (`SiteLoader.waitsForParseCacheSave`): whoever loaded waits for it before the process ends.
+    package var parseCacheSaving: Deferred<Void>?
 
     public var unitsByID: [String: Unit] { Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
 }

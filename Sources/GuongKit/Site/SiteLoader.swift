@@ -20,6 +20,10 @@ public struct SiteLoader: Sendable {
     /// Keep profiles' parses in `.guong-cache/parses` and parse only the files changed since (`ParseCache`):
     /// a build does, when it loads the whole site without keeping checked bytes.
     package var keepsParseCache = false
+    /// Whether `load` returns only once the parse cache is saved (the default). A build instead takes the save
+    /// in `SiteContent.parseCacheSaving` and waits for it after making its model and before rendering: the
+    /// save then fills the moments the theme and the model leave a core idle, and never overlaps rendering.
+    package var waitsForParseCacheSave = true
     /// Now, in seconds since 1970: files changed shortly before the load began are not cached. Tests move it.
     package var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
@@ -70,6 +74,7 @@ public struct SiteLoader: Sendable {
 
         var profiles: [Profile] = []
         var drafts: [String] = []
+        var parseCacheSaving: Deferred<Void>?
         if profileFiles.count > limits.profiles {
             diagnostics.append(.tooManyProfiles(file("content/profiles").whole, count: profileFiles.count, limit: limits.profiles))
         } else if let schema {
@@ -129,7 +134,7 @@ public struct SiteLoader: Sendable {
             diagnostics += profileProblems
             // Every photo of the site was prepared: the cache keeps exactly those.
             PhaseTimings.measure("photo cache") { photos?.finish(removingUnused: files == nil) }
-            _ = saving?.value
+            if waitsForParseCacheSave { _ = saving?.value } else { parseCacheSaving = saving }
         }
 
         var pages: [Page] = []
@@ -141,9 +146,11 @@ public struct SiteLoader: Sendable {
             pages = read
             diagnostics += problems
         }
-        return SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
-                           profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
-                           drafts: drafts)
+        var content = SiteContent(config: config, schema: schema, units: units, profiles: profiles, pages: pages,
+                                   profileFileCount: files == nil ? profileFiles.count : namedFiles.count, diagnostics: diagnostics.sorted(),
+                                   drafts: drafts)
+        content.parseCacheSaving = parseCacheSaving
+        return content
     }
 
     /// What every profile's parse depends on besides its file: the executable, the settings files, where the

@@ -67,6 +67,7 @@ public struct SiteBuilder: Sendable {
         var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
         loader.draftsAreWarnings = !options.includeDrafts
         loader.keepsParseCache = true
+        loader.waitsForParseCacheSave = false
         let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
         let (options, includeDrafts, loaderSet) = (options, options.includeDrafts, loader)
         // The previous output is read (its folder checked, the last build's fingerprints, its files) while the
@@ -167,6 +168,9 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .site(error)
         }
+        // The parse cache is saved meanwhile (`SiteLoader.waitsForParseCacheSave`): waited for on the way out,
+        // whichever way that is, so never while pages render.
+        defer { PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value } }
         guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
             throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: includeDrafts ? [] : content.draftPaths)
         }
