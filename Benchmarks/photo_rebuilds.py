@@ -57,9 +57,14 @@ def main() -> None:
             cpu[name].append(cpu_of(command[name]))
     medians = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
     plain, photos = medians["without photos"], medians["with photos"]
+    # Each round's two builds ran next to each other, so their ratio sees the same moment of the machine: the
+    # median of those ratios is steadier than the ratio of the medians when the load drifts during the set.
+    ratios = sorted(with_photo / without for with_photo, without in zip(cpu["with photos"], cpu["without photos"]))
+    quartiles = statistics.quantiles(ratios, n=4)
     print(f"{args.rounds} interleaved unchanged rebuilds, N = {args.size}, {args.guong}")
     print(f"CPU medians: without photos {plain:.0f} ms, with photos {photos:.0f} ms: "
           f"×{photos / plain:.3f}, the photos' extra {photos - plain:.0f} ms (target ×1.10)")
+    print(f"median of the rounds' ratios ×{statistics.median(ratios):.3f} (quartiles ×{quartiles[0]:.3f}–×{quartiles[2]:.3f})")
     for output in outputs.values():
         shutil.rmtree(output, ignore_errors=True)
         shutil.rmtree(output.parent / f".{output.name}.guong-spare", ignore_errors=True)
