@@ -13,22 +13,9 @@ enum SiteBuildFixture {
     /// Whether golden files are being re-recorded (`GUONG_RECORD=1 swift test`).
     static var isRecording: Bool { ProcessInfo.processInfo.environment["GUONG_RECORD"] == "1" }
 
-    /// The newest `guong` executable under the package's `.build*/…/debug/` folders.
+    /// The `guong` executable the end-to-end tests run (`GuongTestSupport.guongBinary`).
     static func guongBinary() throws -> URL {
-        let manager = FileManager.default
-        var candidates: [URL] = []
-        let buildFolders = (try? manager.contentsOfDirectory(atPath: packageRoot.path))?.filter { $0.hasPrefix(".build") } ?? []
-        for folder in buildFolders {
-            let root = packageRoot.appendingPathComponent(folder, isDirectory: true)
-            candidates.append(root.appendingPathComponent("debug/guong"))
-            for triple in (try? manager.contentsOfDirectory(atPath: root.path)) ?? [] {
-                candidates.append(root.appendingPathComponent(triple).appendingPathComponent("debug/guong"))
-            }
-        }
-        let found = candidates.filter { manager.isExecutableFile(atPath: $0.path) }
-            .map { ($0, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast) }
-            .max { $0.1 < $1.1 }
-        return try #require(found?.0, "no guong binary under \(packageRoot.path)/.build*/debug/; run swift build")
+        try GuongTestSupport.guongBinary()
     }
 
     /// A fresh temporary folder, removed by the caller with `removeItem`.

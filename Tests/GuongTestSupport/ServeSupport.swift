@@ -32,21 +32,28 @@ package struct ScratchSite {
     package func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
-/// The built `guong` executable: `swift build` (or `swift test`) puts it under `.build*/…/debug/`.
+/// The built `guong` executable the end-to-end tests run: `GUONG_TEST_BINARY` when set (`scripts/test-release`
+/// runs them against a release build), else the newest under the package's `.build*/…/debug/` folders, where
+/// `swift build` (or `swift test`) puts it. The build's other tools (`EmbedTheme`) lie beside it.
 package func guongBinary() throws -> URL {
     let fileManager = FileManager.default
-    var candidates = [packageRoot.appendingPathComponent(".build/debug/guong")]
+    if let named = ProcessInfo.processInfo.environment["GUONG_TEST_BINARY"], !named.isEmpty {
+        guard fileManager.isExecutableFile(atPath: named) else { throw TestFailure("GUONG_TEST_BINARY=\(named) is not an executable") }
+        return URL(fileURLWithPath: named)
+    }
+    var candidates: [URL] = []
     for folder in (try? fileManager.contentsOfDirectory(atPath: packageRoot.path)) ?? [] where folder.hasPrefix(".build") {
-        let build = packageRoot.appendingPathComponent(folder)
+        let build = packageRoot.appendingPathComponent(folder, isDirectory: true)
         candidates.append(build.appendingPathComponent("debug/guong"))
         for triple in (try? fileManager.contentsOfDirectory(atPath: build.path)) ?? [] {
             candidates.append(build.appendingPathComponent(triple).appendingPathComponent("debug/guong"))
         }
     }
-    guard let found = candidates.first(where: { fileManager.isExecutableFile(atPath: $0.path) }) else {
-        throw TestFailure("no built guong under \(packageRoot.path)/.build*/debug — run swift build first")
-    }
-    return found
+    let found = candidates.filter { fileManager.isExecutableFile(atPath: $0.path) }
+        .map { ($0, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast) }
+        .max { $0.1 < $1.1 }
+    guard let found else { throw TestFailure("no built guong under \(packageRoot.path)/.build*/debug — run swift build first") }
+    return found.0
 }
 
 package struct TestFailure: Error, CustomStringConvertible {

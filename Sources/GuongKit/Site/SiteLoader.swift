@@ -46,15 +46,17 @@ public struct SiteLoader: Sendable {
         }
         let started = clock()
         var diagnostics: [Diagnostic] = []
+        // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
+        // whose collective is already in), but only their own problems are reported. The profiles' folder is
+        // listed on another thread while the three settings files are read here.
+        let loader = self
+        let scanning = files != nil && alone ? Deferred(ready: ([], [], [])) : Deferred { PhaseTimings.measure("scan profiles") { loader.scanMarkdownFiles(in: "content/profiles") } }
         let (config, configProblems) = SiteConfig.load(file("content/site.yaml"), limits: limits)
         let (schema, schemaProblems) = RegistrationSchema.load(file("content/registration.yaml"), limits: limits)
         let (units, unitProblems) = Unit.loadAll(file("content/units.yaml"), limits: limits)
         diagnostics += configProblems + schemaProblems + unitProblems
 
-        // Named files are checked against the site's own profiles too (a duplicate of one, a head of unit
-        // whose collective is already in), but only their own problems are reported.
-        let scan: (files: [ContentFile], linksOutside: [String], documents: [String]) =
-            files != nil && alone ? ([], [], []) : PhaseTimings.measure("scan profiles") { scanMarkdownFiles(in: "content/profiles") }
+        let scan: (files: [ContentFile], linksOutside: [String], documents: [String]) = scanning.value
         let siteFiles = scan.files
         // A link out of content/, or a profile saved as a Word file, is not read, and not in silence.
         if files == nil {
