@@ -51,8 +51,8 @@ extension ParseCache {
         if let photo {
             // A photo replaced, edited or turned into a link since is another file: the profile is parsed again.
             guard profile != nil, FileIdentity(path: photo.path) == photo.identity else { throw CacheReader.Malformed() }
-            profile?.photo = URL(fileURLWithPath: photo.path, isDirectory: false)  // a file: Foundation would lstat it to know
-            profile?.preparedPhoto = photo.prepared
+            // A file: Foundation would lstat it to know.
+            profile?.setPhoto(URL(fileURLWithPath: photo.path, isDirectory: false), prepared: photo.prepared)
         }
         return (profile, diagnostics, isDraft)
     }

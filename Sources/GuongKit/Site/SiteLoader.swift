@@ -103,6 +103,8 @@ public struct SiteLoader: Sendable {
                         // A cached profile's photo is used only while the photo cache still holds its files.
                         guard let prepared = result.profile?.preparedPhoto else { return result }
                         guard let current = photos?.stillHolds(prepared) else { return nil }
+                        // Most often the very photo kept: a profile is changed (new storage) only when it is not.
+                        guard current != prepared else { return result }
                         var result = result
                         result.profile?.preparedPhoto = current
                         return result
