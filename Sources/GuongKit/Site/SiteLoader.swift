@@ -91,8 +91,8 @@ public struct SiteLoader: Sendable {
                 cache.keep(only: Set(profileFiles.map(\.url.path)))
             }
             let results: [ProfileCache.Result]
-            /// The parse cache being saved while the rules across files run; joined before `load` returns, so
-            /// its encoding never adds to what rendering holds in memory.
+            /// The parse cache being saved while the rules across files run: joined before `load` returns, or
+            /// handed to the caller (`waitsForParseCacheSave`), which joins it before rendering.
             var saving: Deferred<Void>?
             if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
                 let url = ParseCache.location(siteRoot: root)

@@ -128,7 +128,8 @@ struct CompiledTemplates: Sendable {
                 output += UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)])
             }
         case .escaped, .raw:
-            // The value is read where it lies, through its own methods: a `switch` over it here copied it out.
+            // The value is read where it lies, through its own methods. The compiler still copies it once for the
+            // call (it cannot prove nothing writes that memory meanwhile; docs/performance.md).
             guard let found = resolve(program, instruction.operand, in: &state) else { break }
             found.use { $0.pointee.writeUnlessCollection(escaped: instruction.operation == .escaped, to: &output) }
         case .inverted:
