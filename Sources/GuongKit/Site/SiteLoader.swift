@@ -21,8 +21,8 @@ public struct SiteLoader: Sendable {
     /// a build does, when it loads the whole site without keeping checked bytes.
     package var keepsParseCache = false
     /// Whether `load` returns only once the parse cache is saved (the default). A build instead takes the save
-    /// in `SiteContent.parseCacheSaving` and waits for it after making its model and before rendering: the
-    /// save then fills the moments the theme and the model leave a core idle, and never overlaps rendering.
+    /// in `SiteContent.parseCacheSaving` and waits for it once its pages are written, before the output is
+    /// swapped in: the save then fills the moments the rules, the theme and the model leave a core idle.
     package var waitsForParseCacheSave = true
     /// Now, in seconds since 1970: files changed shortly before the load began are not cached. Tests move it.
     package var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -92,7 +92,7 @@ public struct SiteLoader: Sendable {
             }
             let results: [ProfileCache.Result]
             /// The parse cache being saved while the rules across files run: joined before `load` returns, or
-            /// handed to the caller (`waitsForParseCacheSave`), which joins it before rendering.
+            /// handed to the caller (`waitsForParseCacheSave`), which joins it when it is done rendering.
             var saving: Deferred<Void>?
             if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
                 let url = ParseCache.location(siteRoot: root)

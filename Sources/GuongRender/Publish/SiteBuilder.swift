@@ -81,6 +81,10 @@ public struct SiteBuilder: Sendable {
         })
         let site = try prepared.get()
         let (model, theme, diagnostics, content) = (site.model, site.theme, site.diagnostics, site.content)
+        // The parse cache's save runs beside the first of the rendering, on a core the loading left idle; it is
+        // waited for before the output is swapped in, and on any way out.
+        var parseCacheSaved = false
+        defer { if !parseCacheSaved { _ = content.parseCacheSaving?.value } }
         let folder: OutputFolder, manifest: BuildManifest, manifestURL: URL, previousFiles: [String]
         do throws(OutputFolder.Problem) {
             (folder, manifest, manifestURL, previousFiles) = try previous.map { ($0.folder, $0.manifest, $0.manifestURL, $0.files) }.get()
@@ -113,15 +117,25 @@ public struct SiteBuilder: Sendable {
                 ledger.record(file.path, written.change, fingerprint: file.fingerprint, stamp: written.stamp)
                 return true
             }) }
-            changes = PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) }
+            PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value }
+            parseCacheSaved = true
             PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
-            // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is deleted.
+            // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is
+            // deleted, and the changes are listed beside both: each is a sort of every path at a first build.
             let (fingerprints, stamps) = (ledger.fingerprints, ledger.stamps)
-            try PhaseTimings.measure("swap and remove old") { () throws(OutputFolder.Problem) in
-                try folder.commit(alongside: {
-                    PhaseTimings.measure("manifest save") { BuildManifest.made(of: fingerprints, known: stamps, in: target).save(to: manifestURL) }
-                })
-            }
+            let (committed, listed) = concurrently({
+                PhaseTimings.measure("swap and remove old") {
+                    Result { () throws(OutputFolder.Problem) in
+                        try folder.commit(alongside: {
+                            PhaseTimings.measure("manifest save") {
+                                BuildManifest.made(of: fingerprints, known: stamps, in: target).save(to: manifestURL)
+                            }
+                        })
+                    }
+                }
+            }, { PhaseTimings.measure("changes") { ledger.changes(previousFiles: previousFiles) } })
+            try committed.get()
+            changes = listed
         } catch {
             folder.discard()
             throw .output(error as? OutputFolder.Problem ?? .io(path: folder.staging.path, reason: SystemErrorText.vietnamese(error)))
@@ -168,9 +182,10 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .site(error)
         }
-        // The parse cache is saved meanwhile (`SiteLoader.waitsForParseCacheSave`): waited for on the way out,
-        // whichever way that is, so never while pages render.
-        defer { PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value } }
+        // The parse cache is saved meanwhile (`SiteLoader.waitsForParseCacheSave`): waited for here if the site
+        // is refused, else by the caller (`content.parseCacheSaving`), who renders meanwhile.
+        var handedOver = false
+        defer { if !handedOver { PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value } } }
         guard !content.diagnostics.hasErrors, var config = content.config, let schema = content.schema else {
             throw .content(content.diagnostics, profileCount: content.profileFileCount, drafts: includeDrafts ? [] : content.draftPaths)
         }
@@ -193,6 +208,7 @@ public struct SiteBuilder: Sendable {
         }
         let model = PhaseTimings.measure("model") { SiteModel(config: config, schema: schema, units: content.units, pages: content.pages,
                               profiles: content.profiles, includeDrafts: includeDrafts) }
+        handedOver = true
         return PreparedSite(model: model, theme: theme, diagnostics: diagnostics, content: content)
     }
 }
