@@ -72,6 +72,24 @@ struct InvisibleCharacterTests {
         #expect(Array(InvisibleCharacters.identityFold(name).unicodeScalars) == Array(definition.unicodeScalars))
     }
 
+    /// The table the fold lowercases plain names by gives what the definition gives, for every scalar it covers, alone,
+    /// inside a word and beside a space.
+    @Test func thePlainFoldsTableFoldsAsTheDefinitionDoes() {
+        let definition = { (text: String) in
+            let visible = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { !InvisibleCharacters.contains($0) })) }
+            return visible(visible(text).precomposedStringWithCompatibilityMapping.lowercased())
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let scalars = ((UInt32(0)..<0x300).map { $0 } + (UInt32(0x1E00)..<0x1F00).map { $0 }).compactMap(Unicode.Scalar.init)
+        #expect(InvisibleCharacters.plainLowercase.filter { $0 != 0 }.count > 350)
+        for scalar in scalars {
+            for name in [String(scalar), "A\(scalar)b", "Lê \(scalar)ƯỜNG", "\(scalar) Thị"] {
+                #expect(Array(InvisibleCharacters.identityFold(name).unicodeScalars) == Array(definition(name).unicodeScalars),
+                        "U+\(String(scalar.value, radix: 16)) in \(name.debugDescription)")
+            }
+        }
+    }
+
     /// A resent exemplar that differs only by characters a reader cannot tell apart is a duplicate; one whose
     /// name holds an invisible character is refused for it, and named a duplicate too.
     @Test(arguments: ["Lê\u{00A0}Thị Lan", "Lê Thị  Lan", "LÊ THỊ LAN", "Lê Thị Ｌan", "Lê\u{AD} Thị Lan", "Lê Thị\u{3164} Lan",
