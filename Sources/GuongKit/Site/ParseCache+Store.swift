@@ -21,10 +21,9 @@ extension ParseCache {
     /// What a load leaves for the next one: each file's outcome, written by `save(to:)`.
     package struct Update: Sendable {
         let cache: ParseCache
-        let paths: [String]
-        let outcomes: [Outcome]
-        /// The load's results, the parsed ones encoded at saving.
-        let results: [ProfileCache.Result]
+        let files: [ContentFile]
+        /// Each file's result (the parsed ones encoded at saving) and outcome, as the load found them.
+        let found: [(result: ProfileCache.Result, outcome: Outcome)]
 
         /// Files encoded at once while saving: their encodings, not every file's, are held in memory (at
         /// 50,000 profiles they come to 260 MB).
@@ -38,15 +37,15 @@ extension ParseCache {
                 writer.add(raw: ParseCache.magic)
                 for value in [cache.key.high, cache.key.low] { writer.add(raw: (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }) }
                 var written = 0
-                for start in stride(from: 0, to: outcomes.count, by: Self.chunk) {
-                    let range = start..<min(start + Self.chunk, outcomes.count)
+                for start in stride(from: 0, to: found.count, by: Self.chunk) {
+                    let range = start..<min(start + Self.chunk, found.count)
                     let encoded = Array(range).parallelMap { index -> [UInt8]? in
-                        guard case .parsed(_, let photo) = outcomes[index] else { return nil }
-                        return ParseCache.encode(results[index], photo: photo)
+                        guard case .parsed(_, let photo) = found[index].outcome else { return nil }
+                        return ParseCache.encode(found[index].result, photo: photo)
                     }
                     for (index, encoded) in zip(range, encoded) {
-                        let path = paths[index]
-                        switch outcomes[index] {
+                        let path = files[index].path
+                        switch found[index].outcome {
                         case .uncached: continue
                         case .kept(let entry):
                             ParseCache.write(path: path, identity: entry.identity, checksum: entry.checksum, result: cache.bytes[entry.result], to: &writer)
@@ -73,11 +72,14 @@ extension ParseCache {
     /// next load should find, or nil when it would find this cache. `started` is when the load began (seconds
     /// since 1970): a file changed within `racyWindow` of it is not kept.
     /// `reuse` sees each result taken from the cache and may refuse it (then the file is parsed) or refresh it.
+    /// `update` is handed what the next load should find as soon as it is known, before the results are gathered
+    /// in order: a caller that saves it on another thread saves it meanwhile.
     package func results(for files: [ContentFile], started: Double,
                          reuse: @Sendable (ProfileCache.Result) -> ProfileCache.Result? = { $0 },
+                         update: (Update) -> Void = { _ in },
                          parse: @Sendable (ContentFile) -> ProfileCache.Result) -> (results: [ProfileCache.Result], next: Update?) {
         let cache = self
-        let found = files.parallelMap { file -> (ProfileCache.Result, Outcome) in
+        let found = files.parallelMap { file -> (result: ProfileCache.Result, outcome: Outcome) in
             let identity = FileIdentity(path: file.path)
             if let identity, let entry = cache.entries[file.path], entry.identity == identity,
                Self.checksum(path: file.path, identity: identity, cache.bytes, in: entry.result) == entry.checksum,
@@ -91,9 +93,10 @@ extension ParseCache {
                   Self.isCacheable(result, photo: photo, started: started) else { return (result, .uncached) }
             return (result, .parsed(identity, photo))
         }
-        let unchanged = found.count == entries.count && found.allSatisfy { if case .kept = $0.1 { true } else { false } }
-        let results = found.map(\.0)
-        return (results, unchanged ? nil : Update(cache: self, paths: files.map(\.path), outcomes: found.map(\.1), results: results))
+        let unchanged = found.count == entries.count && found.allSatisfy { if case .kept = $0.outcome { true } else { false } }
+        let next = unchanged ? nil : Update(cache: self, files: files, found: found)
+        if let next { update(next) }
+        return (found.map(\.result), next)
     }
 
     /// The largest cache file read or written (ten thousand profiles take about 50 MB).

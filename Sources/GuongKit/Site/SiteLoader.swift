@@ -91,14 +91,14 @@ public struct SiteLoader: Sendable {
                 cache.keep(only: Set(profileFiles.map(\.url.path)))
             }
             let results: [ProfileCache.Result]
-            /// The parse cache being saved while the rules across files run: joined before `load` returns, or
+            /// The parse cache being saved while the rest of the loading runs: joined before `load` returns, or
             /// handed to the caller (`waitsForParseCacheSave`), which joins it when it is done rendering.
             var saving: Deferred<Void>?
             if cache == nil, files == nil, keepsParseCache, !keepsCheckedBytes {
                 let url = ParseCache.location(siteRoot: root)
                 let key = parseKey(parser)
                 let diskCache = PhaseTimings.measure("parse cache load") { ParseCache.load(url, key: key) }
-                let (found, next) = PhaseTimings.measure("parse profiles") {
+                let (found, _) = PhaseTimings.measure("parse profiles") {
                     diskCache.results(for: profileFiles, started: started, reuse: { result in
                         // A cached profile's photo is used only while the photo cache still holds its files.
                         guard let prepared = result.profile?.preparedPhoto else { return result }
@@ -108,10 +108,12 @@ public struct SiteLoader: Sendable {
                         var result = result
                         result.profile?.preparedPhoto = current
                         return result
+                    }, update: { next in
+                        // Saved beside the rest of the loading, from the moment the parses are known.
+                        saving = Deferred { PhaseTimings.measure("parse cache save") { next.save(to: url) } }
                     }) { parser.parseNotingDraft($0) }
                 }
                 results = found
-                if let next { saving = Deferred { PhaseTimings.measure("parse cache save") { next.save(to: url) } } }
             } else {
                 results = PhaseTimings.measure("parse profiles") {
                     profileFiles.parallelMap { file in
