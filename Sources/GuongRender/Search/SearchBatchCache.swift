@@ -1,4 +1,5 @@
-// Unsafe code: the cache file's fixed-width numbers are loaded from its bytes in place (read at every rebuild).
+// Unsafe code: the cache file's fixed-width numbers are loaded from its bytes in place (read at every rebuild), and
+// written from the arrays' memory whole (a first build writes millions).
 import Foundation
 import GuongKit
 import Synchronization
@@ -102,11 +103,11 @@ package final class SearchBatchCache: Sendable {
         writer.add(UInt64(batch.formBytes.count))
         writer.add(UInt64(batch.values.count))
         writer.bytes += batch.formBytes
-        for start in batch.formStarts { writer.add(UInt32(start)) }
-        for count in batch.formCounts { writer.add(UInt32(count)) }
-        for hash in batch.formHashes { writer.add(hash) }
-        for start in batch.starts { writer.add(UInt32(start)) }
-        for value in batch.values { writer.add(UInt32(bitPattern: value)) }
+        writer.add(batch.formStarts.map { UInt32($0) })
+        writer.add(batch.formCounts.map { UInt32($0) })
+        writer.add(batch.formHashes)
+        writer.add(batch.starts.map { UInt32($0) })
+        writer.add(batch.values)  // an Int32's bytes are its bit pattern's as a UInt32
         var checksum = FingerprintHasher()
         checksum.add(writer.bytes)
         let sum = checksum.finalize()
@@ -157,6 +158,15 @@ private struct RawWriter {
 
     mutating func add(_ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    /// Each number little-endian, as `add` writes one: on a little-endian machine, the array's memory as it is.
+    mutating func add<Number: FixedWidthInteger>(_ numbers: [Number]) {
+        #if _endian(little)
+        numbers.withUnsafeBytes { bytes += $0 }
+        #else
+        for number in numbers { withUnsafeBytes(of: number.littleEndian) { bytes += $0 } }
+        #endif
     }
 }
 
