@@ -28,10 +28,14 @@ extension PhotoStore {
     /// a new stamp of its own, so a profile the parse cache kept with the old one is read again
     /// (`stillHolds`). Nothing is done when the entry cannot be read or stamped.
     package static func restamp(entry: String) {
-        guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
-              let photo = PreparedPhoto(info: info[...], folderPath: entry), let stamped = stamped(photo, entry: entry),
-              stamped.files != photo.files else { return }
+        guard let photo = readInfo(entry: entry), let stamped = stamped(photo, entry: entry), stamped.files != photo.files else { return }
         _ = writingInfo(stamped, entry: entry)
+    }
+
+    /// The photo the `info` of the entry at `entry` describes, or nil when it cannot be read as one.
+    static func readInfo(entry: String) -> PreparedPhoto? {
+        guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024) else { return nil }
+        return PreparedPhoto(info: info[...], folderPath: entry)
     }
 
     /// Writes `photo`'s `info` into the entry `entry` (beside, then renamed over the old one; the published files

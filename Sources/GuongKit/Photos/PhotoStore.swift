@@ -170,8 +170,7 @@ public final class PhotoStore: Sendable {
         let entry = folderPath + "/" + name
         // Stamped before it is read: an `info` replaced in between is read again next time, never trusted stale.
         let stamp = FileStamp(path: entry + "/info")
-        guard case .read(let info) = FileBytes.read(entry + "/info", limit: 64 * 1024),
-              var photo = PreparedPhoto(info: info[...], folderPath: entry) else { return nil }
+        guard var photo = Self.readInfo(entry: entry) else { return nil }
         photo.infoStamp = stamp
         _ = state.withLock { $0.used.insert(name) }
         return Self.addingStamps(to: photo, entry: entry)
