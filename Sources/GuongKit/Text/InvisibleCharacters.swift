@@ -42,12 +42,9 @@ enum InvisibleCharacters {
     static func identityFold(_ text: String) -> String {
         // Names of ASCII and Vietnamese letters (most) skip what cannot change them: the invisible filter,
         // NFKC, and white space other than single spaces. The result is the same; building it is cheaper.
+        // (A name `plainFold` leaves has a scalar that is not plain or whose lowercase is not one plain scalar, or
+        // a space too many: its `lowercased()` could not be all plain with single spaces either.)
         if let folded = plainFold(text) { return folded }
-        if text.unicodeScalars.allSatisfy(isPlainNameScalar) {
-            let folded = text.lowercased()
-            if folded.unicodeScalars.allSatisfy(isPlainNameScalar), !folded.hasPrefix(" "), !folded.hasSuffix(" "),
-               !folded.contains("  ") { return folded }
-        }
         let visible = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { !contains($0) })) }
         let shown = visible(text)
         // Most names are ASCII and Vietnamese letters, which NFKC leaves as they are: Foundation's pass over
