@@ -82,9 +82,8 @@ public struct SiteBuilder: Sendable {
         let site = try prepared.get()
         let (model, theme, diagnostics, content) = (site.model, site.theme, site.diagnostics, site.content)
         // The parse cache's save runs beside the first of the rendering, on a core the loading left idle; it is
-        // waited for before the output is swapped in, and on any way out.
-        var parseCacheSaved = false
-        defer { if !parseCacheSaved { _ = content.parseCacheSaving?.value } }
+        // waited for before the output is swapped in, and on any way out (a second wait returns at once).
+        defer { _ = content.parseCacheSaving?.value }
         let folder: OutputFolder, manifest: BuildManifest, manifestURL: URL, previousFiles: [String]
         do throws(OutputFolder.Problem) {
             (folder, manifest, manifestURL, previousFiles) = try previous.map { ($0.folder, $0.manifest, $0.manifestURL, $0.files) }.get()
@@ -118,7 +117,6 @@ public struct SiteBuilder: Sendable {
                 return true
             }) }
             PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value }
-            parseCacheSaved = true
             PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
             // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is
             // deleted, and the changes are listed beside both: each is a sort of every path at a first build.
