@@ -17,7 +17,7 @@ extension CacheWriter {
             }
         }
         add(photo.infoStamp) { writer, stamp in
-            writer.add(Int(bitPattern: UInt(stamp.inode)))
+            writer.add(stamp.inode)
             writer.add(stamp.size)
             writer.add(stamp.seconds)
             writer.add(stamp.nanoseconds)
@@ -41,7 +41,7 @@ extension CacheReader {
         }
         var photo = PreparedPhoto(width: width, height: height, isVector: isVector, files: files, folderPath: folderPath)
         photo.infoStamp = try optional { (reader: inout CacheReader) throws(Malformed) in
-            FileStamp(inode: UInt64(UInt(bitPattern: try reader.int())), size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int())
+            FileStamp(inode: try reader.unsigned(), size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int())
         }
         return photo
     }

@@ -43,7 +43,7 @@ package struct ParseCache: Sendable {
         var result: Range<Int>
     }
 
-    static let magic = Array("GUONG-PARSES-2\n".utf8)
+    static let magic = Array("GUONG-PARSES-3\n".utf8)
     /// Seconds before the build's start within which a file's time stamp is not trusted.
     static let racyWindow = 2.0
 
