@@ -156,11 +156,7 @@ private struct RawWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
-    mutating func add(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-    }
-
-    /// Each number little-endian, as `add` writes one: on a little-endian machine, the array's memory as it is.
+    /// Each number little-endian, as `add` writes a `UInt64`: on a little-endian machine, the array's memory as it is.
     mutating func add<Number: FixedWidthInteger>(_ numbers: [Number]) {
         #if _endian(little)
         numbers.withUnsafeBytes { bytes += $0 }
