@@ -66,9 +66,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // One C global: jemalloc's settings for the executable (transparent huge pages).
+        .target(name: "CAllocatorSettings"),
         .executableTarget(
             name: "guong",
             dependencies: [
+                "CAllocatorSettings",
                 "GuongKit",
                 "GuongRender",
                 "GuongPreview",
