@@ -188,12 +188,22 @@ public struct SimpleDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// ISO form: `2022-01-20`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
     }
 
     /// Vietnamese form: `20/01/2022`.
     public var vietnamese: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        Self.padded(day, 2) + "/" + Self.padded(month, 2) + "/" + Self.padded(year, 4)
+    }
+
+    /// `number` in at least `width` characters, zeros in front, as `%0*d` writes it (`String(format:)` goes
+    /// through Foundation's formatter and the runtime's protocol lookups for every argument: pages show a date
+    /// for every profile).
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number.magnitude)
+        let sign = number < 0 ? "-" : ""
+        let zeros = max(0, width - sign.count - digits.count)
+        return sign + String(repeating: "0", count: zeros) + digits
     }
 
     public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
