@@ -5,6 +5,7 @@ import GuongRender
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Kiểm tra rồi dựng trang tĩnh vào thư mục đầu ra.",
         discussion: """
         Trang mới được ghi vào một thư mục bên cạnh rồi thay thế thư mục cũ một lần; nếu có lỗi, \

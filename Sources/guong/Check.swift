@@ -5,6 +5,7 @@ import GuongRender
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Kiểm tra hồ sơ: cả trang, hoặc chỉ các tệp được nêu.",
         discussion: """
         Báo mọi lỗi của mọi tệp trong một lần chạy, dạng tệp:dòng:cột. Thoát với mã 1 nếu có lỗi \

@@ -4,6 +4,7 @@ import GuongKit
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Xuất bảng đăng ký điển hình tiên tiến (phụ lục của kế hoạch) ra tệp để nộp, lưu.",
         discussion: """
         guong export dang-ky --format docx|csv --output bang-dang-ky.docx [--unit MÃ] [--year NĂM]. \

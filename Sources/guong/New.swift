@@ -5,6 +5,7 @@ import GuongRender
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Tạo tệp hồ sơ mẫu để điền: individual (cá nhân) hoặc collective (tập thể).",
         discussion: """
         Ghi vào content/profiles/ một tệp đặt tên theo tên người (tập thể: theo tên đơn vị), có đủ các khóa, \

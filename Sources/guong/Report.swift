@@ -4,6 +4,7 @@ import GuongKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Báo cáo thực hiện kế hoạch: chỉ tiêu, đơn vị chưa có điển hình, việc còn thiếu, số liệu sơ kết, tổng kết.",
         discussion: """
         Tính trên đúng các hồ sơ mà trang đăng (không tính bản nháp). Thoát với mã 0 khi mọi chỉ tiêu được xét đều đạt, \

@@ -7,6 +7,7 @@ import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Xem trước trang: dựng vào bộ nhớ, phục vụ tại 127.0.0.1, tự cập nhật khi sửa tệp.",
         discussion: """
         Theo dõi content/ và theme/: sửa một hồ sơ thì chỉ các trang liên quan được dựng lại và mọi trang \
