@@ -11,21 +11,40 @@ import GuongKit
 /// table cannot vouch for (İ lowercases to `i` and a combining dot, which NFC must see), is cut by
 /// `SearchText.words`.
 struct SearchWordScanner {
-    /// The words, as `SearchFormTable` takes them: each from a multiple of 8, padded with zeros to one.
-    private var bytes: [UInt8] = []
+    /// The words, as `SearchFormTable` takes them: padded with zeros to a multiple of 8 bytes, so kept as
+    /// 64-bit chunks (a chunk appended is one store, where a word's bytes appended as a buffer took the
+    /// array's general copy for every word).
+    private var chunks: [UInt64] = []
+    /// Each word's first chunk, byte count and hash.
     private var words: [(start: Int, count: Int, hash: UInt64)] = []
 
     /// Forgets the words, keeping the storage.
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        chunks.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
     }
 
     /// Calls `body` with each word: its padded bytes, their count and their `SearchFormTable.hash`.
     func forEach(_ body: (UnsafeRawPointer, Int, UInt64) -> Void) {
-        bytes.withUnsafeBytes { bytes in
-            for word in words { body(bytes.baseAddress! + word.start, word.count, word.hash) }
+        chunks.withUnsafeBytes { bytes in
+            for word in words { body(bytes.baseAddress! + 8 * word.start, word.count, word.hash) }
         }
+    }
+
+    /// Appends the `count` bytes at `word`, zeros after them up to the next multiple of 8 included.
+    private mutating func appendPadded(_ word: UnsafeRawPointer, count: Int, hash: UInt64) {
+        words.append((chunks.count, count, hash))
+        for offset in stride(from: 0, to: count, by: 8) {
+            chunks.append(word.loadUnaligned(fromByteOffset: offset, as: UInt64.self))  // the same bytes in memory
+        }
+    }
+
+    /// Appends `word`'s bytes, padded.
+    private mutating func appendPadded(_ word: String) {
+        var bytes = Array(word.utf8)
+        let count = bytes.count
+        bytes += repeatElement(0, count: SearchFormTable.padded(count) - count)
+        bytes.withUnsafeBytes { appendPadded($0.baseAddress!, count: count, hash: SearchFormTable.hash($0.baseAddress!, count: count)) }
     }
 
     /// Appends the words of `text` that the index keeps: `SearchText.words(text)`, less those over
@@ -34,27 +53,19 @@ struct SearchWordScanner {
         let scanned = text.withUTF8Bytes { appendByTable($0) }
         if !scanned {
             for word in SearchText.words(text) where word.unicodeScalars.count <= SearchText.maxWordLength {
-                let start = bytes.count
-                bytes += word.utf8
-                bytes += repeatElement(0, count: SearchFormTable.padded(word.utf8.count) - word.utf8.count)
-                let hash = bytes.withUnsafeBytes { SearchFormTable.hash($0.baseAddress! + start, count: word.utf8.count) }
-                words.append((start, word.utf8.count, hash))
+                appendPadded(word)
             }
         }
     }
 
     /// Appends `word` as it is, one word (a phrase of `SearchPhrases`, spaces and all).
     mutating func appendWord(_ word: String) {
-        let start = bytes.count
-        bytes += word.utf8
-        bytes += repeatElement(0, count: SearchFormTable.padded(word.utf8.count) - word.utf8.count)
-        let hash = bytes.withUnsafeBytes { SearchFormTable.hash($0.baseAddress! + start, count: word.utf8.count) }
-        words.append((start, word.utf8.count, hash))
+        appendPadded(word)
     }
 
     /// The words of `text` by the table; false, with nothing appended, for a text it does not cover.
     mutating func appendByTable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (startBytes, startWords) = (bytes.count, words.count)
+        let (startChunks, startWords) = (chunks.count, words.count)
         // A word is gathered in `word` and appended whole. A scalar's lowercase is at most 4 bytes,
         // so a word longer than 4 × maxWordLength bytes is too long to keep: it is only counted.
         let capacity = 4 * SearchText.maxWordLength
@@ -66,8 +77,7 @@ struct SearchWordScanner {
                     if length > 0, scalars <= SearchText.maxWordLength {
                         let start = UnsafeMutableRawPointer(word.baseAddress!)
                         start.storeBytes(of: 0, toByteOffset: length, as: UInt64.self)  // the padding
-                        words.append((bytes.count, length, SearchFormTable.hash(start, count: length)))
-                        bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: SearchFormTable.padded(length)))
+                        appendPadded(start, count: length, hash: SearchFormTable.hash(start, count: length))
                     }
                     length = 0
                     scalars = 0
@@ -129,7 +139,7 @@ struct SearchWordScanner {
             } }
         }
         if !covered {
-            bytes.removeSubrange(startBytes...)
+            chunks.removeSubrange(startChunks...)
             words.removeSubrange(startWords...)
         }
         return covered
