@@ -20,6 +20,21 @@ struct CmarkParserTests {
         #expect(document.blocks.map(\.text) == ["Đoạn mở đầu.", "Thành tích nổi bật", "Một. Hai.", "Trích dẫn."])
     }
 
+    /// A block's text has no white space at either end, ASCII or not (a no-break space, an ideographic
+    /// space, a line separator), and keeps what is inside.
+    @Test(arguments: [
+        ("Một hai.", "Một hai."),
+        ("\u{00A0}Một hai.\u{3000}", "Một hai."),
+        ("Một\u{00A0}hai.\u{2028}", "Một\u{00A0}hai."),
+        ("\u{200B}\u{00A0}", ""),
+        ("Một `mã` hai  \nba.", "Một mã hai ba."),
+    ])
+    func aBlocksTextIsTrimmedOfEveryWhiteSpace(markdown: String, text: String) {
+        let document = CmarkParser.parse(markdown)
+        #expect(document.blocks.map(\.text) == [text])
+        #expect(document.blocks.map(\.text) == document.blocks.map { $0.text.trimmingWhitespaceAndNewlines() })
+    }
+
     @Test func aLevelOneHeadingIsRenderedAsH2SoThePageKeepsOneH1() {
         let document = CmarkParser.parse("# Tiêu đề\n\n## Mục\n\n### Tiểu mục\n")
         #expect(document.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .heading(level: 3)])

@@ -165,7 +165,19 @@ public enum CmarkParser {
                     break
                 }
             }
-            return String(decoding: text, as: UTF8.self).trimmingWhitespaceAndNewlines()
+            // ASCII white space (every block's text ends with a space) is cut from the bytes, so that the
+            // text is made once; only a text with other bytes at an end can still have white space there.
+            var start = 0, end = text.count
+            while start < end, Self.isASCIIWhitespace(text[start]) { start += 1 }
+            while end > start, Self.isASCIIWhitespace(text[end - 1]) { end -= 1 }
+            let trimmed = String(decoding: text[start..<end], as: UTF8.self)
+            guard start < end, text[start] >= 0x80 || text[end - 1] >= 0x80 else { return trimmed }
+            return trimmed.trimmingWhitespaceAndNewlines()
+        }
+
+        /// The ASCII bytes `isWhitespaceOrNewline` takes: tab, the line ends U+000A–U+000D and the space.
+        private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || (0x09...0x0D).contains(byte)
         }
     }
 }
