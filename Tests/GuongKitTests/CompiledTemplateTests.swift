@@ -120,8 +120,9 @@ struct CompiledTemplateTests {
                         var text = [UInt8](repeating: filler, count: length)
                         text[offset] = byte
                         if length > 2 { text[length - 1] = byte }
-                        var escaped: [UInt8] = []
-                        text.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &escaped) }
+                        var buffer = RenderBuffer(capacity: 1)
+                        text.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &buffer) }
+                        let escaped = buffer.bytes()
                         let expected = text.flatMap { special[$0].map { Array($0.utf8) } ?? [$0] }
                         #expect(escaped == expected, "\(text)")
                     }

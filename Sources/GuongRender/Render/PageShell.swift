@@ -67,12 +67,12 @@ extension RenderContext {
     /// relative to the page unless the shell keeps them from the root path.
     package func render(_ draft: PageDraft) -> [UInt8] {
         let page = renderFromRoot(draft)
-        if draft.shell.linksFromRoot { return page }
-        return links.relative.rewrite(page, at: draft.shell.path)
+        if draft.shell.linksFromRoot { return page.bytes() }
+        return page.withBytes { links.relative.rewrite($0, at: draft.shell.path) }
     }
 
     /// The page with every link written from the site's root path.
-    private func renderFromRoot(_ draft: PageDraft) -> [UInt8] {
+    private func renderFromRoot(_ draft: PageDraft) -> RenderBuffer {
         let (template, shell) = (draft.template, draft.shell)
         var values = draft.values
         values["t"] = strings
@@ -83,18 +83,18 @@ extension RenderContext {
             // the part before it: no copy of the content (docs/performance.md).
             let frame = layout(content: LayoutBase.contentMarker, shell: shell)
             if let cut = LayoutBase.onlyMarker(in: frame) {
-                var output: [UInt8] = []
-                output.reserveCapacity(frame.count + 32 * 1024)
-                output += frame[..<cut.lowerBound]
+                var output = RenderBuffer(capacity: frame.count + 32 * 1024)
+                output.append(frame[..<cut.lowerBound])
                 theme.render(template, root, memo: memo, into: &output)
-                output += frame[cut.upperBound...]
+                output.append(frame[cut.upperBound...])
                 return output
             }
         }
-        var content: [UInt8] = []
-        content.reserveCapacity(32 * 1024)
+        var content = RenderBuffer(capacity: 32 * 1024)
         theme.render(template, root, memo: memo, into: &content)
-        return layout(content: content, shell: shell)
+        var output = RenderBuffer()
+        output.append(layout(content: content.bytes(), shell: shell))
+        return output
     }
 
     /// The layout around `content`: it reads the shell and `layoutBase` only, both in every page's fingerprint.
@@ -121,8 +121,7 @@ extension RenderContext {
             "usesSearch": .bool(shell.usesSearch),
             "isHome": .bool(isHome),
         ]
-        var output: [UInt8] = []
-        output.reserveCapacity(content.count + 8 * 1024)
+        var output = RenderBuffer(capacity: content.count + 8 * 1024)
         assert(Set(values.fields.keys).isSubset(of: LayoutBase.pageNames), "a layout value missing from LayoutBase.pageNames")
         let root = TemplateValue.object(values.extending(layoutBase.object))
         if let prerendered = layoutBase.prerendered {
@@ -130,7 +129,7 @@ extension RenderContext {
         } else {
             theme.render("layout", root, into: &output)
         }
-        return output
+        return output.bytes()
     }
 }
 

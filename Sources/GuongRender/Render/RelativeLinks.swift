@@ -31,19 +31,34 @@ struct RelativeLinks: Sendable {
     /// are left out, and one `../` leads out of each other folder of the page's (`../b/` from `dien-hinh/a/`
     /// to `dien-hinh/b/`, `../../nam/2022/` to `nam/2022/`).
     func rewrite(_ page: [UInt8], at path: String) -> [UInt8] {
+        page.withUnsafeBufferPointer { rewrite($0, at: path) }
+    }
+
+    /// `rewrite(_:at:)` of a page's bytes where they lie: the result is the only copy made of them.
+    func rewrite(_ page: UnsafeBufferPointer<UInt8>, at path: String) -> [UInt8] {
         let starts = positions(in: page)
-        guard !starts.isEmpty else { return page }
+        guard !starts.isEmpty else { return Array(page) }
         // The page's folders, each with its `/`: `nam/2022/` → `nam/`, `2022/`.
         let folders = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
             .map { Array($0) + [UInt8(ascii: "/")] }
-        var output: [UInt8] = []
-        output.reserveCapacity(page.count)
-        // Runs of the page copied from its buffer, and `../` and `./` appended as bytes: slices of the page and the
-        // shared arrays of those two were an atomic retain and release each, a few hundred times a page.
-        page.withUnsafeBufferPointer { page in
+        // A link loses at least the root path and gains at most `../` for each folder and a `./`: the result is
+        // written in place into an array that size, no byte appended through the array's bookkeeping.
+        let capacity = page.count + starts.count * (3 * folders.count + 2)
+        return Array(unsafeUninitializedCapacity: capacity) { output, written in
+            var end = 0
+            func copy(_ range: Range<Int>) {
+                assert(end + range.count <= output.count, "a rewritten page outgrew its bound")
+                (output.baseAddress! + end).initialize(from: page.baseAddress! + range.lowerBound, count: range.count)
+                end += range.count
+            }
+            func put(_ byte: UInt8) {
+                assert(end < output.count, "a rewritten page outgrew its bound")
+                (output.baseAddress! + end).initialize(to: byte)
+                end += 1
+            }
             var copied = 0
             for start in starts {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied..<start]))
+                copy(copied..<start)
                 var rest = start + basePathCount
                 var shared = 0
                 while shared < folders.count, rest + folders[shared].count <= page.count,
@@ -52,19 +67,19 @@ struct RelativeLinks: Sendable {
                     shared += 1
                 }
                 for _ in shared..<folders.count {
-                    output.append(UInt8(ascii: "."))
-                    output.append(UInt8(ascii: "."))
-                    output.append(UInt8(ascii: "/"))
+                    put(UInt8(ascii: "."))
+                    put(UInt8(ascii: "."))
+                    put(UInt8(ascii: "/"))
                 }
                 if shared == folders.count, Self.needsDot(page, at: rest) {
-                    output.append(UInt8(ascii: "."))
-                    output.append(UInt8(ascii: "/"))
+                    put(UInt8(ascii: "."))
+                    put(UInt8(ascii: "/"))
                 }
                 copied = rest
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
+            copy(copied..<page.count)
+            written = end
         }
-        return output
     }
 
     /// Whether what is left of a link at `index`, led by nothing, would not lead where it did: an empty link
@@ -90,22 +105,20 @@ struct RelativeLinks: Sendable {
 
     /// Where a link from the root path starts, at the root path's first byte: at the start of a link
     /// attribute's value, or of any candidate of a `srcset`'s (`url 320w, url 640w`).
-    private func positions(in page: [UInt8]) -> [Int] {
+    private func positions(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
-        page.withUnsafeBufferPointer { bytes in
-            needle.withUnsafeBufferPointer { needle in
-                guard let base = bytes.baseAddress else { return }
-                var start = 0
-                // Each `=` is found with memchr, then checked for the rest of the needle.
-                while let offset = bytes.index(ofByte: UInt8(ascii: "="), from: start) {
-                    start = offset + 1
-                    let end = offset + needle.count
-                    guard end <= bytes.count, memcmp(base + offset, needle.baseAddress!, needle.count) == 0 else { continue }
-                    start = end
-                    guard let attribute = linkAttribute(bytes, equalsAt: offset) else { continue }
-                    starts.append(offset + 2)
-                    if attribute == .srcset { start = candidates(bytes, from: start, into: &starts) }
-                }
+        needle.withUnsafeBufferPointer { needle in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            // Each `=` is found with memchr, then checked for the rest of the needle.
+            while let offset = bytes.index(ofByte: UInt8(ascii: "="), from: start) {
+                start = offset + 1
+                let end = offset + needle.count
+                guard end <= bytes.count, memcmp(base + offset, needle.baseAddress!, needle.count) == 0 else { continue }
+                start = end
+                guard let attribute = linkAttribute(bytes, equalsAt: offset) else { continue }
+                starts.append(offset + 2)
+                if attribute == .srcset { start = candidates(bytes, from: start, into: &starts) }
             }
         }
         return starts

@@ -98,22 +98,22 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `value` into `output`; a template the theme lacks renders as nothing.
-    func render(_ template: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout [UInt8]) {
+    func render(_ template: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout RenderBuffer) {
         renderTap?(template, value)
         compiled.render(template, value, memo: memo, into: &output)
     }
 
     /// Renders `prerendered`, the template `template` with its constant runs rendered once, with `value`.
-    func render(_ template: String, _ prerendered: PrerenderedTemplate, _ value: TemplateValue, into output: inout [UInt8]) {
+    func render(_ template: String, _ prerendered: PrerenderedTemplate, _ value: TemplateValue, into output: inout RenderBuffer) {
         renderTap?(template, value)
         compiled.render(prerendered, value, into: &output)
     }
 
     /// Renders `template` with `value` as text.
     func render(_ template: String, _ value: TemplateValue) -> String {
-        var output: [UInt8] = []
+        var output = RenderBuffer()
         render(template, value, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Regular files below `root`, by relative path, sorted; hidden files are skipped.

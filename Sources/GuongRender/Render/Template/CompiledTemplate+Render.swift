@@ -31,11 +31,18 @@ struct CompiledTemplates: Sendable {
     /// a template the theme lacks renders as nothing. With a `memo`, partials shown with a memoizable
     /// object on top are rendered once per object (see `PartialMemo`).
     func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil,
-                into output: inout [UInt8]) {
+                into output: inout RenderBuffer) {
         guard let number = index[name] else { return }
         var state = RenderState(stack: TemplateStack(root: value), memo: memo)
         let program = programs[number]
         run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
+    }
+
+    /// `render(_:_:memo:into:)`, appending to an array.
+    func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout [UInt8]) {
+        var buffer = RenderBuffer()
+        render(name, value, memo: memo, into: &buffer)
+        buffer.withBytes { output += $0 }
     }
 
     /// The templates `name` renders with: itself and every partial it calls, directly or through others
@@ -100,7 +107,7 @@ struct CompiledTemplates: Sendable {
     /// the indentation goes before a node's output (an instruction's, or a whole section's) whenever what
     /// this call has rendered so far ends a line.
     func run(_ program: TemplateProgram, _ range: Range<Int>, state: inout RenderState, indentation: [UInt8]?,
-                     into output: inout [UInt8]) {
+                     into output: inout RenderBuffer) {
         var counter = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
             while counter < range.upperBound {
@@ -108,24 +115,24 @@ struct CompiledTemplates: Sendable {
             }
             return
         }
-        var rendered: [UInt8] = []
+        var rendered = RenderBuffer()
         while counter < range.upperBound {
-            var piece: [UInt8] = []
+            var piece = RenderBuffer()
             counter = step(program, at: counter, state: &state, indentation: indentation, into: &piece)
-            if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered += indentation }
-            rendered += piece
+            if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered.append(indentation) }
+            rendered.append(piece)
         }
-        output += rendered
+        output.append(rendered)
     }
 
     /// Runs the instruction at `counter` (a section with its body); returns the index of the next one.
     func step(_ program: TemplateProgram, at counter: Int, state: inout RenderState, indentation: [UInt8]?,
-                      into output: inout [UInt8]) -> Int {
+                      into output: inout RenderBuffer) -> Int {
         let instruction = program.code[counter]
         switch instruction.operation {
         case .text:
             program.text.withUnsafeBufferPointer { text in
-                output += UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)])
+                output.append(UnsafeBufferPointer(rebasing: text[Int(instruction.operand)..<Int(instruction.operand + instruction.extra)]))
             }
         case .escaped, .raw:
             // The value is read where it lies, through its own methods. The compiler still copies it once for the
@@ -184,11 +191,11 @@ struct CompiledTemplates: Sendable {
     /// A partial with a memoizable object on top: the memo's output when it has one, else rendered and
     /// offered to the memo, which keeps it only if nothing was looked up below the object.
     private func renderMemoized(_ partial: TemplateProgram, number: Int, key: Int, memo: PartialMemo,
-                                state: inout RenderState, into output: inout [UInt8]) {
+                                state: inout RenderState, into output: inout RenderBuffer) {
         let whole = 0..<partial.code.count
         switch memo.entry(partial: number, object: key) {
         case .output(let bytes):
-            output += bytes
+            output.append(bytes)
         case .refused:
             run(partial, whole, state: &state, indentation: nil, into: &output)
         case nil:
@@ -196,7 +203,7 @@ struct CompiledTemplates: Sendable {
             state.escaped = false
             let start = output.count
             run(partial, whole, state: &state, indentation: nil, into: &output)
-            memo.store(state.escaped ? .refused : .output(Array(output[start...])), partial: number, object: key)
+            memo.store(state.escaped ? .refused : .output(output.bytes(from: start)), partial: number, object: key)
             state.boundary = nil
         }
     }
@@ -367,7 +374,7 @@ extension TemplateValue {
 
     /// `write(escaped:to:)`, for what is not a list or an object: swift-mustache prints Swift's description of
     /// a collection (a dictionary's in an order that changes from run to run); here it prints as nothing.
-    func writeUnlessCollection(escaped: Bool, to output: inout [UInt8]) {
+    func writeUnlessCollection(escaped: Bool, to output: inout RenderBuffer) {
         switch self {
         case .list, .object: break
         default: write(escaped: escaped, to: &output)
@@ -375,28 +382,27 @@ extension TemplateValue {
     }
 
     /// Appends what `{{x}}` (escaped) or `{{{x}}}` shows.
-    func write(escaped: Bool, to output: inout [UInt8]) {
+    func write(escaped: Bool, to output: inout RenderBuffer) {
         switch self {
         case .string(let text):
             if escaped {
                 text.withUTF8Bytes { HTMLEscaping.append($0, to: &output) }
             } else {
-                output += text.utf8
+                output.append(text)
             }
         case .utf8(let bytes):
             if escaped {
                 bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
             } else {
-                output += bytes
+                output.append(bytes)
             }
         case .int(let number):
-            output += String(number).utf8
+            output.append(String(number))
         case .bool, .list, .object:  // (a list or object only reaches here through a transform's result)
-            var text = text
             if escaped {
-                text.withUTF8 { HTMLEscaping.append($0, to: &output) }
+                text.withUTF8Bytes { HTMLEscaping.append($0, to: &output) }
             } else {
-                output += text.utf8
+                output.append(text)
             }
         }
     }
@@ -405,7 +411,7 @@ extension TemplateValue {
 /// Escaping for HTML text and attribute values, as swift-mustache escapes `{{x}}`, but by byte: a quote
 /// followed by a combining mark is one Character, which a Character-by-Character escape lets through.
 enum HTMLEscaping {
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout RenderBuffer) {
         guard let base = bytes.baseAddress else { return }
         var start = 0, index = 0
         while index < bytes.count {
@@ -425,12 +431,12 @@ enum HTMLEscaping {
                 index += 1
                 continue
             }
-            output += UnsafeBufferPointer(rebasing: bytes[start..<index])
-            entity.withUTF8Buffer { output += $0 }
+            output.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            entity.withUTF8Buffer { output.append($0) }
             index += 1
             start = index
         }
-        output += UnsafeBufferPointer(rebasing: bytes[start...])
+        output.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// Whether a byte of `word` may be one of `<>&"'`: never false when one is (`ByteWord`), so a false

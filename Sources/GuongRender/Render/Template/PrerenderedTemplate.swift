@@ -46,10 +46,10 @@ extension CompiledTemplates {
                 continue
             }
             var state = RenderState(stack: TemplateStack(root: .object(base)), memo: nil)
-            var bytes: [UInt8] = []
+            var bytes = RenderBuffer()
             run(program, counter..<end, state: &state, indentation: nil, into: &bytes)
             runStarts[counter] = Int32(runs.count)
-            runs.append((end, bytes))
+            runs.append((end, bytes.bytes()))
             counter = end
         }
         return PrerenderedTemplate(template: number, runStarts: runStarts, runs: runs, sharedSections: sharedSections)
@@ -57,32 +57,39 @@ extension CompiledTemplates {
 
     /// Renders a prerendered template with `value` as the root object: an object with no values of its own but
     /// the `pageNames` it was prerendered for, over the `base` it was prerendered with.
-    func render(_ template: PrerenderedTemplate, _ value: TemplateValue, into output: inout [UInt8]) {
+    func render(_ template: PrerenderedTemplate, _ value: TemplateValue, into output: inout RenderBuffer) {
         let program = programs[template.template]
         var state = RenderState(stack: TemplateStack(root: value), memo: nil)
         var counter = 0
         while counter < program.code.count {
             let run = template.runStarts[counter]
             if run >= 0 {
-                output += template.runs[Int(run)].bytes
+                output.append(template.runs[Int(run)].bytes)
                 counter = template.runs[Int(run)].end
             } else if let used = template.sharedSections[counter],
                       case .list(let items)? = Self.resolve(program.names[Int(program.code[counter].operand)], in: state.stack) {
                 if let bytes = template.sectionMemo.output(instruction: counter, items: items) {
-                    output += bytes
+                    output.append(bytes)
                     counter = Int(program.code[counter].extra)
                     continue
                 }
                 let start = output.count
                 let next = step(program, at: counter, state: &state, indentation: nil, into: &output)
                 if items.allSatisfy({ item in used.allSatisfy { TemplateObject.View(of: item).has($0) } }) {
-                    template.sectionMemo.store(Array(output[start...]), instruction: counter, items: items)
+                    template.sectionMemo.store(output.bytes(from: start), instruction: counter, items: items)
                 }
                 counter = next
             } else {
                 counter = step(program, at: counter, state: &state, indentation: nil, into: &output)
             }
         }
+    }
+
+    /// `render(_:_:into:)` of a prerendered template, appending to an array.
+    func render(_ template: PrerenderedTemplate, _ value: TemplateValue, into output: inout [UInt8]) {
+        var buffer = RenderBuffer()
+        render(template, value, into: &buffer)
+        buffer.withBytes { output += $0 }
     }
 
     /// The index after the instruction at `counter` (after a section's body).
