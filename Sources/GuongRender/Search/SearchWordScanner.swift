@@ -73,14 +73,28 @@ struct SearchWordScanner {
             Self.table.withUnsafeBufferPointer { table in Self.ascii.withUnsafeBufferPointer { ascii in
                 var length = 0
                 var scalars = 0
+                // The word's bytes since its last multiple of 8, the first in the lowest byte, stored eight at a
+                // time: the hash reads them back as 64-bit numbers, which a store of single bytes could not
+                // hand on to the load without a stall.
+                var chunk: UInt64 = 0
+                let start = UnsafeMutableRawPointer(word.baseAddress!)
+                func put(_ byte: UInt8) {
+                    chunk |= UInt64(byte) << UInt64((length & 7) << 3)
+                    length += 1
+                    if length & 7 == 0 {
+                        start.storeBytes(of: chunk.littleEndian, toByteOffset: length - 8, as: UInt64.self)
+                        chunk = 0
+                    }
+                }
                 func endWord() {
                     if length > 0, scalars <= SearchText.maxWordLength {
-                        let start = UnsafeMutableRawPointer(word.baseAddress!)
-                        start.storeBytes(of: 0, toByteOffset: length, as: UInt64.self)  // the padding
+                        // The last bytes with the zeros that pad them.
+                        if length & 7 != 0 { start.storeBytes(of: chunk.littleEndian, toByteOffset: length & ~7, as: UInt64.self) }
                         appendPadded(start, count: length, hash: SearchFormTable.hash(start, count: length))
                     }
                     length = 0
                     scalars = 0
+                    chunk = 0
                 }
                 var index = 0
                 while index < text.count {
@@ -91,10 +105,7 @@ struct SearchWordScanner {
                         if lowered == 0 {
                             endWord()
                         } else {
-                            if length < capacity {
-                                word[length] = lowered
-                                length += 1
-                            }
+                            if length < capacity { put(lowered) }
                             scalars += 1
                         }
                         index += 1
@@ -122,8 +133,7 @@ struct SearchWordScanner {
                         if length + Int(entry.byteCount) <= capacity {
                             var lowered = entry.bytes
                             for _ in 0..<entry.byteCount {
-                                word[length] = UInt8(truncatingIfNeeded: lowered)
-                                length += 1
+                                put(UInt8(truncatingIfNeeded: lowered))
                                 lowered >>= 8
                             }
                         }
