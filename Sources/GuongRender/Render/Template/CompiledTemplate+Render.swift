@@ -117,7 +117,8 @@ struct CompiledTemplates: Sendable {
         }
         var rendered = RenderBuffer()
         while counter < range.upperBound {
-            var piece = RenderBuffer()
+            // Most pieces are a line or a value: a small buffer, grown when one is more.
+            var piece = RenderBuffer(capacity: 64)
             counter = step(program, at: counter, state: &state, indentation: indentation, into: &piece)
             if !piece.isEmpty, rendered.last == UInt8(ascii: "\n") { rendered.append(indentation) }
             rendered.append(piece)
