@@ -82,23 +82,21 @@ extension RenderContext {
             // The layout is rendered with a marker where the content goes, and the content straight after
             // the part before it: no copy of the content (docs/performance.md).
             let frame = layout(content: LayoutBase.contentMarker, shell: shell)
-            if let cut = LayoutBase.onlyMarker(in: frame) {
+            if let cut = frame.withBytes(LayoutBase.onlyMarker(in:)) {
                 var output = RenderBuffer(capacity: frame.count + 32 * 1024)
-                output.append(frame[..<cut.lowerBound])
+                frame.withBytes { output.append(UnsafeBufferPointer(rebasing: $0[..<cut.lowerBound])) }
                 theme.render(template, root, memo: memo, into: &output)
-                output.append(frame[cut.upperBound...])
+                frame.withBytes { output.append(UnsafeBufferPointer(rebasing: $0[cut.upperBound...])) }
                 return output
             }
         }
         var content = RenderBuffer(capacity: 32 * 1024)
         theme.render(template, root, memo: memo, into: &content)
-        var output = RenderBuffer()
-        output.append(layout(content: content.bytes(), shell: shell))
-        return output
+        return layout(content: content.bytes(), shell: shell)
     }
 
     /// The layout around `content`: it reads the shell and `layoutBase` only, both in every page's fingerprint.
-    func layout(content: [UInt8], shell: PageShell) -> [UInt8] {
+    func layout(content: [UInt8], shell: PageShell) -> RenderBuffer {
         let isHome = shell.path.isEmpty
         var crumbs: [TemplateObject] = []
         if !isHome {
@@ -129,7 +127,7 @@ extension RenderContext {
         } else {
             theme.render("layout", root, into: &output)
         }
-        return output.bytes()
+        return output
     }
 }
 
@@ -237,22 +235,25 @@ struct LayoutBase: Sendable {
 
     /// Where the marker stands in `frame`, if it stands there exactly once.
     static func onlyMarker(in frame: [UInt8]) -> Range<Int>? {
-        frame.withUnsafeBufferPointer { bytes -> Range<Int>? in
-            var found: Range<Int>?
-            var start = 0
-            // Its first byte, NUL, is looked for with memchr; each one found is checked for the whole marker.
-            while start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
-                let offset = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                let end = offset + contentMarker.count
-                if end <= bytes.count, bytes[offset..<end].elementsEqual(contentMarker) {
-                    guard found == nil else { return nil }
-                    found = offset..<end
-                    start = end
-                } else {
-                    start = offset + 1
-                }
+        frame.withUnsafeBufferPointer(onlyMarker(in:))
+    }
+
+    /// `onlyMarker(in:)` of bytes where they lie (a rendered frame's).
+    static func onlyMarker(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var found: Range<Int>?
+        var start = 0
+        // Its first byte, NUL, is looked for with memchr; each one found is checked for the whole marker.
+        while start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
+            let offset = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let end = offset + contentMarker.count
+            if end <= bytes.count, bytes[offset..<end].elementsEqual(contentMarker) {
+                guard found == nil else { return nil }
+                found = offset..<end
+                start = end
+            } else {
+                start = offset + 1
             }
-            return found
         }
+        return found
     }
 }
