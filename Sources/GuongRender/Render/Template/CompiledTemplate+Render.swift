@@ -38,12 +38,6 @@ struct CompiledTemplates: Sendable {
         run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
-    /// `render(_:_:memo:into:)`, appending to an array.
-    func render(_ name: String, _ value: TemplateValue, memo: PartialMemo? = nil, into output: inout [UInt8]) {
-        var buffer = RenderBuffer()
-        render(name, value, memo: memo, into: &buffer)
-        buffer.withBytes { output += $0 }
-    }
 
     /// The templates `name` renders with: itself and every partial it calls, directly or through others
     /// (a partial the theme lacks renders nothing and is left out), by name, sorted.

@@ -85,13 +85,6 @@ extension CompiledTemplates {
         }
     }
 
-    /// `render(_:_:into:)` of a prerendered template, appending to an array.
-    func render(_ template: PrerenderedTemplate, _ value: TemplateValue, into output: inout [UInt8]) {
-        var buffer = RenderBuffer()
-        render(template, value, into: &buffer)
-        buffer.withBytes { output += $0 }
-    }
-
     /// The index after the instruction at `counter` (after a section's body).
     private static func nodeEnd(_ program: TemplateProgram, at counter: Int) -> Int {
         let instruction = program.code[counter]
