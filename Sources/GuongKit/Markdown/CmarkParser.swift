@@ -175,9 +175,9 @@ public enum CmarkParser {
             return trimmed.trimmingWhitespaceAndNewlines()
         }
 
-        /// The ASCII bytes `isWhitespaceOrNewline` takes: tab, the line ends U+000A–U+000D and the space.
+        /// An ASCII byte that `isWhitespaceOrNewline` takes.
         private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || (0x09...0x0D).contains(byte)
+            byte < 0x80 && Unicode.Scalar(byte).isWhitespaceOrNewline
         }
     }
 }
