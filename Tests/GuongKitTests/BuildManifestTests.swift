@@ -84,7 +84,8 @@ struct BuildManifestTests {
         try Data("x".utf8).write(to: folder.appendingPathComponent("read.html"))
         let fingerprint = Fingerprint.of(Array("x".utf8))
         let known = FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4)
-        let manifest = BuildManifest.made(of: ["read.html": fingerprint, "known.html": fingerprint], known: ["known.html": known], in: folder)
+        let manifest = BuildManifest.made(of: [.init(path: "read.html", fingerprint: fingerprint),
+                                                .init(path: "known.html", fingerprint: fingerprint, stamp: known)], in: folder)
         #expect(manifest.entries["known.html"]?.stamp == known)
         #expect(manifest.entries["read.html"]?.stamp == FileStamp(path: folder.appendingPathComponent("read.html").path))
     }
@@ -96,7 +97,8 @@ struct BuildManifestTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("<p>một</p>".utf8).write(to: folder.appendingPathComponent("a b.html"))
         let fingerprint = Fingerprint.of(Array("một".utf8))
-        let manifest = BuildManifest.made(of: ["a b.html": fingerprint, "gone.html": fingerprint], in: folder)
+        let manifest = BuildManifest.made(of: [.init(path: "a b.html", fingerprint: fingerprint), .init(path: "gone.html", fingerprint: fingerprint)],
+                                          in: folder)
         #expect(manifest.entries.keys.sorted() == ["a b.html"])
         let url = folder.appendingPathComponent("m/manifest.txt")
         manifest.save(to: url)
@@ -112,6 +114,22 @@ struct BuildManifestTests {
         #expect(BuildManifest.load(url).entries.isEmpty)
         try Data("something else\n".utf8).write(to: url)
         #expect(BuildManifest.load(url).entries.isEmpty)
+    }
+
+    @Test("a manifest of many files is written in runs, sorted by the paths' bytes, and read back whole")
+    func manyLines() {
+        var manifest = BuildManifest()
+        for index in 0..<5_000 {
+            let path = index % 7 == 0 ? "đơn-vị/\(index)/index.html" : "ca-nhan/\(index)/index.html"
+            manifest.entries[path] = .init(fingerprint: Fingerprint.of(Array(path.utf8)),
+                                           stamp: FileStamp(inode: UInt64(index) * 1_000_003, size: index, seconds: 1_700_000_000 + index,
+                                                            nanoseconds: index * 7))
+        }
+        let text = manifest.text
+        let paths = text.split(separator: 0x0A).dropFirst().map { String(decoding: $0.split(separator: 0x20).last!, as: UTF8.self) }
+        #expect(paths.count == 5_000)
+        #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(BuildManifest.parse(text)?.entries == manifest.entries)
     }
 
     @Test("the manifest's text, line by line: read as written, and only such lines")

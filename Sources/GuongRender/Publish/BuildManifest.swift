@@ -29,26 +29,44 @@ struct BuildManifest: Sendable {
         return entry.fingerprint
     }
 
-    /// The manifest of the output folder `folder` as just published: `fingerprints` by path, each with the
-    /// stamp of its file now (files that cannot be stamped are left out, and will be rendered next time).
-    /// `known` holds the stamps taken as files were put in place (a swap keeps inode, size and time); the
+    /// A file a build put in place: its path, what it was made from, and its stamp when that was known as the
+    /// file was put there.
+    struct Recorded: Sendable {
+        var path: String
+        var fingerprint: Fingerprint
+        var stamp: FileStamp?
+    }
+
+    /// The manifest of the output folder `folder` as just published, file by file, sorted by path: each
+    /// recorded file with its stamp now (files that cannot be stamped are left out, and will be rendered next
+    /// time). A stamp taken as the file was put in place is kept (a swap keeps inode, size and time); the
     /// other files are `lstat`ed.
-    static func made(of fingerprints: [String: Fingerprint], known: [String: FileStamp] = [:], in folder: URL) -> BuildManifest {
-        let paths = Array(fingerprints.keys)
-        let stamps = paths.parallelMap { known[$0] ?? FileStamp(path: folder.path + "/" + $0) }
+    static func lines(of recorded: [Recorded], in folder: URL) -> [Line] {
+        let base = folder.path + "/"
+        var lines = recorded.parallelMap { file -> Line? in
+            guard let stamp = file.stamp ?? FileStamp(path: base + file.path) else { return nil }
+            return Line(path: file.path, entry: Entry(fingerprint: file.fingerprint, stamp: stamp))
+        }.compactMap { $0 }
+        lines.sortByUTF8(\.path)
+        return lines
+    }
+
+    /// `lines` as a manifest, to look up.
+    static func made(of recorded: [Recorded], in folder: URL) -> BuildManifest {
         var manifest = BuildManifest()
-        manifest.entries.reserveCapacity(paths.count)
-        for (path, stamp) in zip(paths, stamps) {
-            guard let stamp else { continue }
-            manifest.entries[path] = Entry(fingerprint: fingerprints[path]!, stamp: stamp)
-        }
+        manifest.entries.reserveCapacity(recorded.count)
+        for line in lines(of: recorded, in: folder) { manifest.entries[line.path] = line.entry }
         return manifest
     }
 
     /// Writes the manifest to `url` whole (a temporary file renamed over it); a manifest that cannot be
     /// written is removed, so no stale one is read.
     func save(to url: URL) {
-        let text = self.text
+        Self.save(text, to: url)
+    }
+
+    /// Writes the manifest file `text` to `url`, as `save` does.
+    static func save(_ text: [UInt8], to url: URL) {
         CacheFile.replace(url) { try $0.write(contentsOf: text) }
     }
 }

@@ -62,9 +62,10 @@ package final class OutputLedger: Sendable {
     private struct State {
         var changes = OutputChanges()
         var written: Set<String> = []
-        var fingerprints: [String: Fingerprint] = [:]
-        /// The stamps known when the files were put in place (the rest are read for the manifest).
-        var stamps: [String: FileStamp] = [:]
+        /// Each file made from a fingerprint, in the order recorded, with its stamp if it was known when the
+        /// file was put in place (the rest are read for the manifest). A list, not a table by path: the
+        /// manifest sorts it once, at the end of a build that has nothing else left to do.
+        var recorded: [BuildManifest.Recorded] = []
         var files = 0
         var pages = 0
         var notRendered = 0
@@ -81,11 +82,15 @@ package final class OutputLedger: Sendable {
                         rendered: Bool = true) {
         state.withLock { state in
             if !rendered { state.notRendered += 1 }
-            if let fingerprint { state.fingerprints[path] = fingerprint }
-            if let stamp { state.stamps[path] = stamp }
             state.files += 1
             if path.hasSuffix(".html") { state.pages += 1 }
-            state.written.insert(path)
+            if state.written.insert(path).inserted {
+                if let fingerprint { state.recorded.append(.init(path: path, fingerprint: fingerprint, stamp: stamp)) }
+            } else if let fingerprint {
+                // The same path again (never in a build; kept right all the same): the last record holds.
+                state.recorded.removeAll { $0.path == path }
+                state.recorded.append(.init(path: path, fingerprint: fingerprint, stamp: stamp))
+            }
             switch change {
             case .added: state.changes.added.append(path)
             case .changed: state.changes.changed.append(path)
@@ -99,9 +104,11 @@ package final class OutputLedger: Sendable {
     /// Every file recorded, by path.
     var paths: Set<String> { state.withLock { $0.written } }
     /// What each file was made from, by path.
-    package var fingerprints: [String: Fingerprint] { state.withLock { $0.fingerprints } }
-    /// The stamps of the files whose stamp was known when they were put in place, by path.
-    var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
+    package var fingerprints: [String: Fingerprint] {
+        Dictionary(recorded.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
+    }
+    /// Each file made from a fingerprint, with its stamp if it was known when it was put in place.
+    var recorded: [BuildManifest.Recorded] { state.withLock { $0.recorded } }
     var pages: Int { state.withLock { $0.pages } }
     /// Pages carried over by their fingerprint, without being rendered.
     var notRendered: Int { state.withLock { $0.notRendered } }
@@ -120,14 +127,19 @@ package final class OutputLedger: Sendable {
 }
 
 extension Array where Element == String {
-    /// Sorts by the order of the strings' UTF-8 bytes. Output paths are ASCII, for which the standard library's
-    /// `<` is that order and compares the bytes in place; a generic comparison of the UTF-8 views cost ten
-    /// times as much over the 16,000 paths of a first build. Any other text is compared as bytes.
-    mutating func sortByUTF8() {
-        if allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-            sort()
+    /// Sorts by the order of the strings' UTF-8 bytes.
+    mutating func sortByUTF8() { sortByUTF8(\.self) }
+}
+
+extension Array {
+    /// Sorts by the order of the UTF-8 bytes of each element's `key`. Output paths are ASCII, for which the
+    /// standard library's `<` is that order and compares the bytes in place; a generic comparison of the UTF-8
+    /// views cost ten times as much over the 16,000 paths of a first build. Any other text is compared as bytes.
+    mutating func sortByUTF8(_ key: KeyPath<Element, String>) {
+        if allSatisfy({ $0[keyPath: key].utf8.allSatisfy { $0 < 0x80 } }) {
+            sort { $0[keyPath: key] < $1[keyPath: key] }
         } else {
-            sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            sort { $0[keyPath: key].utf8.lexicographicallyPrecedes($1[keyPath: key].utf8) }
         }
     }
 }

@@ -120,13 +120,13 @@ public struct SiteBuilder: Sendable {
             PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
             // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is
             // deleted, and the changes are listed beside both: each is a sort of every path at a first build.
-            let (fingerprints, stamps) = (ledger.fingerprints, ledger.stamps)
+            let recorded = ledger.recorded
             let (committed, listed) = concurrently({
                 PhaseTimings.measure("swap and remove old") {
                     Result { () throws(OutputFolder.Problem) in
                         try folder.commit(alongside: {
                             PhaseTimings.measure("manifest save") {
-                                BuildManifest.made(of: fingerprints, known: stamps, in: target).save(to: manifestURL)
+                                BuildManifest.save(BuildManifest.text(of: BuildManifest.lines(of: recorded, in: target)), to: manifestURL)
                             }
                         })
                     }
