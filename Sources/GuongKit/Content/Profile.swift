@@ -115,13 +115,6 @@ public struct Profile: Sendable {
         get { storage.fields.preparedPhoto }
         set { update { $0.preparedPhoto = newValue } }
     }
-    /// Sets the photo and what the photo cache made of it at once: one new storage, not two.
-    package mutating func setPhoto(_ photo: URL?, prepared: PreparedPhoto?) {
-        update {
-            $0.photo = photo
-            $0.preparedPhoto = prepared
-        }
-    }
     public var draft: Bool {
         get { storage.fields.draft }
         set { update { $0.draft = newValue } }

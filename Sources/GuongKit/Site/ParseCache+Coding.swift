@@ -9,13 +9,15 @@ extension ParseCache {
         var writer = CacheWriter()
         writer.add(result.isDraft)
         writer.add(result.diagnostics) { $0.add($1) }
-        writer.add(result.profile) { $0.add($1) }
+        // The photo before the profile: read first, it is checked before the profile is decoded, and the
+        // profile is then made once, with it.
         writer.add(photo) { writer, record in
             writer.add(record.path)
             writer.add(record.identity.values) { $0.add($1) }
             writer.add(record.prepared.folderPath)
             writer.add(record.prepared)
         }
+        writer.add(result.profile) { $0.add($1) }
         return writer.bytes
     }
 
@@ -39,7 +41,6 @@ extension ParseCache {
         var reader = CacheReader(bytes, range: range)
         let isDraft = try reader.bool()
         let diagnostics = try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.diagnostic() }
-        var profile = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.profile() }
         let photo = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) -> PhotoRecord in
             let path = try reader.string()
             let values = try reader.array { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.int() }
@@ -47,13 +48,12 @@ extension ParseCache {
             guard values.count == 7 else { throw CacheReader.Malformed() }
             return PhotoRecord(path: path, identity: FileIdentity(values: values), prepared: prepared)
         }
-        guard reader.isAtEnd else { throw CacheReader.Malformed() }
-        if let photo {
-            // A photo replaced, edited or turned into a link since is another file: the profile is parsed again.
-            guard profile != nil, FileIdentity(path: photo.path) == photo.identity else { throw CacheReader.Malformed() }
-            // A file: Foundation would lstat it to know.
-            profile?.setPhoto(URL(fileURLWithPath: photo.path, isDirectory: false), prepared: photo.prepared)
-        }
+        // A photo replaced, edited or turned into a link since is another file: the profile is parsed again.
+        if let photo, FileIdentity(path: photo.path) != photo.identity { throw CacheReader.Malformed() }
+        // A file: Foundation would lstat it to know.
+        let photoValues = photo.map { (URL(fileURLWithPath: $0.path, isDirectory: false), $0.prepared) }
+        let profile = try reader.optional { (reader: inout CacheReader) throws(CacheReader.Malformed) in try reader.profile(photo: photoValues) }
+        guard reader.isAtEnd, photo == nil || profile != nil else { throw CacheReader.Malformed() }
         return (profile, diagnostics, isDraft)
     }
 }
@@ -178,7 +178,8 @@ extension CacheReader {
                              items: try array { (reader: inout CacheReader) throws(Malformed) in try reader.listItem() })
     }
 
-    mutating func profile() throws(Malformed) -> Profile {
+    /// A profile, with the photo its record gave (`photo`, `preparedPhoto`).
+    mutating func profile(photo: (URL, PreparedPhoto)?) throws(Malformed) -> Profile {
         guard let kind = ProfileKind(rawValue: try string()) else { throw Malformed() }
         let name = try string(), position = try string(), unitID = try string()
         let stringRead: Read<String> = { (reader: inout CacheReader) throws(Malformed) in try reader.string() }
@@ -203,7 +204,7 @@ extension CacheReader {
         guard Set(stages.map(\.0)).count == stages.count else { throw Malformed() }
         return Profile(kind: kind, name: name, position: position, unitID: unitID, fieldCodes: fieldCodes, years: years,
                        registered: registered, stages: Dictionary(uniqueKeysWithValues: stages), honours: honours,
-                       spread: spread, photo: nil, draft: draft, slug: slug, slugIsExplicit: slugIsExplicit,
+                       spread: spread, photo: photo?.0, preparedPhoto: photo?.1, draft: draft, slug: slug, slugIsExplicit: slugIsExplicit,
                        lead: lead, achievements: achievements, body: body, sourcePath: sourcePath, location: location)
     }
 }
