@@ -1,7 +1,7 @@
 import Foundation
 
 /// A parse's result (`ProfileParser.parseNotingDraft`) in `CacheWriter`'s encoding, field by field. A profile's
-/// photo is written after it: the photo file's path and identity, and its photo cache entry (folder, and what
+/// photo is written before it: the photo file's path and identity, and its photo cache entry (folder, and what
 /// its `info` says: `PreparedPhoto+Cache.swift`).
 extension ParseCache {
     /// `photo`: the profile's photo record, as `isCacheable` judged it.
