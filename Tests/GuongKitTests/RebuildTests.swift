@@ -175,12 +175,14 @@ struct RebuildTests {
     @Test("the change list's paths are in the order of their UTF-8 bytes, ASCII or not")
     func changeListOrder() {
         let ascii = ["nam/2022/index.html", "Z.html", "a.html", "dien-hinh/b/index.html", "dien-hinh/a/", "_x", "A.html"]
-        var sorted = ascii
-        sorted.sortByUTF8()
-        #expect(sorted == ascii.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        let mixed = ascii + ["đ.html", "e\u{301}.html", "é.html", "z.html"]
-        var sortedMixed = mixed
-        sortedMixed.sortByUTF8()
-        #expect(sortedMixed == mixed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        var changes = OutputChanges()
+        changes.added = ascii
+        #expect(changes.entries.map(\.path) == ascii.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let others = ["đ.html", "e\u{301}.html", "é.html", "z.html"]
+        changes.changed = others
+        changes.removed = ["b.html"]
+        let all = ascii + others + ["b.html"]
+        #expect(changes.entries.map(\.path) == all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(changes.text().split(separator: "\n").map { String($0.split(separator: "\t")[1]) } == changes.entries.map(\.path))
     }
 }

@@ -37,18 +37,16 @@ struct BuildManifest: Sendable {
         var stamp: FileStamp?
     }
 
-    /// The manifest of the output folder `folder` as just published, file by file, sorted by path: each
+    /// The manifest of the output folder `folder` as just published, file by file in the order given: each
     /// recorded file with its stamp now (files that cannot be stamped are left out, and will be rendered next
     /// time). A stamp taken as the file was put in place is kept (a swap keeps inode, size and time); the
     /// other files are `lstat`ed.
     static func lines(of recorded: [Recorded], in folder: URL) -> [Line] {
         let base = folder.path + "/"
-        var lines = recorded.parallelMap { file -> Line? in
+        return recorded.parallelMap { file -> Line? in
             guard let stamp = file.stamp ?? FileStamp(path: base + file.path) else { return nil }
             return Line(path: file.path, entry: Entry(fingerprint: file.fingerprint, stamp: stamp))
         }.compactMap { $0 }
-        lines.sortByUTF8(\.path)
-        return lines
     }
 
     /// `lines` as a manifest, to look up.
