@@ -84,8 +84,8 @@ struct BuildManifestTests {
         try Data("x".utf8).write(to: folder.appendingPathComponent("read.html"))
         let fingerprint = Fingerprint.of(Array("x".utf8))
         let known = FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4)
-        let manifest = BuildManifest.made(of: [.init(path: "read.html", fingerprint: fingerprint),
-                                                .init(path: "known.html", fingerprint: fingerprint, stamp: known)], in: folder)
+        let manifest = Self.manifest(BuildManifest.lines(of: [.init(path: "read.html", fingerprint: fingerprint),
+                                                              .init(path: "known.html", fingerprint: fingerprint, stamp: known)], in: folder))
         #expect(manifest.entries["known.html"]?.stamp == known)
         #expect(manifest.entries["read.html"]?.stamp == FileStamp(path: folder.appendingPathComponent("read.html").path))
     }
@@ -97,11 +97,12 @@ struct BuildManifestTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("<p>một</p>".utf8).write(to: folder.appendingPathComponent("a b.html"))
         let fingerprint = Fingerprint.of(Array("một".utf8))
-        let manifest = BuildManifest.made(of: [.init(path: "a b.html", fingerprint: fingerprint), .init(path: "gone.html", fingerprint: fingerprint)],
-                                          in: folder)
+        let lines = BuildManifest.lines(of: [.init(path: "a b.html", fingerprint: fingerprint), .init(path: "gone.html", fingerprint: fingerprint)],
+                                        in: folder)
+        let manifest = Self.manifest(lines)
         #expect(manifest.entries.keys.sorted() == ["a b.html"])
         let url = folder.appendingPathComponent("m/manifest.txt")
-        manifest.save(to: url)
+        BuildManifest.save(lines, to: url)
         let read = BuildManifest.load(url)
         #expect(read.entries == manifest.entries)
         #expect(read.fingerprint(of: "a b.html", in: folder) == fingerprint)
@@ -125,7 +126,7 @@ struct BuildManifestTests {
                                            stamp: FileStamp(inode: UInt64(index) * 1_000_003, size: index, seconds: 1_700_000_000 + index,
                                                             nanoseconds: index * 7))
         }
-        let text = manifest.text
+        let text = BuildManifest.text(of: Self.lines(of: manifest))
         #expect(text.split(separator: 0x0A).count == 5_001)
         #expect(BuildManifest.parse(text)?.entries == manifest.entries)
     }
@@ -140,7 +141,7 @@ struct BuildManifestTests {
         #expect(entry?.fingerprint == Fingerprint(high + low))
         #expect(entry?.stamp == FileStamp(inode: .max, size: 42, seconds: -5, nanoseconds: 999_999_999))
         // Written back: lowercase hex, the same fields, and read again the same.
-        #expect(manifest.map { String(decoding: $0.text, as: UTF8.self) }
+        #expect(manifest.map { String(decoding: BuildManifest.text(of: Self.lines(of: $0)), as: UTF8.self) }
                 == "guong build manifest 1\n\(high)\(low.lowercased()) 18446744073709551615 42 -5 999999999 dien-hinh/lê thị/index.html\n")
         for damaged in ["\(high)\(low) 1 2 3 4", "\(high)\(low)  1 2 3 4 a", "\(high)\(low) 18446744073709551616 2 3 4 a",
                         "\(high)\(low.dropLast())x 1 2 3 4 a", "\(high) 1 2 3 4 a", "\(high)\(low) 1 2 3 4"] {
@@ -174,5 +175,17 @@ struct BuildManifestTests {
         #expect(again.pagesNotRendered == 0)
         #expect(again.changes.changed.isEmpty && again.changes.added.isEmpty)
         #expect(try SiteBuildFixture.tree(output) == clean)
+    }
+
+    /// The manifest `lines` make, to look up.
+    static func manifest(_ lines: [BuildManifest.Line]) -> BuildManifest {
+        var manifest = BuildManifest()
+        for line in lines { manifest.entries[line.path] = line.entry }
+        return manifest
+    }
+
+    /// A manifest's entries as lines, to write.
+    static func lines(of manifest: BuildManifest) -> [BuildManifest.Line] {
+        manifest.entries.map { BuildManifest.Line(path: $0.key, entry: $0.value) }
     }
 }

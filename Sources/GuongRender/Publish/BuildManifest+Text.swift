@@ -35,15 +35,9 @@ extension BuildManifest {
         var entry: Entry
     }
 
-    /// The file's bytes. Its lines are in no particular order: the file is read back into a table, and sorting
-    /// sixteen thousand paths was most of what the end of a first build did on one core.
-    var text: [UInt8] {
-        Self.text(of: entries.map { Line(path: $0.key, entry: $0.value) })
-    }
-
     /// The file's bytes for `lines`, in their order; a path holding a line break is left out. The lines are
-    /// written in a few runs on every core: a first build has sixteen thousand, written while nothing else is
-    /// left to do.
+    /// not sorted (the file is read back into a table, and sorting sixteen thousand paths was most of what the
+    /// end of a first build did on one core), and are written in a few runs on every core.
     static func text(of lines: [Line]) -> [UInt8] {
         let runLength = 2048
         let runs = stride(from: 0, to: lines.count, by: runLength).map { $0..<min(lines.count, $0 + runLength) }

@@ -49,22 +49,10 @@ struct BuildManifest: Sendable {
         }.compactMap { $0 }
     }
 
-    /// `lines` as a manifest, to look up.
-    static func made(of recorded: [Recorded], in folder: URL) -> BuildManifest {
-        var manifest = BuildManifest()
-        manifest.entries.reserveCapacity(recorded.count)
-        for line in lines(of: recorded, in: folder) { manifest.entries[line.path] = line.entry }
-        return manifest
-    }
-
-    /// Writes the manifest to `url` whole (a temporary file renamed over it); a manifest that cannot be
-    /// written is removed, so no stale one is read.
-    func save(to url: URL) {
-        Self.save(text, to: url)
-    }
-
-    /// Writes the manifest file `text` to `url`, as `save` does.
-    static func save(_ text: [UInt8], to url: URL) {
+    /// Writes the manifest of `lines` to `url` whole (a temporary file renamed over it); a manifest that cannot
+    /// be written is removed, so no stale one is read.
+    static func save(_ lines: [Line], to url: URL) {
+        let text = text(of: lines)
         CacheFile.replace(url) { try $0.write(contentsOf: text) }
     }
 }

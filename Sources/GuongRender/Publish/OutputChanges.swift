@@ -65,7 +65,7 @@ package final class OutputLedger: Sendable {
         var written: Set<String> = []
         /// Each file made from a fingerprint, in the order recorded, with its stamp if it was known when the
         /// file was put in place (the rest are read for the manifest). A list, not a table by path: the
-        /// manifest sorts it once, at the end of a build that has nothing else left to do.
+        /// manifest is written from it as it is, at the end of a build that has nothing else left to do.
         var recorded: [BuildManifest.Recorded] = []
         var files = 0
         var pages = 0

@@ -126,7 +126,7 @@ public struct SiteBuilder: Sendable {
                     Result { () throws(OutputFolder.Problem) in
                         try folder.commit(alongside: {
                             PhaseTimings.measure("manifest save") {
-                                BuildManifest.save(BuildManifest.text(of: BuildManifest.lines(of: recorded, in: target)), to: manifestURL)
+                                BuildManifest.save(BuildManifest.lines(of: recorded, in: target), to: manifestURL)
                             }
                         })
                     }
