@@ -85,11 +85,10 @@ package final class OutputLedger: Sendable {
             if !rendered { state.notRendered += 1 }
             state.files += 1
             if path.hasSuffix(".html") { state.pages += 1 }
-            if state.written.insert(path).inserted {
-                if let fingerprint { state.recorded.append(.init(path: path, fingerprint: fingerprint, stamp: stamp)) }
-            } else if let fingerprint {
+            let isNew = state.written.insert(path).inserted
+            if let fingerprint {
                 // The same path again (never in a build; kept right all the same): the last record holds.
-                state.recorded.removeAll { $0.path == path }
+                if !isNew { state.recorded.removeAll { $0.path == path } }
                 state.recorded.append(.init(path: path, fingerprint: fingerprint, stamp: stamp))
             }
             switch change {

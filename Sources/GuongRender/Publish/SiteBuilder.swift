@@ -119,7 +119,7 @@ public struct SiteBuilder: Sendable {
             PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value }
             PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
             // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is
-            // deleted, and the changes are listed beside both: each is a sort of every path at a first build.
+            // deleted, and the changes are listed beside both (the previous files not written again).
             let recorded = ledger.recorded
             let (committed, listed) = concurrently({
                 PhaseTimings.measure("swap and remove old") {

@@ -233,12 +233,7 @@ struct LayoutBase: Sendable {
         })
     }
 
-    /// Where the marker stands in `frame`, if it stands there exactly once.
-    static func onlyMarker(in frame: [UInt8]) -> Range<Int>? {
-        frame.withUnsafeBufferPointer(onlyMarker(in:))
-    }
-
-    /// `onlyMarker(in:)` of bytes where they lie (a rendered frame's).
+    /// Where the marker stands in `bytes` (a rendered frame's, read where they lie), if it stands there exactly once.
     static func onlyMarker(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var found: Range<Int>?
         var start = 0

@@ -29,12 +29,8 @@ struct RelativeLinks: Sendable {
     /// `page`, whose site path is `path` (`nam/2022/`, empty for the home page), with each link from the root
     /// path in a link attribute's value made relative to the page: the folders the link shares with the page
     /// are left out, and one `../` leads out of each other folder of the page's (`../b/` from `dien-hinh/a/`
-    /// to `dien-hinh/b/`, `../../nam/2022/` to `nam/2022/`).
-    func rewrite(_ page: [UInt8], at path: String) -> [UInt8] {
-        page.withUnsafeBufferPointer { rewrite($0, at: path) }
-    }
-
-    /// `rewrite(_:at:)` of a page's bytes where they lie: the result is the only copy made of them.
+    /// to `dien-hinh/b/`, `../../nam/2022/` to `nam/2022/`). The page is read where it lies (a render's buffer):
+    /// the result is the only copy made of it.
     func rewrite(_ page: UnsafeBufferPointer<UInt8>, at path: String) -> [UInt8] {
         let starts = positions(in: page)
         guard !starts.isEmpty else { return Array(page) }

@@ -38,7 +38,6 @@ struct CompiledTemplates: Sendable {
         run(program, 0..<program.code.count, state: &state, indentation: nil, into: &output)
     }
 
-
     /// The templates `name` renders with: itself and every partial it calls, directly or through others
     /// (a partial the theme lacks renders nothing and is left out), by name, sorted.
     func templatesUsed(by name: String) -> [String] {

@@ -36,10 +36,6 @@ struct RenderBuffer: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    mutating func append(_ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { append($0) }
-    }
-
     mutating func append(_ text: String) {
         text.withUTF8Bytes { append($0) }
     }
