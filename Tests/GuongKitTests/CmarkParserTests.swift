@@ -64,6 +64,27 @@ struct CmarkParserTests {
         #expect(document.blocks.first?.items.map(\.text) == ["Chiến sĩ thi đua.", "Lao động tiên tiến."])
     }
 
+    /// A list's text is cut from its items' bytes, walked once; a block quote around the same list has its
+    /// text from a walk of the whole tree, which must give the same.
+    @Test(arguments: [
+        "- Một.\n- Hai.\n",
+        "- \n- Hai.\n-\n",
+        "1. Một\\\n   dòng hai\n2. `mã`  \n   tiếp\n",
+        "- Một\n  - con một\n  - con hai\n- Hai\n\n  đoạn hai của mục\n",
+        "- ```\n  khối mã\n  ```\n- sau\n",
+        "- kết thúc bằng\u{00A0}\n- \u{3000}đầu bằng khoảng trắng rộng\n",
+        "- [liên kết](https://example.com) và ![ảnh](a.png)\n- <b>html</b> &amp; thực thể\n",
+    ])
+    func aListsTextIsTheTextOfItsWholeTree(markdown: String) throws {
+        let list = try #require(CmarkParser.parse(markdown).blocks.first)
+        let quoted = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        let quote = try #require(CmarkParser.parse(quoted).blocks.first)
+        #expect(list.kind == .list)
+        #expect(quote.kind == .other)
+        #expect(list.text == quote.text)
+        #expect(list.items.count >= 2)
+    }
+
     @Test func positionsAreFileLinesAfterFirstLineOffset() {
         let document = CmarkParser.parse("\nĐoạn.\n\n## Mục\n\n- Một.\n- Hai.\n", firstLine: 9)
         #expect(document.blocks.map(\.position) == [

@@ -9,7 +9,8 @@ public enum CmarkParser {
     /// Containers (block quotes, lists, items) nested deeper than `maxDepth` are reported in `tooDeep`.
     public static func parse(_ body: String, firstLine: Int = 1, maxDepth: Int = 32) -> MarkdownDocument {
         let bytes = Array(body.utf8)
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8  // safe mode is cmark's default
+        // Safe mode is cmark's default. No CMARK_OPT_VALIDATE_UTF8: `body` is a String, so valid UTF-8 already.
+        let options = CMARK_OPT_SOURCEPOS
         guard let root = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }) else { return MarkdownDocument() }
@@ -63,17 +64,26 @@ public enum CmarkParser {
             default: kind = .other
             }
             var items: [ListItem] = []
+            let text: String
             if kind == .list {
+                // A list's text is its items' texts one after the other (each ends with its space), so the
+                // items are walked once and the list's text cut from the same bytes.
+                var bytes: [UInt8] = []
                 var item = cmark_node_first_child(node)
                 while let current = item {
-                    items.append(ListItem(htmlUTF8: innerHTML(current), text: Self.plainText(current), position: position(current)))
+                    let start = bytes.count
+                    Self.appendPlainText(current, to: &bytes)
+                    items.append(ListItem(htmlUTF8: innerHTML(current), text: Self.trimmedText(bytes[start...]), position: position(current)))
                     item = cmark_node_next(current)
                 }
+                text = Self.trimmedText(bytes[...])
+            } else {
+                text = Self.plainText(node)
             }
-            return MarkdownBlock(kind: kind, htmlUTF8: html(node), text: Self.plainText(node), position: position(node), items: items)
+            return MarkdownBlock(kind: kind, htmlUTF8: html(node), text: text, position: position(node), items: items)
         }
 
-        /// The node's HTML as cmark writes it: valid UTF-8 (`CMARK_OPT_VALIDATE_UTF8` replaced anything else).
+        /// The node's HTML as cmark writes it: valid UTF-8, as the text it was parsed from.
         func html(_ node: OpaquePointer) -> [UInt8] {
             var result: [UInt8] = []
             append(html: node, to: &result)
@@ -145,15 +155,22 @@ public enum CmarkParser {
 
         /// Text content: literals of text and code, with spaces for breaks and between blocks.
         static func plainText(_ root: OpaquePointer) -> String {
-            guard let iterator = cmark_iter_new(root) else { return "" }
+            var bytes: [UInt8] = []
+            appendPlainText(root, to: &bytes)
+            return trimmedText(bytes[...])
+        }
+
+        /// Appends `root`'s text content, unless empty ending with a space: gathered as bytes and made into
+        /// one string, as a string per text node was most of the cost.
+        static func appendPlainText(_ root: OpaquePointer, to text: inout [UInt8]) {
+            guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }
-            // Gathered as bytes and made into one string: a string per text node was most of the cost.
-            var text: [UInt8] = []
+            let start = text.count
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 if cmark_iter_get_event_type(iterator) == CMARK_EVENT_EXIT {
-                    if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, let last = text.last, last != 0x20 { text.append(0x20) }
+                    if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, text.count > start, text.last != 0x20 { text.append(0x20) }
                     continue
                 }
                 switch type {
@@ -165,9 +182,13 @@ public enum CmarkParser {
                     break
                 }
             }
+        }
+
+        /// `text` as a string, without white space at either end.
+        static func trimmedText(_ text: ArraySlice<UInt8>) -> String {
             // ASCII white space (every block's text ends with a space) is cut from the bytes, so that the
             // text is made once; only a text with other bytes at an end can still have white space there.
-            var start = 0, end = text.count
+            var start = text.startIndex, end = text.endIndex
             while start < end, Self.isASCIIWhitespace(text[start]) { start += 1 }
             while end > start, Self.isASCIIWhitespace(text[end - 1]) { end -= 1 }
             let trimmed = String(decoding: text[start..<end], as: UTF8.self)
