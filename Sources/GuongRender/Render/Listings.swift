@@ -14,7 +14,7 @@ package struct Listings: Sendable {
         let names = model.nameKeys
         let kinds = ProfileKind.allCases
         // Within a heading, profiles go by name.
-        func ordered(_ indices: [Int]) -> [Int] { indices.sorted { (names[$0], $0) < (names[$1], $1) } }
+        func ordered(_ indices: [Int]) -> [Int] { indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : $0 < $1 } }
         func byKindThenName(_ indices: [Int], group: String) -> [Listing.Entry] {
             kinds.flatMap { kind in
                 ordered(indices.filter { model.profiles[$0].kind == kind })

@@ -18,8 +18,10 @@ extension SiteRenderer {
         // profile (the school as a whole first, then its other collectives) and those criteria.
         let isHead = model.isHead(profile)
         let unitName = model.unitName(profile.unitID)
-        let collectives = isHead ? (model.byUnit[profile.unitID] ?? []).filter { model.profiles[$0].kind == .collective }
-            .sorted { (model.profiles[$0].name == unitName ? 0 : 1, $0) < (model.profiles[$1].name == unitName ? 0 : 1, $1) } : []
+        let profiles = model.profiles
+        // The unit's own indices are in order: those named as the unit first, then the others.
+        let unitCollectives = isHead ? (model.byUnit[profile.unitID] ?? []).filter { profiles[$0].kind == .collective } : []
+        let collectives = unitCollectives.filter { profiles[$0].name == unitName } + unitCollectives.filter { profiles[$0].name != unitName }
         let headCriteria = isHead ? profile.fieldCodes.compactMap { context.fieldsByCode[$0] }.compactMap { field -> TemplateObject? in
             guard let text = field.criteria[.collective], !text.isEmpty else { return nil }
             return ["name": .text(field.name), "url": .text(context.url(SitePaths.field(field))), "criteria": .text(text)]
