@@ -84,10 +84,14 @@ package struct ParseCache: Sendable {
         if profile.photo != nil || profile.preparedPhoto != nil {
             guard let photo, photo.identity.latestChange < started - racyWindow else { return false }
         }
-        let unseen: Set<DiagnosticCode> = [.linkOutside, .imageIgnored, .achievementsExtra, .markdownTooDeep, .markdownTooComplex]
-        guard !result.diagnostics.contains(where: { unseen.contains($0.code) }) else { return false }
-        let html = (profile.lead + profile.body).map(\.htmlUTF8) + (profile.lead + profile.body).flatMap(\.items).map(\.htmlUTF8)
-            + profile.achievements.map(\.htmlUTF8)
-        return html.allSatisfy(LinkScan.onlyAbsoluteLinks)
+        guard !result.diagnostics.contains(where: { unseenCodes.contains($0.code) }) else { return false }
+        // Each block's HTML where it lies: gathering them into arrays first cost more than the scan.
+        let isClean = { (blocks: [MarkdownBlock]) in
+            blocks.allSatisfy { LinkScan.onlyAbsoluteLinks($0.htmlUTF8) && $0.items.allSatisfy { LinkScan.onlyAbsoluteLinks($0.htmlUTF8) } }
+        }
+        return isClean(profile.lead) && isClean(profile.body) && profile.achievements.allSatisfy { LinkScan.onlyAbsoluteLinks($0.htmlUTF8) }
     }
+
+    /// Diagnostics a cached result would not repeat: a file with one is parsed every time.
+    private static let unseenCodes: Set<DiagnosticCode> = [.linkOutside, .imageIgnored, .achievementsExtra, .markdownTooDeep, .markdownTooComplex]
 }

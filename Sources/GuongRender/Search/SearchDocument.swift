@@ -53,7 +53,8 @@ struct SearchDocument: Sendable {
     /// Tân Xuân*, so the school's words do not rank its groups above its people as if they were their
     /// names. A collective that is the unit itself, and every individual, keep their whole name.
     static func ownName(_ name: String, unit: String) -> String {
-        guard !unit.isEmpty, name.count > unit.count, name.hasSuffix(unit) else { return name }
+        // The suffix first: most names do not end with their unit's, and counting Characters walks both.
+        guard !unit.isEmpty, name.hasSuffix(unit), name.count > unit.count else { return name }
         return String(name.dropLast(unit.count))
     }
 }
