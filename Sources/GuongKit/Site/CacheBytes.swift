@@ -4,6 +4,9 @@
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Forgets the bytes written, keeping their storage for the next ones.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func add(_ value: UInt64) {
         var value = value
         while value >= 0x80 {

@@ -59,7 +59,8 @@ extension ParseCache {
                             written += writer.bytes.count
                             guard written <= ParseCache.maximumBytes else { throw CocoaError(.fileWriteOutOfSpace) }
                             try handle.write(contentsOf: writer.bytes)
-                            writer = CacheWriter()
+                            // The same storage for the next megabyte: a new one grew by copies, page after new page.
+                            writer.removeAll()
                         }
                     }
                 }
