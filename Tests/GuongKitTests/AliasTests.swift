@@ -41,6 +41,14 @@ struct AliasTests {
         }
     }
 
+    /// Keys are hashed and compared by case, not by raw value: each case must stay apart from every other.
+    @Test func everyKeyIsItsOwn() {
+        #expect(Set(ProfileKey.allCases).count == ProfileKey.allCases.count)
+        for key in ProfileKey.allCases {
+            #expect(ProfileKey.allCases.filter { $0 == key } == [key])
+        }
+    }
+
     private func schema() throws -> RegistrationSchema {
         try #require(try Fixtures.loadBasicSite().schema)
     }

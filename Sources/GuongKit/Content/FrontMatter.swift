@@ -24,7 +24,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
         // Only the fences are looked at, byte by byte: splitting every line of the body and joining them
         // again cost more than the rest of reading a profile. (A CR can only come from a caller that did not
         // normalise line ends; Characters treat CR LF as one, so that text takes the line-by-line way.)
-        let hasCR = utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? utf8.contains(0x0D)
+        let hasCR = text.withUTF8Bytes { $0.index(ofByte: 0x0D, from: 0) != nil }
         guard !hasCR else { return try splitByLines(text) }
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex }
         var end = lineEnd(from: utf8.startIndex)

@@ -38,3 +38,29 @@ public enum ProfileKey: String, CaseIterable, Sendable {
     /// Every accepted spelling, for suggestions.
     static var allNames: [String] { allCases.flatMap { [$0.rawValue] + $0.aliases } }
 }
+
+extension ProfileKey: Hashable {
+    // By case: `RawRepresentable`'s defaults hash and compare the raw value, a String made for every call,
+    // which was most of the cost of looking a profile's fields up (a dozen lookups a file).
+    public static func == (left: ProfileKey, right: ProfileKey) -> Bool { left.ordinal == right.ordinal }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    private var ordinal: Int {
+        switch self {
+        case .kind: 0
+        case .name: 1
+        case .position: 2
+        case .unit: 3
+        case .fields: 4
+        case .year: 5
+        case .registered: 6
+        case .photo: 7
+        case .draft: 8
+        case .slug: 9
+        case .stage: 10
+        case .honours: 11
+        case .spread: 12
+        }
+    }
+}
