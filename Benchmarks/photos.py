@@ -256,6 +256,12 @@ def main() -> None:
     parser.add_argument("--debug", action="store_true")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
+    try:
+        import numpy  # noqa: F401  (checked here: a missing one otherwise fails inside the pool that makes the photos)
+        import PIL  # noqa: F401
+    except ImportError as error:
+        sys.exit(f"photos.py needs Pillow and NumPy to make its photos ({error}): on Debian, "
+                 "`apt-get install python3-pil python3-numpy` and run it with /usr/bin/python3, or `pip install pillow numpy`")
     guong = run.guong_binary(args)
     root = Path("/dev/shm") if Path("/dev/shm").is_dir() else run.HERE / ".corpora"
     out = root / f"guong-photos-{os.getpid()}"
