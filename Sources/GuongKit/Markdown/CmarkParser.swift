@@ -160,8 +160,8 @@ public enum CmarkParser {
             return trimmedText(bytes[...])
         }
 
-        /// Appends `root`'s text content, unless empty ending with a space: gathered as bytes and made into
-        /// one string, as a string per text node was most of the cost.
+        /// Appends `root`'s text content, ending with a space unless it has none: gathered as bytes, to be made
+        /// into one string (a string per text node was most of the cost).
         static func appendPlainText(_ root: OpaquePointer, to text: inout [UInt8]) {
             guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }

@@ -33,12 +33,11 @@ extension SiteModel {
     public func annex(year: Int, unit: String? = nil) -> Annex {
         // A unit's exemplars of the year from its own index: filtering the year's, once per unit page, was
         // quadratic in the site. The rows are sorted below, so the order these come in does not matter.
-        // Read once: the closures below that named the model's properties copied the whole model at every call.
-        let profiles = self.profiles, nameKeys = self.nameKeys
+        // Read once: closures that named the model's properties copied the whole model at every call.
+        let profiles = self.profiles
         let members = unit.map { unit in (byUnit[unit] ?? []).filter { profiles[$0].years.contains(year) } } ?? byYear[year] ?? []
         let tables = ProfileKind.allCases.map { kind -> Annex.Table in
-            let indices = members.filter { profiles[$0].kind == kind }
-                .sorted { nameKeys[$0] != nameKeys[$1] ? nameKeys[$0] < nameKeys[$1] : $0 < $1 }
+            let indices = sortedByName(members.filter { profiles[$0].kind == kind })
             let rows = indices.enumerated().map { number, index -> Annex.Row in
                 let profile = profiles[index]
                 let fields = profile.fieldCodes.compactMap { schema.field(code: $0)?.name }.joined(separator: "; ")

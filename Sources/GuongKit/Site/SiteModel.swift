@@ -58,6 +58,14 @@ public struct SiteModel: Sendable {
     /// The years of the phase, in order.
     public var years: [Int] { Array(schema.phase) }
 
+    /// `indices` by folded name (`nameKeys`), then by index: how an annex table and a listing's heading order
+    /// their profiles.
+    package func sortedByName(_ indices: [Int]) -> [Int] {
+        // The keys read once: a comparison that named the model's property copied the whole model at every call.
+        let keys = nameKeys
+        return indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    }
+
     public func unitName(_ id: String) -> String { unitsByID[id]?.name ?? id }
 
     /// Newest year first; within a year, collectives then individuals, then by folded name, then slug.

@@ -11,13 +11,11 @@ package struct Listings: Sendable {
     /// `yearLabel` is the theme's word for a year heading ("Năm").
     package init(model: SiteModel, yearLabel: String) {
         pageSize = model.config.pageSize
-        let names = model.nameKeys
         let kinds = ProfileKind.allCases
         // Within a heading, profiles go by name.
-        func ordered(_ indices: [Int]) -> [Int] { indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : $0 < $1 } }
         func byKindThenName(_ indices: [Int], group: String) -> [Listing.Entry] {
             kinds.flatMap { kind in
-                ordered(indices.filter { model.profiles[$0].kind == kind })
+                model.sortedByName(indices.filter { model.profiles[$0].kind == kind })
                     .map { Listing.Entry(group: group, subgroup: model.kindName(kind), card: $0) }
             }
         }
@@ -41,7 +39,7 @@ package struct Listings: Sendable {
         for kind in kinds {
             let members = model.byKind[kind] ?? []
             let entries = yearsNewestFirst.flatMap { year in
-                ordered(members.filter { model.profiles[$0].years.contains(year) })
+                model.sortedByName(members.filter { model.profiles[$0].years.contains(year) })
                     .map { Listing.Entry(group: yearTitle(year), subgroup: "", card: $0) }
             }
             byKind[kind] = Listing(entries: entries, pageSize: pageSize)
