@@ -8,7 +8,7 @@
 machine moves that by ±10 % from one minute to the next, as much as the target's margin. Here each site is
 built four times into its own output on tmpfs (the fourth starts from the spare tree, as the office's rebuilds
 do), then the two sites are rebuilt unchanged in alternating order, `--rounds` times each: the medians of their
-CPU (user + sys of the child) and the ratio are printed. The corpora are those photos.py makes and keeps
+CPU (user + sys of the child) and of their wall time (what the office waits for), and the ratios, are printed. The corpora are those photos.py makes and keeps
 (run it once first): `Benchmarks/.corpora/n<N>-s<seed>` and `…-photos`, with their caches warm.
 """
 import argparse
@@ -17,16 +17,32 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cpu_of(command: list[str]) -> float:
+def cost_of(command: list[str]) -> tuple[float, float]:
+    """The CPU (user + sys) and wall time of running `command`, in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def summary(what: str, without: list[float], with_photos: list[float]) -> str:
+    """The medians of both sites, their ratio, and the median and quartiles of the rounds' ratios."""
+    plain, photos = statistics.median(without) * 1000, statistics.median(with_photos) * 1000
+    # Each round's two builds ran next to each other, so their ratio sees the same moment of the machine: the
+    # median of those ratios is steadier than the ratio of the medians when the load drifts during the set.
+    ratios = sorted(b / a for a, b in zip(without, with_photos))
+    quartiles = statistics.quantiles(ratios, n=4)
+    return (f"{what} medians: without photos {plain:.0f} ms, with photos {photos:.0f} ms: ×{photos / plain:.3f}, "
+            f"the photos' extra {photos - plain:.0f} ms; median of the rounds' ratios ×{statistics.median(ratios):.3f} "
+            f"(quartiles ×{quartiles[0]:.3f}–×{quartiles[2]:.3f})")
 
 
 def main() -> None:
@@ -49,22 +65,18 @@ def main() -> None:
     command = {name: [args.guong, "build", "--site", str(site), "--output", str(outputs[name])] for name, site in sites.items()}
     for name in sites:
         for _ in range(4):
-            cpu_of(command[name])
+            cost_of(command[name])
     cpu: dict[str, list[float]] = {name: [] for name in sites}
+    wall: dict[str, list[float]] = {name: [] for name in sites}
     for round_number in range(args.rounds):
         order = list(sites) if round_number % 2 == 0 else list(sites)[::-1]
         for name in order:
-            cpu[name].append(cpu_of(command[name]))
-    medians = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
-    plain, photos = medians["without photos"], medians["with photos"]
-    # Each round's two builds ran next to each other, so their ratio sees the same moment of the machine: the
-    # median of those ratios is steadier than the ratio of the medians when the load drifts during the set.
-    ratios = sorted(with_photo / without for with_photo, without in zip(cpu["with photos"], cpu["without photos"]))
-    quartiles = statistics.quantiles(ratios, n=4)
-    print(f"{args.rounds} interleaved unchanged rebuilds, N = {args.size}, {args.guong}")
-    print(f"CPU medians: without photos {plain:.0f} ms, with photos {photos:.0f} ms: "
-          f"×{photos / plain:.3f}, the photos' extra {photos - plain:.0f} ms (target ×1.10)")
-    print(f"median of the rounds' ratios ×{statistics.median(ratios):.3f} (quartiles ×{quartiles[0]:.3f}–×{quartiles[2]:.3f})")
+            used, waited = cost_of(command[name])
+            cpu[name].append(used)
+            wall[name].append(waited)
+    print(f"{args.rounds} interleaved unchanged rebuilds, N = {args.size}, {args.guong} (target ×1.10)")
+    print(summary("CPU", cpu["without photos"], cpu["with photos"]))
+    print(summary("wall", wall["without photos"], wall["with photos"]))
     for output in outputs.values():
         shutil.rmtree(output, ignore_errors=True)
         shutil.rmtree(output.parent / f".{output.name}.guong-spare", ignore_errors=True)
