@@ -8,29 +8,19 @@
 machine moves that by ±10 % from one minute to the next, as much as the target's margin. Here each site is
 built four times into its own output on tmpfs (the fourth starts from the spare tree, as the office's rebuilds
 do), then the two sites are rebuilt unchanged in alternating order, `--rounds` times each: the medians of their
-CPU (user + sys of the child) and of their wall time (what the office waits for), and the ratios, are printed. The corpora are those photos.py makes and keeps
-(run it once first): `Benchmarks/.corpora/n<N>-s<seed>` and `…-photos`, with their caches warm.
+CPU (user + sys of the child) and of their wall time (what the office waits for), and the ratios, are printed
+(measured as run.py measures). The corpora are those photos.py makes and keeps (run it once first):
+`Benchmarks/.corpora/n<N>-s<seed>` and `…-photos`, with their caches warm.
 """
 import argparse
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def cost_of(command: list[str]) -> tuple[float, float]:
-    """The CPU (user + sys) and wall time of running `command`, in seconds."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+sys.path.insert(0, str(ROOT / "Benchmarks"))
+import run  # noqa: E402  (the measuring comes from there)
 
 
 def summary(what: str, without: list[float], with_photos: list[float]) -> str:
@@ -65,15 +55,15 @@ def main() -> None:
     command = {name: [args.guong, "build", "--site", str(site), "--output", str(outputs[name])] for name, site in sites.items()}
     for name in sites:
         for _ in range(4):
-            cost_of(command[name])
+            run.run_measured(command[name])
     cpu: dict[str, list[float]] = {name: [] for name in sites}
     wall: dict[str, list[float]] = {name: [] for name in sites}
     for round_number in range(args.rounds):
         order = list(sites) if round_number % 2 == 0 else list(sites)[::-1]
         for name in order:
-            used, waited = cost_of(command[name])
-            cpu[name].append(used)
-            wall[name].append(waited)
+            sample, _ = run.run_measured(command[name])
+            cpu[name].append(sample.cpu)
+            wall[name].append(sample.wall)
     print(f"{args.rounds} interleaved unchanged rebuilds, N = {args.size}, {args.guong} (target ×1.10)")
     print(summary("CPU", cpu["without photos"], cpu["with photos"]))
     print(summary("wall", wall["without photos"], wall["with photos"]))
