@@ -91,14 +91,27 @@ public struct SiteRenderer: Sendable {
     /// The search index's files: waits for the index.
     private var searchJobs: [PageJob] { searchIndex.files.indices.map(PageJob.searchIndex) }
 
+    /// What `pageJobs` lists of a raster photo's files.
+    private enum PhotoFileJobs {
+        /// A job for each file, rendered (read from the cache) one by one.
+        case each
+        /// Only the first file's job, which stands for them all: they are published together (`render(link:…)`).
+        case first
+        /// None: the sitemap's list of pages, which has no photos, need not walk every photo's files.
+        case none
+    }
+
     /// Every job but the search index's files, in a fixed order.
-    private var pageJobs: [PageJob] {
+    private func pageJobs(photoFiles: PhotoFileJobs) -> [PageJob] {
         let model = context.model
         var jobs: [PageJob] = [.home, .fieldsIndex, .yearsIndex, .unitsIndex, .registration, .honours, .search, .notFound]
         jobs += model.profiles.indices.map(PageJob.profile)
         jobs += model.profiles.indices.filter { model.profiles[$0].preparedPhoto?.isVector == true }.map(PageJob.photo)
-        for index in model.profiles.indices {
-            jobs += (model.profiles[index].preparedPhoto?.files.indices).map { $0.map { .photoFile(index, $0) } } ?? []
+        if photoFiles != .none {
+            for index in model.profiles.indices {
+                guard let files = model.profiles[index].preparedPhoto?.files, !files.isEmpty else { continue }
+                jobs += photoFiles == .first ? [.photoFile(index, 0)] : files.indices.map { .photoFile(index, $0) }
+            }
         }
         for field in model.schema.fields {
             jobs += (1...listings.field(field.code).pageCount).map { .field(code: field.code, page: $0) }
@@ -138,8 +151,6 @@ public struct SiteRenderer: Sendable {
         // The few long jobs (every profile in one file, or every one of a year: 10 to 60 ms each at 10,000 profiles,
         // a page 0.05 to 0.15 ms) start first, so no core is left with one at the end.
         let long: [PageJob] = [.data, .registration, .sitemap, .feed] + context.model.years.map(PageJob.registrationYear)
-        // Linked, a photo's files are one job: its first file's.
-        let linked = { (job: PageJob) in if link != nil, case .photoFile(_, let file) = job { file > 0 } else { false } }
         let run = { @Sendable (job: PageJob) in
             do {
                 if let link, let files = cachedPhotoFiles(of: job) {
@@ -152,7 +163,8 @@ public struct SiteRenderer: Sendable {
                 errors.record(error)
             }
         }
-        (long + pageJobs.filter { !long.contains($0) && !linked($0) }).parallelForEach(run)
+        // Linked, a photo's files are one job: its first file's.
+        (long + pageJobs(photoFiles: link == nil ? .each : .first).filter { !long.contains($0) }).parallelForEach(run)
         // The search index has been made meanwhile, on another thread.
         searchJobs.parallelForEach(run)
         if let error = errors.first { throw error }
@@ -163,7 +175,7 @@ public struct SiteRenderer: Sendable {
 
     /// The site's HTML page paths, for the sitemap.
     package var htmlPaths: [String] {
-        pageJobs.compactMap { job -> String? in
+        pageJobs(photoFiles: .none).compactMap { job -> String? in
             switch job {
             case .notFound, .feed, .sitemap, .data, .robots, .photo, .photoFile, .searchIndex, .guideTemplate: nil
             default: path(of: job)
