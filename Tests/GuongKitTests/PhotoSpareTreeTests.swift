@@ -20,6 +20,9 @@ struct PhotoSpareTreeTests {
         case spareFileALink
         /// The profile's whole folder deleted from the spare tree.
         case spareFolderDeleted
+        /// The profile's folder in the spare tree replaced by a symbolic link to the live site's folder: through
+        /// it every file is the live file itself, with the live inode and the stamp.
+        case spareFolderALink
     }
 
     static let published = "dien-hinh/le-van-anh/anh-480.jpg"
@@ -47,6 +50,10 @@ struct PhotoSpareTreeTests {
             try FileManager.default.createSymbolicLink(at: file, withDestinationURL: output.appendingPathComponent(published))
         case .spareFolderDeleted:
             try FileManager.default.removeItem(at: file.deletingLastPathComponent())
+        case .spareFolderALink:
+            let folder = file.deletingLastPathComponent()
+            try FileManager.default.removeItem(at: folder)
+            try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: output.appendingPathComponent(published).deletingLastPathComponent())
         }
     }
 
@@ -89,6 +96,23 @@ struct PhotoSpareTreeTests {
         #expect(rebuilt.changes.text().isEmpty, "\(change), \(layout): \(rebuilt.changes.text())")
         #expect(try Data(contentsOf: output.appendingPathComponent(Self.published)) == before, "\(change), \(layout)")
         try Self.expectClean(sandbox, rebuilt: output, scratch: scratch, "\(change), \(layout)")
+    }
+
+    /// A link where a folder of pages belongs (not a photo's): the pages seen through it are the live ones, and
+    /// would be gone with the link when the stale entries are removed; the build is made again without the spare tree.
+    @Test func aLinkInTheSpareTreeWhereAFolderOfPagesBelongsLosesNoPage() throws {
+        let sandbox = try HostileSandbox()
+        try sandbox.addPhotoProfile(name: "Lê Văn Ảnh", photo: "anh.jpg", from: "xoay.jpg")
+        let output = sandbox.root.appendingPathComponent("out-rebuilt", isDirectory: true)
+        try Self.builtTwice(sandbox, into: output)
+        let folder = Self.spare(of: output).appendingPathComponent("tim-kiem", isDirectory: true)
+        try #require(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path))
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: output.appendingPathComponent("tim-kiem"))
+        let rebuilt = try PhotoRebuildTests.build(sandbox, into: output)
+        #expect(rebuilt.changes.text().isEmpty, "\(rebuilt.changes.text())")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tim-kiem/index.html").path))
+        try Self.expectClean(sandbox, rebuilt: output, scratch: sandbox.root, "a folder of pages a link")
     }
 
     @Test(arguments: PhotoRebuildTests.Change.allCases, PhotoRebuildTests.Layout.allCases)

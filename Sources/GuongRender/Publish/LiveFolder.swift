@@ -1,6 +1,7 @@
 // Unsafe code: a folder's path and a name joined into a new string's storage in one copy each.
 import Foundation
 import GuongKit
+import Synchronization
 
 /// A profile's folder in the live site, as far as a rebuild from the spare tree needs it for the photo's files:
 /// each one's inode number, as the listing of the live site before the build gave it (`OutputFolder.liveFiles`:
@@ -26,11 +27,59 @@ struct LiveFolder {
 
     /// Whether the file `name` (the `index`th asked for) of the staging folder `staged` is the live site's own
     /// and carries `stamp`: a regular file on the live folder's device, with its inode number, size and time.
+    /// `name` may be a path below `staged`.
     func holds(_ name: String, at index: Int, stamped stamp: PreparedPhoto.Stamp, stagedIn staged: Int32) -> Bool {
         guard let inode = inodes[index] else { return false }
         var file = stat()
         guard name.withCString({ fstatat(staged, $0, &file, AT_SYMLINK_NOFOLLOW) }) == 0 else { return false }
         return file.st_mode & S_IFMT == S_IFREG && UInt64(file.st_dev) == device && UInt64(file.st_ino) == inode && stamp.stamps(file)
+    }
+
+    /// Whether every one of `paths` (relative to the staging folder `root`, as asked for, all in the folder
+    /// `folder`) holds with its stamp. The folder itself must be one, not a link planted in the spare tree in its
+    /// place: the paths would lead through it to the live site's own files.
+    func holdsAll(_ paths: [String], in folder: String, stamped stamps: [PreparedPhoto.Stamp?], stagedIn root: Int32) -> Bool {
+        var info = stat()
+        guard root >= 0, fstatat(root, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+        return paths.indices.allSatisfy { index in
+            guard let stamp = stamps[index] else { return false }
+            return holds(paths[index], at: index, stamped: stamp, stagedIn: root)
+        }
+    }
+}
+
+/// The staging folder, opened at the first photo published and kept open for the others: a photo's files are
+/// then looked up by their paths below it, instead of through a descriptor of the profile's folder opened and
+/// closed for each photo (one system call fewer of the eleven an unchanged photo cost, docs/performance.md).
+/// Closed when the last copy of the output folder goes.
+final class StagingDescriptor: Sendable {
+    private let path: String
+    /// Not opened yet (nil), the descriptor, or -1 when it could not be opened.
+    private let state = Mutex<Int32?>(nil)
+    private let linkMet = Mutex(false)
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The open staging folder, or -1. Opened on first use: the staging folder exists only once the output
+    /// folder is prepared, and is the spare tree renamed when it could be, a new folder otherwise.
+    var descriptor: Int32 {
+        state.withLock { state in
+            if let descriptor = state { return descriptor }
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            state = descriptor
+            return descriptor
+        }
+    }
+
+    /// Whether a photo's folder in the staging folder was found to be a link (or a file), and replaced.
+    var metLink: Bool { linkMet.withLock { $0 } }
+
+    func noteLink() { linkMet.withLock { $0 = true } }
+
+    deinit {
+        if let descriptor = state.withLock({ $0 }), descriptor >= 0 { close(descriptor) }
     }
 }
 

@@ -18,12 +18,17 @@ extension OutputFolder {
     /// Puts the cache's files `photo` into the staging folder, and hands `record` each one's site path and
     /// how it compares with the previous output's file there; called from many threads, each with its own photo.
     public func publish(_ photo: CachedPhotoFiles, record: (String, OutputChange) -> Void) throws(Problem) {
-        let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder)
-        let previousPath = targetPath + "/" + photo.siteFolder
         // From the spare tree, the staged folder holds the live site's own files already when nothing changed: the
         // live files' inode numbers, listed before the build, and one `stat` of each staged file tell them (`LiveFolder`).
         let relativePaths = photo.names.map { joinedPath(photo.siteFolder, $0) }
         let live = usesSpare ? liveFiles.map { LiveFolder($0, paths: relativePaths) } : nil
+        // Most often all of them: each looked up from the staging folder, the profile's folder not even opened.
+        if let live, live.holdsAll(relativePaths, in: photo.siteFolder, stamped: photo.stamps, stagedIn: stagingRoot.descriptor) {
+            for path in relativePaths { record(path, .unchanged) }
+            return
+        }
+        let staged = try Folder(staging: stagingPath + "/" + photo.siteFolder, onLink: stagingRoot.noteLink)
+        let previousPath = targetPath + "/" + photo.siteFolder
         // Opened only for a file not told so: an unchanged rebuild neither stats the live files one by one nor
         // looks into the cache.
         var previous: PreviousFolder?
@@ -141,10 +146,16 @@ private final class Folder: Sendable {
         guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    /// The folder `path` in the staging folder, made (with any folder above it) if missing.
-    init(staging path: String) throws(OutputFolder.Problem) {
+    /// The folder `path` in the staging folder, made (with any folder above it) if missing. A link or a file in
+    /// its place (planted in the spare tree) is never followed: it is removed, and `onLink` told.
+    init(staging path: String, onLink: () -> Void) throws(OutputFolder.Problem) {
         self.path = path
         var descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor < 0, errno == ELOOP || errno == ENOTDIR {
+            onLink()
+            unlink(path)
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
         if descriptor < 0, errno == ENOENT {
             if let failure = makeFolder(holding: path + "/") { throw .io(path: path, reason: String(cString: strerror(failure))) }
             descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

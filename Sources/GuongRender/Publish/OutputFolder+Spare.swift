@@ -12,15 +12,25 @@ import GuongKit
 /// tree is ours (it carries the marker) and is safe to delete: the next build then starts from an empty
 /// folder.
 extension OutputFolder {
+    /// What `removeStale` found.
+    struct StaleRemoval {
+        /// False when the staging folder held a link: the build's paths may have gone through it.
+        var withoutLinks = true
+    }
+
     /// Removes from a staging folder that started as the spare tree every entry the new site does not hold
-    /// (`paths`, relative to it; the marker stays), and the folders left empty.
-    func removeStale(keeping paths: Set<String>) {
-        guard usesSpare else { return }
-        _ = Self.removeStale(in: stagingPath, prefix: "", keeping: paths)
+    /// (`paths`, relative to it; the marker stays), and the folders left empty. Links are removed too, and
+    /// reported: guong writes none, so one was planted, maybe where a folder belongs — a page kept "as it was"
+    /// through it would be the live file, and gone with the link (the build is then made again, `SiteBuilder`).
+    func removeStale(keeping paths: Set<String>) -> StaleRemoval {
+        var removal = StaleRemoval()
+        guard usesSpare else { return removal }
+        _ = Self.removeStale(in: stagingPath, prefix: "", keeping: paths, removal: &removal)
+        return removal
     }
 
     /// Whether `folder` is empty once its stale entries are removed.
-    private static func removeStale(in folder: String, prefix: String, keeping paths: Set<String>) -> Bool {
+    private static func removeStale(in folder: String, prefix: String, keeping paths: Set<String>, removal: inout StaleRemoval) -> Bool {
         guard let directory = opendir(folder) else { return false }
         let listed = FolderWalk.entries(of: directory) { name in
             var info = stat()
@@ -32,10 +42,14 @@ extension OutputFolder {
             let relative = prefix + name
             if kind == DT_DIR {
                 // Never a link: a link to a folder is listed as a link, and removed like a file.
-                guard removeStale(in: folder + "/" + name, prefix: relative + "/", keeping: paths), rmdir(folder + "/" + name) == 0 else {
+                guard removeStale(in: folder + "/" + name, prefix: relative + "/", keeping: paths, removal: &removal),
+                      rmdir(folder + "/" + name) == 0 else {
                     remaining += 1
                     continue
                 }
+            } else if kind == DT_LNK {
+                removal.withoutLinks = false
+                if unlink(folder + "/" + name) != 0 { remaining += 1 }
             } else if relative == markerName || paths.contains(relative) {
                 remaining += 1
             } else if unlink(folder + "/" + name) != 0 {

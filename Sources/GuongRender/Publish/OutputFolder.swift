@@ -31,6 +31,8 @@ public struct OutputFolder: Sendable {
     /// The live site's files as `readPreviousFiles` listed them, when the staging folder is the spare tree: what a
     /// photo's files are checked against (`LiveFolder`).
     var liveFiles: LiveFiles?
+    /// The staging folder, kept open for the photo files' checks against `liveFiles`.
+    let stagingRoot: StagingDescriptor
 
     /// Why an output folder cannot be used.
     public enum Problem: Error, Equatable, Sendable {
@@ -63,6 +65,7 @@ public struct OutputFolder: Sendable {
         spare = target.deletingLastPathComponent().appendingPathComponent(".\(name).guong-spare", isDirectory: true)
         usesSpare = hasPrevious && Self.isMarkedFolder(spare)
         madeFolders = usesSpare ? nil : MadeFolders(root: stagingPath)
+        stagingRoot = StagingDescriptor(path: stagingPath)
     }
 
     /// Creates the empty staging folder, marked as ours.

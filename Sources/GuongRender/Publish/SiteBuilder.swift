@@ -64,6 +64,18 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() throws(Failure) -> Report {
+        if let report = try buildOnce() { return report }
+        // The spare tree held a link (`OutputFolder.removeStale`): this attempt was discarded with it, and the
+        // next starts from an empty staging folder, which has none.
+        guard let report = try buildOnce() else {
+            throw .output(.io(path: options.output?.path ?? "public", reason: SystemErrorText.vietnamese(CocoaError(.fileWriteUnknown))))
+        }
+        return report
+    }
+
+    /// One build; nil when the staging folder, made from the spare tree, turned out to hold a link a path
+    /// went through (the attempt is then discarded, spare tree and all).
+    private func buildOnce() throws(Failure) -> Report? {
         var loader = SiteLoader(root: options.siteRoot, displayRoot: options.displayRoot)
         loader.draftsAreWarnings = !options.includeDrafts
         loader.keepsParseCache = true
@@ -117,7 +129,13 @@ public struct SiteBuilder: Sendable {
                 return true
             }) }
             PhaseTimings.measure("parse cache saved") { _ = content.parseCacheSaving?.value }
-            PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
+            let spareHeld = PhaseTimings.measure("stale files") { folder.removeStale(keeping: ledger.paths) }
+            // A link in the spare tree (planted: guong writes none) may have stood where a folder belongs, and
+            // a file said kept been the live one seen through it: this staging folder is not trusted.
+            guard spareHeld.withoutLinks, !folder.stagingRoot.metLink else {
+                folder.discard()
+                return nil
+            }
             // The manifest is written (a stat of every file whose stamp is not known yet) while the old tree is
             // deleted, and the changes are listed beside both (the previous files not written again).
             let recorded = ledger.recorded
