@@ -68,10 +68,13 @@ public struct SiteBuilder: Sendable {
         // The spare tree held a link (`OutputFolder.removeStale`): this attempt was discarded with it, and the
         // next starts from an empty staging folder, which has none.
         guard let report = try buildOnce() else {
-            throw .output(.io(path: options.output?.path ?? "public", reason: SystemErrorText.vietnamese(CocoaError(.fileWriteUnknown))))
+            throw .output(.io(path: outputURL.path, reason: SystemErrorText.vietnamese(CocoaError(.fileWriteUnknown))))
         }
         return report
     }
+
+    /// Where the site is written: `--output`, or `public/` in the site.
+    private var outputURL: URL { options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true) }
 
     /// One build; nil when the staging folder, made from the spare tree, turned out to hold a link a path
     /// went through (the attempt is then discarded, spare tree and all).
@@ -80,7 +83,7 @@ public struct SiteBuilder: Sendable {
         loader.draftsAreWarnings = !options.includeDrafts
         loader.keepsParseCache = true
         loader.waitsForParseCacheSave = false
-        let outputURL = options.output ?? options.siteRoot.appendingPathComponent("public", isDirectory: true)
+        let outputURL = self.outputURL
         let (options, includeDrafts, loaderSet) = (options, options.includeDrafts, loader)
         // The previous output is read (its folder checked, the last build's fingerprints, its files) while the
         // site loads; its problems are reported after the site's, as when one came after the other.
